@@ -1,0 +1,561 @@
+//! Turns parsed records into the compact store, checking each as it comes.
+//! References to things not seen yet (an actor declared in a later file, a
+//! link to a later event) are interned as numbered slots and resolved once
+//! everything is read, in [`Builder::finish`](super::finish).
+
+use super::diag::{Diagnostic, Diagnostics};
+use super::intern::{Arena, Interner};
+use super::records::{
+    ActorRecord, AnchorRecord, DerivationRecord, EventRecord, QuoteRecord, SourceRecord,
+};
+use crate::model::country::{self, CountryIx};
+use crate::model::date::{DateValue, Point, day_number};
+use crate::model::derive::Rule;
+use crate::model::{ActorKind, EventActor, Link, Quote, Str};
+use crate::sanitize::{self, Lines};
+use chrono::NaiveDate;
+use hashbrown::DefaultHashBuilder;
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One char-to-byte checkpoint every this many characters of a source text.
+const CHECKPOINT: usize = 64;
+
+#[derive(Debug)]
+pub(crate) struct SourceSlot {
+    pub id: Str,
+    pub outlet: Str,
+    pub title: Str,
+    pub url: Str,
+    pub published: i32,
+    pub text: Str,
+    pub text_file: Str,
+    pub file: Option<u16>,
+    /// Byte offset of every CHECKPOINT-th character; empty for ASCII text.
+    pub checkpoints: Vec<u32>,
+    pub chars: u32,
+}
+
+#[derive(Debug)]
+pub(crate) struct ActorSlot {
+    pub id: Str,
+    pub name: Str,
+    pub kind: ActorKind,
+    pub title: Str,
+    pub country: Option<CountryIx>,
+    pub alias_start: u32,
+    pub alias_len: u32,
+    pub file: Option<u16>,
+}
+
+/// An event as read, in file order; lists are spans of the flat arrays.
+#[derive(Debug, Clone)]
+pub(crate) struct RawEvent {
+    pub slot: u32,
+    pub file: u16,
+    pub title: Str,
+    pub summary: Str,
+    pub date: DateValue,
+    pub status: crate::model::Status,
+    pub place: Str,
+    pub place_country: Option<CountryIx>,
+    pub actors: (u32, u32),
+    pub countries: (u32, u32),
+    pub topics: (u32, u32),
+    pub quotes: (u32, u32),
+    pub links: (u32, u32),
+    pub derivation: u32,
+}
+
+#[derive(Debug)]
+pub(crate) struct RawDerivation {
+    pub phrase: Str,
+    pub anchor_is_source: bool,
+    pub anchor_slot: u32,
+    pub rule: Rule,
+}
+
+/// A quote whose source was not declared yet when it was read.
+#[derive(Debug)]
+pub(crate) struct PendingQuote {
+    pub event: u32,
+    pub quote: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Builder {
+    pub(crate) arena: Arena,
+    pub(crate) hasher: DefaultHashBuilder,
+    pub(crate) files: Vec<String>,
+    pub(crate) source_ids: Interner,
+    pub(crate) sources: Vec<SourceSlot>,
+    pub(crate) actor_ids: Interner,
+    pub(crate) actors: Vec<ActorSlot>,
+    pub(crate) aliases: Vec<Str>,
+    pub(crate) roles: Interner,
+    pub(crate) topics: Interner,
+    pub(crate) event_ids: Interner,
+    /// For each event id slot, the event that declared it (or NONE).
+    pub(crate) slot_event: Vec<u32>,
+    pub(crate) events: Vec<RawEvent>,
+    pub(crate) event_actors: Vec<EventActor>,
+    pub(crate) event_countries: Vec<CountryIx>,
+    pub(crate) event_topics: Vec<u32>,
+    pub(crate) quotes: Vec<Quote>,
+    /// Links whose `other` is still an event id slot.
+    pub(crate) links: Vec<Link>,
+    pub(crate) derivations: Vec<RawDerivation>,
+    pub(crate) pending_quotes: Vec<PendingQuote>,
+    pub(crate) diags: Diagnostics,
+}
+
+impl Builder {
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    pub fn add_file(&mut self, name: &str) -> u16 {
+        self.files.push(sanitize::line(name).into_owned());
+        (self.files.len() - 1).min(u16::MAX as usize) as u16
+    }
+
+    pub fn event_count(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn diagnose(
+        &mut self,
+        file: u16,
+        position: Option<(usize, usize)>,
+        subject: Option<String>,
+        message: String,
+    ) {
+        let file = self.files.get(file as usize).cloned().unwrap_or_default();
+        self.diags.push(Diagnostic {
+            file,
+            position,
+            subject,
+            message,
+        });
+    }
+
+    pub(crate) fn file_name(&self, file: Option<u16>) -> &str {
+        file.and_then(|f| self.files.get(f as usize))
+            .map_or("?", |s| s.as_str())
+    }
+
+    fn line(&mut self, text: &str) -> Str {
+        let clean = sanitize::line(text);
+        self.arena.push(clean.trim())
+    }
+
+    fn source_slot(&mut self, id: &str) -> u32 {
+        let (slot, new) = self.source_ids.intern(&mut self.arena, &self.hasher, id);
+        if new {
+            let key = self.source_ids.keys[slot as usize];
+            self.sources.push(SourceSlot {
+                id: key,
+                outlet: Str::default(),
+                title: Str::default(),
+                url: Str::default(),
+                published: 0,
+                text: Str::default(),
+                text_file: Str::default(),
+                file: None,
+                checkpoints: Vec::new(),
+                chars: 0,
+            });
+        }
+        slot
+    }
+
+    fn actor_slot(&mut self, id: &str) -> u32 {
+        let (slot, new) = self.actor_ids.intern(&mut self.arena, &self.hasher, id);
+        if new {
+            let key = self.actor_ids.keys[slot as usize];
+            self.actors.push(ActorSlot {
+                id: key,
+                name: key,
+                kind: ActorKind::Group,
+                title: Str::default(),
+                country: None,
+                alias_start: 0,
+                alias_len: 0,
+                file: None,
+            });
+        }
+        slot
+    }
+
+    fn event_slot(&mut self, id: &str) -> u32 {
+        let (slot, new) = self.event_ids.intern(&mut self.arena, &self.hasher, id);
+        if new {
+            self.slot_event.push(NONE);
+        }
+        slot
+    }
+
+    fn country(&mut self, file: u16, subject: &str, code: &str) -> Option<CountryIx> {
+        let found = country::by_code(code.trim());
+        if found.is_none() {
+            let code = sanitize::line(code);
+            self.diagnose(
+                file,
+                None,
+                Some(subject.to_string()),
+                format!("unknown country code '{code}' (expected ISO 3166-1 alpha-2, like FR)"),
+            );
+        }
+        found
+    }
+
+    /// Adds a source whose text has been read (or `None` if reading failed,
+    /// already diagnosed by the caller).
+    pub fn add_source(&mut self, rec: SourceRecord<'_>, text: Option<&str>, file: u16) {
+        let id = sanitize::line(rec.id.trim()).into_owned();
+        let subject = format!("source '{id}'");
+        if id.is_empty() {
+            self.diagnose(file, None, Some("source".into()), "has an empty id".into());
+            return;
+        }
+        let slot = self.source_slot(&id) as usize;
+        if let Some(first) = self.sources[slot].file {
+            let first = self.file_name(Some(first)).to_string();
+            self.diagnose(
+                file,
+                None,
+                Some(subject),
+                format!("duplicate source id (first declared in {first})"),
+            );
+            return;
+        }
+        let published = match NaiveDate::parse_from_str(rec.published.trim(), "%Y-%m-%d") {
+            Ok(d) => day_number(d),
+            Err(_) => {
+                let p = sanitize::line(&rec.published).into_owned();
+                self.diagnose(
+                    file,
+                    None,
+                    Some(subject.clone()),
+                    format!("published '{p}' is not a real YYYY-MM-DD date"),
+                );
+                0
+            }
+        };
+        let outlet = self.line(&rec.outlet);
+        let title = self.line(&rec.title);
+        let url = rec.url.as_deref().map(|u| self.line(u)).unwrap_or_default();
+        let text_file = rec
+            .text_file
+            .as_deref()
+            .map(|f| self.line(f))
+            .unwrap_or_default();
+        let clean = text.map(|t| sanitize::clean(t, Lines::Many));
+        let body = clean.as_deref().unwrap_or("");
+        let checkpoints = if body.is_ascii() {
+            Vec::new()
+        } else {
+            body.char_indices()
+                .step_by(CHECKPOINT)
+                .map(|(b, _)| b as u32)
+                .collect()
+        };
+        let chars = if body.is_ascii() {
+            body.len()
+        } else {
+            body.chars().count()
+        } as u32;
+        let text = self.arena.push(body);
+        let s = &mut self.sources[slot];
+        (s.outlet, s.title, s.url, s.published, s.text, s.text_file) =
+            (outlet, title, url, published, text, text_file);
+        s.file = Some(file);
+        s.checkpoints = checkpoints;
+        s.chars = chars;
+    }
+
+    pub fn add_actor(&mut self, rec: ActorRecord<'_>, file: u16) {
+        let id = sanitize::line(rec.id.trim()).into_owned();
+        let subject = format!("actor '{id}'");
+        if id.is_empty() {
+            self.diagnose(file, None, Some("actor".into()), "has an empty id".into());
+            return;
+        }
+        let slot = self.actor_slot(&id) as usize;
+        if let Some(first) = self.actors[slot].file {
+            let first = self.file_name(Some(first)).to_string();
+            self.diagnose(
+                file,
+                None,
+                Some(subject),
+                format!("duplicate actor id (first declared in {first})"),
+            );
+            return;
+        }
+        let name = self.line(&rec.name);
+        if name.is_empty() {
+            self.diagnose(
+                file,
+                None,
+                Some(subject.clone()),
+                "has an empty name".into(),
+            );
+        }
+        let title = rec
+            .title
+            .as_deref()
+            .map(|t| self.line(t))
+            .unwrap_or_default();
+        let country = rec
+            .country
+            .as_deref()
+            .and_then(|c| self.country(file, &subject, c));
+        let alias_start = self.aliases.len() as u32;
+        for alias in &rec.aliases {
+            let s = self.line(alias);
+            self.aliases.push(s);
+        }
+        let a = &mut self.actors[slot];
+        (a.name, a.kind, a.title, a.country) = (name, rec.kind, title, country);
+        a.alias_start = alias_start;
+        a.alias_len = rec.aliases.len() as u32;
+        a.file = Some(file);
+    }
+
+    pub fn add_event(&mut self, rec: EventRecord<'_>, file: u16, line: Option<usize>) {
+        let position = line.map(|l| (l, 1));
+        let id = sanitize::line(rec.id.trim()).into_owned();
+        if id.is_empty() {
+            self.diagnose(
+                file,
+                position,
+                Some("event".into()),
+                "has an empty id".into(),
+            );
+            return;
+        }
+        let subject = format!("event '{id}'");
+        let slot = self.event_slot(&id);
+        let existing = self.slot_event[slot as usize];
+        if existing != NONE {
+            let first = self
+                .file_name(Some(self.events[existing as usize].file))
+                .to_string();
+            self.diagnose(
+                file,
+                position,
+                Some(subject),
+                format!("duplicate event id (first declared in {first})"),
+            );
+            return;
+        }
+        let mut problems: Vec<String> = Vec::new();
+        let date = match DateValue::parse_edtf(&rec.date) {
+            Ok(d) => d,
+            Err(e) => {
+                problems.push(format!("date: {}", sanitize::line(&e.to_string())));
+                DateValue::single(Point::year(1))
+            }
+        };
+        let title = self.line(&rec.title);
+        if title.is_empty() {
+            problems.push("has an empty title".into());
+        }
+        let summary = rec
+            .summary
+            .as_deref()
+            .map(|s| self.line(s))
+            .unwrap_or_default();
+        let (place, place_country) = match &rec.place {
+            Some(p) => (
+                p.name.as_deref().map(|n| self.line(n)).unwrap_or_default(),
+                p.country
+                    .as_deref()
+                    .and_then(|c| self.country(file, &subject, c)),
+            ),
+            None => (Str::default(), None),
+        };
+
+        let actors_start = self.event_actors.len() as u32;
+        for a in &rec.actors {
+            let actor = self.actor_slot(&sanitize::line(a.id.trim()));
+            let role_text = sanitize::line(a.role.as_deref().unwrap_or("").trim()).into_owned();
+            let (role, _) = self.roles.intern(&mut self.arena, &self.hasher, &role_text);
+            self.event_actors.push(EventActor { actor, role });
+        }
+        let countries_start = self.event_countries.len() as u32;
+        for c in &rec.countries {
+            if let Some(c) = self.country(file, &subject, c) {
+                self.event_countries.push(c);
+            }
+        }
+        let topics_start = self.event_topics.len() as u32;
+        for t in &rec.topics {
+            let (topic, _) = self.topics.intern(
+                &mut self.arena,
+                &self.hasher,
+                sanitize::line(t.trim()).as_ref(),
+            );
+            self.event_topics.push(topic);
+        }
+        let event_ix = self.events.len() as u32;
+        let quotes_start = self.quotes.len() as u32;
+        for q in rec.quotes {
+            self.add_quote(q, event_ix, &mut problems);
+        }
+        let links_start = self.links.len() as u32;
+        for l in &rec.links {
+            let target = self.event_slot(&sanitize::line(l.to.trim()));
+            if target == slot {
+                problems.push(format!("links to itself ({})", l.kind.as_str()));
+                continue;
+            }
+            self.links.push(Link {
+                other: target,
+                kind: l.kind,
+            });
+        }
+        let derivation = match rec.derivation {
+            Some(d) => self.add_derivation(d, &mut problems),
+            None => NONE,
+        };
+        for p in problems {
+            self.diagnose(file, position, Some(subject.clone()), p);
+        }
+        self.slot_event[slot as usize] = event_ix;
+        let span = |start: u32, end: usize| (start, end as u32 - start);
+        self.events.push(RawEvent {
+            slot,
+            file,
+            title,
+            summary,
+            date,
+            status: rec.status,
+            place,
+            place_country,
+            actors: span(actors_start, self.event_actors.len()),
+            countries: span(countries_start, self.event_countries.len()),
+            topics: span(topics_start, self.event_topics.len()),
+            quotes: span(quotes_start, self.quotes.len()),
+            links: span(links_start, self.links.len()),
+            derivation,
+        });
+    }
+
+    fn add_quote(&mut self, q: QuoteRecord<'_>, event: u32, problems: &mut Vec<String>) {
+        let source = self.source_slot(&sanitize::line(q.source.trim()));
+        let text = sanitize::clean(&q.text, Lines::Many);
+        if q.end <= q.start {
+            problems.push(format!(
+                "quote span {}..{} is empty or reversed",
+                q.start, q.end
+            ));
+            return;
+        }
+        let quote_ix = self.quotes.len() as u32;
+        self.quotes.push(Quote {
+            source,
+            text: Str::default(),
+            char_start: q.start,
+            char_end: q.end,
+        });
+        if self.sources[source as usize].file.is_some() {
+            match self.verify_quote(quote_ix, &text) {
+                Ok(s) => self.quotes[quote_ix as usize].text = s,
+                Err(e) => problems.push(e),
+            }
+        } else {
+            self.pending_quotes.push(PendingQuote {
+                event,
+                quote: quote_ix,
+                text: text.into_owned(),
+            });
+        }
+    }
+
+    /// Checks that the quote's text stands at its span in its (declared) source.
+    pub(crate) fn verify_quote(&self, quote_ix: u32, text: &str) -> Result<Str, String> {
+        let q = self.quotes[quote_ix as usize];
+        let source = &self.sources[q.source as usize];
+        let id = self.arena.get(source.id);
+        let body = self.arena.get(source.text);
+        let (Some(start), Some(end)) = (
+            self.byte_offset(source, q.char_start),
+            self.byte_offset(source, q.char_end),
+        ) else {
+            return Err(format!(
+                "quote span {}..{} lies outside the text of source '{id}' ({} characters)",
+                q.char_start, q.char_end, source.chars
+            ));
+        };
+        let found = &body[start..end];
+        if found == text {
+            return Ok(Str {
+                start: source.text.start + start as u32,
+                len: (end - start) as u32,
+            });
+        }
+        let mut message = format!(
+            "quote not found verbatim at {}..{} of source '{id}': the span holds \"{}\"",
+            q.char_start,
+            q.char_end,
+            sanitize::line(&ellipsize(found, 60))
+        );
+        if let Some(at) = (!text.is_empty()).then(|| body.find(text)).flatten() {
+            let char_at = body[..at].chars().count();
+            let char_end = char_at + text.chars().count();
+            message.push_str(&format!(" (the quote stands at {char_at}..{char_end})"));
+        }
+        Err(message)
+    }
+
+    fn byte_offset(&self, source: &SourceSlot, char_ix: u32) -> Option<usize> {
+        if char_ix > source.chars {
+            return None;
+        }
+        let body = self.arena.get(source.text);
+        if source.checkpoints.is_empty() {
+            return Some(char_ix as usize);
+        }
+        let k = char_ix as usize / CHECKPOINT;
+        let base = *source.checkpoints.get(k)? as usize;
+        let rest = char_ix as usize % CHECKPOINT;
+        match body[base..].char_indices().nth(rest) {
+            Some((b, _)) => Some(base + b),
+            None => Some(body.len()),
+        }
+    }
+
+    fn add_derivation(&mut self, d: DerivationRecord<'_>, problems: &mut Vec<String>) -> u32 {
+        let Some(rule) = Rule::parse(d.rule.trim()) else {
+            problems.push(format!(
+                "derivation rule '{}' is unknown (known: {})",
+                sanitize::line(&d.rule),
+                Rule::NAMES
+            ));
+            return NONE;
+        };
+        let phrase = self.line(&d.phrase);
+        let (anchor_is_source, anchor_slot) = match &d.anchor {
+            AnchorRecord::Source(s) => (true, self.source_slot(&sanitize::line(s.trim()))),
+            AnchorRecord::Event(e) => (false, self.event_slot(&sanitize::line(e.trim()))),
+        };
+        self.derivations.push(RawDerivation {
+            phrase,
+            anchor_is_source,
+            anchor_slot,
+            rule,
+        });
+        self.derivations.len() as u32 - 1
+    }
+}
+
+pub(crate) fn ellipsize(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}

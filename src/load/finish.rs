@@ -1,0 +1,346 @@
+//! Resolves what the builder left open (references to things declared later),
+//! checks dates against their derivations, sorts the events into chronological
+//! order and builds the indexes.
+
+use super::builder::{Builder, NONE};
+use super::diag::LoadError;
+use crate::model::date::{Day, from_day_number};
+use crate::model::{Derivation, DerivationAnchor, Link, Timeline, TimelineParts};
+use crate::sanitize;
+use std::hash::BuildHasher;
+
+use crate::model::timeline::{ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span};
+
+impl Builder {
+    /// Resolves, validates and indexes everything read so far.
+    pub fn finish(mut self) -> Result<Timeline, LoadError> {
+        self.check_references();
+        self.check_pending_quotes();
+        self.check_derivations();
+        if self.arena.overflowed {
+            self.diagnose(
+                0,
+                None,
+                None,
+                "the timeline's text passes 4 GiB, more than one store holds".into(),
+            );
+        }
+        if !self.diags.is_empty() {
+            return Err(self.diags.into_error());
+        }
+        Ok(Timeline::from_parts(self.build()))
+    }
+
+    fn subject_of_event(&self, event: u32) -> (u16, String) {
+        let e = &self.events[event as usize];
+        let id = self.arena.get(self.event_ids.keys[e.slot as usize]);
+        (e.file, format!("event '{id}'"))
+    }
+
+    fn check_references(&mut self) {
+        let mut problems: Vec<(u16, String, String)> = Vec::new();
+        for (ix, e) in self.events.iter().enumerate() {
+            let (file, subject) = self.subject_of_event(ix as u32);
+            let actors =
+                &self.event_actors[e.actors.0 as usize..(e.actors.0 + e.actors.1) as usize];
+            for a in actors {
+                let actor = &self.actors[a.actor as usize];
+                if actor.file.is_none() {
+                    problems.push((
+                        file,
+                        subject.clone(),
+                        format!("unknown actor '{}'", self.arena.get(actor.id)),
+                    ));
+                }
+            }
+            let links = &self.links[e.links.0 as usize..(e.links.0 + e.links.1) as usize];
+            for l in links {
+                if self.slot_event[l.other as usize] == NONE {
+                    let target = self.arena.get(self.event_ids.keys[l.other as usize]);
+                    problems.push((
+                        file,
+                        subject.clone(),
+                        format!("unknown link target '{target}' ({})", l.kind.as_str()),
+                    ));
+                }
+            }
+            let quotes = &self.quotes[e.quotes.0 as usize..(e.quotes.0 + e.quotes.1) as usize];
+            for q in quotes {
+                let source = &self.sources[q.source as usize];
+                if source.file.is_none() {
+                    problems.push((
+                        file,
+                        subject.clone(),
+                        format!("quote from unknown source '{}'", self.arena.get(source.id)),
+                    ));
+                }
+            }
+            if e.derivation != NONE {
+                let d = &self.derivations[e.derivation as usize];
+                let known = if d.anchor_is_source {
+                    self.sources[d.anchor_slot as usize].file.is_some()
+                } else {
+                    self.slot_event[d.anchor_slot as usize] != NONE
+                };
+                if !known {
+                    let (kind, id) = if d.anchor_is_source {
+                        (
+                            "source",
+                            self.arena.get(self.sources[d.anchor_slot as usize].id),
+                        )
+                    } else {
+                        (
+                            "event",
+                            self.arena.get(self.event_ids.keys[d.anchor_slot as usize]),
+                        )
+                    };
+                    problems.push((
+                        file,
+                        subject.clone(),
+                        format!("date derivation anchored on unknown {kind} '{id}'"),
+                    ));
+                }
+            }
+        }
+        for (file, subject, message) in problems {
+            self.diagnose(file, None, Some(subject), message);
+        }
+    }
+
+    fn check_pending_quotes(&mut self) {
+        for pending in std::mem::take(&mut self.pending_quotes) {
+            let source = self.quotes[pending.quote as usize].source;
+            if self.sources[source as usize].file.is_none() {
+                continue; // reported by check_references
+            }
+            match self.verify_quote(pending.quote, &pending.text) {
+                Ok(s) => self.quotes[pending.quote as usize].text = s,
+                Err(e) => {
+                    let (file, subject) = self.subject_of_event(pending.event);
+                    self.diagnose(file, None, Some(subject), e);
+                }
+            }
+        }
+    }
+
+    fn check_derivations(&mut self) {
+        let mut problems = Vec::new();
+        for (ix, e) in self.events.iter().enumerate() {
+            if e.derivation == NONE {
+                continue;
+            }
+            let d = &self.derivations[e.derivation as usize];
+            let anchor_day: Option<Day> = if d.anchor_is_source {
+                let s = &self.sources[d.anchor_slot as usize];
+                s.file.map(|_| s.published)
+            } else {
+                match self.slot_event[d.anchor_slot as usize] {
+                    NONE => None,
+                    anchor => {
+                        let date = self.events[anchor as usize].date;
+                        if !date.is_exact_day() {
+                            let (file, subject) = self.subject_of_event(ix as u32);
+                            problems.push((file, subject, format!("date derivation is anchored on an event without a single exact day ({})", date.edtf())));
+                            continue;
+                        }
+                        date.earliest()
+                    }
+                }
+            };
+            let Some(anchor) = anchor_day.and_then(from_day_number) else {
+                continue; // unknown anchor: reported by check_references
+            };
+            let computed = d.rule.apply(anchor);
+            if computed.map(|c| c.shape) != Some(e.date.shape) {
+                let (file, subject) = self.subject_of_event(ix as u32);
+                let phrase = self.arena.get(d.phrase);
+                let want = computed.map_or_else(|| "no date".to_string(), |c| c.edtf());
+                problems.push((
+                    file,
+                    subject,
+                    format!(
+                        "date {} does not follow from its derivation: \"{phrase}\" ({:?}) from {} gives {want}",
+                        e.date.edtf(),
+                        d.rule,
+                        anchor.format("%Y-%m-%d"),
+                    ),
+                ));
+            }
+        }
+        for (file, subject, message) in problems {
+            self.diagnose(
+                file,
+                None,
+                Some(subject),
+                sanitize::line(&message).into_owned(),
+            );
+        }
+    }
+
+    /// Builds the store with events in chronological order.
+    fn build(self) -> TimelineParts {
+        let n = self.events.len();
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&i| (self.events[i as usize].date.sort_key(), i));
+        let mut rank = vec![0u32; n];
+        for (new, &old) in order.iter().enumerate() {
+            rank[old as usize] = new as u32;
+        }
+
+        let mut p = TimelineParts {
+            sources: self
+                .sources
+                .iter()
+                .map(|s| SourceRec {
+                    id: s.id,
+                    outlet: s.outlet,
+                    title: s.title,
+                    url: s.url,
+                    published: s.published,
+                    text: s.text,
+                    text_file: s.text_file,
+                })
+                .collect(),
+            actors: self
+                .actors
+                .iter()
+                .map(|a| ActorRec {
+                    id: a.id,
+                    name: a.name,
+                    kind: a.kind,
+                    title: a.title,
+                    country: a.country,
+                    aliases: Span {
+                        start: a.alias_start,
+                        len: a.alias_len,
+                    },
+                })
+                .collect(),
+            aliases: self.aliases,
+            roles: self.roles.keys,
+            topics: self.topics.keys,
+            hasher: self.hasher.clone(),
+            ..TimelineParts::default()
+        };
+        p.events.reserve_exact(n);
+        p.event_actors.reserve_exact(self.event_actors.len());
+        p.event_countries.reserve_exact(self.event_countries.len());
+        p.event_topics.reserve_exact(self.event_topics.len());
+        p.quotes.reserve_exact(self.quotes.len());
+        p.links.reserve_exact(self.links.len());
+        p.earliest.reserve_exact(n);
+        p.latest.reserve_exact(n);
+        let mut backlink_pairs: Vec<(u32, Link)> = Vec::with_capacity(self.links.len());
+        let mut actor_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_actors.len());
+        let mut country_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_countries.len() + n);
+
+        fn copy<T: Copy>(from: &[T], (start, len): (u32, u32), to: &mut Vec<T>) -> Span {
+            let at = to.len() as u32;
+            to.extend_from_slice(&from[start as usize..(start + len) as usize]);
+            Span { start: at, len }
+        }
+
+        for (new, &old) in order.iter().enumerate() {
+            let e = &self.events[old as usize];
+            let new = new as u32;
+            let actors = copy(&self.event_actors, e.actors, &mut p.event_actors);
+            for a in &p.event_actors[actors.range()] {
+                actor_pairs.push((a.actor, new));
+            }
+            let countries = copy(&self.event_countries, e.countries, &mut p.event_countries);
+            for &c in &p.event_countries[countries.range()] {
+                country_pairs.push((c as u32, new));
+            }
+            if let Some(c) = e.place_country {
+                country_pairs.push((c as u32, new));
+            }
+            let topics = copy(&self.event_topics, e.topics, &mut p.event_topics);
+            let quotes = copy(&self.quotes, e.quotes, &mut p.quotes);
+            let links_at = p.links.len() as u32;
+            for l in &self.links[e.links.0 as usize..(e.links.0 + e.links.1) as usize] {
+                let target = rank[self.slot_event[l.other as usize] as usize];
+                p.links.push(Link {
+                    other: target,
+                    kind: l.kind,
+                });
+                backlink_pairs.push((
+                    target,
+                    Link {
+                        other: new,
+                        kind: l.kind,
+                    },
+                ));
+            }
+            let derivation = if e.derivation == NONE {
+                NO_DERIVATION
+            } else {
+                let d = &self.derivations[e.derivation as usize];
+                p.derivations.push(Derivation {
+                    phrase: d.phrase,
+                    anchor: if d.anchor_is_source {
+                        DerivationAnchor::Source(d.anchor_slot)
+                    } else {
+                        DerivationAnchor::Event(
+                            rank[self.slot_event[d.anchor_slot as usize] as usize],
+                        )
+                    },
+                    rule: d.rule,
+                });
+                p.derivations.len() as u32 - 1
+            };
+            p.earliest.push(e.date.earliest().unwrap_or(Day::MIN));
+            p.latest.push(e.date.latest().unwrap_or(Day::MAX));
+            p.events.push(EventRec {
+                id: self.event_ids.keys[e.slot as usize],
+                title: e.title,
+                summary: e.summary,
+                date: e.date,
+                derivation,
+                status: e.status,
+                place: e.place,
+                place_country: e.place_country,
+                actors,
+                countries,
+                topics,
+                quotes,
+                links: Span {
+                    start: links_at,
+                    len: e.links.1,
+                },
+                backlinks: Span::default(),
+            });
+        }
+
+        backlink_pairs.sort_by_key(|&(target, link)| (target, link.other));
+        p.backlinks.reserve_exact(backlink_pairs.len());
+        let mut i = 0;
+        while i < backlink_pairs.len() {
+            let target = backlink_pairs[i].0;
+            let start = p.backlinks.len() as u32;
+            while i < backlink_pairs.len() && backlink_pairs[i].0 == target {
+                p.backlinks.push(backlink_pairs[i].1);
+                i += 1;
+            }
+            p.events[target as usize].backlinks = Span {
+                start,
+                len: p.backlinks.len() as u32 - start,
+            };
+        }
+
+        p.by_actor = Postings::build(p.actors.len(), actor_pairs);
+        p.by_country = Postings::build(crate::model::country::all().len(), country_pairs);
+        p.text = self.arena.text;
+        p.text.shrink_to_fit();
+        let mut ids = hashbrown::HashTable::with_capacity(n);
+        for (ix, e) in p.events.iter().enumerate() {
+            let id = p.text.get(e.id.range()).unwrap_or("");
+            let hasher = &p.hasher;
+            let (events, text) = (&p.events, &p.text);
+            ids.insert_unique(hasher.hash_one(id), ix as u32, |&j| {
+                hasher.hash_one(text.get(events[j as usize].id.range()).unwrap_or(""))
+            });
+        }
+        p.event_ids = ids;
+        p
+    }
+}

@@ -1,0 +1,145 @@
+//! The data format as serde records. Strings borrow from the input where the
+//! JSON has no escapes, so parsing allocates little; every record goes straight
+//! into the store's builder.
+
+use crate::model::{ActorKind, LinkKind, Status};
+use serde::Deserialize;
+use std::borrow::Cow;
+
+type Text<'a> = Cow<'a, str>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRecord<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow)]
+    pub outlet: Text<'a>,
+    #[serde(borrow)]
+    pub title: Text<'a>,
+    #[serde(borrow, default)]
+    pub url: Option<Text<'a>>,
+    /// YYYY-MM-DD.
+    #[serde(borrow)]
+    pub published: Text<'a>,
+    /// The verbatim text in a file, relative to the timeline file.
+    #[serde(borrow, default)]
+    pub text_file: Option<Text<'a>>,
+    /// Or the verbatim text inline.
+    #[serde(borrow, default)]
+    pub text: Option<Text<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorRecord<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow)]
+    pub name: Text<'a>,
+    pub kind: ActorKind,
+    #[serde(borrow, default)]
+    pub title: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    pub country: Option<Text<'a>>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRecord<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow)]
+    pub title: Text<'a>,
+    #[serde(borrow, default)]
+    pub summary: Option<Text<'a>>,
+    /// EDTF: 2025-04-11, 2025-03, ../2022-04-15, 2025-04-17/2025-04-20, 2022-02~.
+    #[serde(borrow)]
+    pub date: Text<'a>,
+    #[serde(borrow, default)]
+    pub derivation: Option<DerivationRecord<'a>>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(borrow, default)]
+    pub place: Option<PlaceRecord<'a>>,
+    #[serde(borrow, default)]
+    pub actors: Vec<ActorRoleRecord<'a>>,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(borrow, default)]
+    pub quotes: Vec<QuoteRecord<'a>>,
+    #[serde(borrow, default)]
+    pub links: Vec<LinkRecord<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DerivationRecord<'a> {
+    /// The words of the source: "last Friday".
+    #[serde(borrow)]
+    pub phrase: Text<'a>,
+    #[serde(borrow)]
+    pub anchor: AnchorRecord<'a>,
+    /// One of the rules in `Rule::NAMES`.
+    #[serde(borrow)]
+    pub rule: Text<'a>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "lowercase")]
+pub enum AnchorRecord<'a> {
+    Source(#[serde(borrow)] Text<'a>),
+    Event(#[serde(borrow)] Text<'a>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceRecord<'a> {
+    #[serde(borrow, default)]
+    pub name: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    pub country: Option<Text<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorRoleRecord<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow, default)]
+    pub role: Option<Text<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRecord<'a> {
+    #[serde(borrow)]
+    pub source: Text<'a>,
+    #[serde(borrow)]
+    pub text: Text<'a>,
+    /// Character offsets (Unicode scalar values) into the source text, end exclusive.
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkRecord<'a> {
+    #[serde(borrow)]
+    pub to: Text<'a>,
+    pub kind: LinkKind,
+}
+
+/// One line of the JSON Lines form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "lowercase")]
+pub enum LineRecord<'a> {
+    Dateline(u32),
+    Source(#[serde(borrow)] SourceRecord<'a>),
+    Actor(#[serde(borrow)] ActorRecord<'a>),
+    Event(#[serde(borrow)] EventRecord<'a>),
+}

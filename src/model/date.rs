@@ -1,0 +1,563 @@
+//! Dates at the precision their source gives: a day, a month, a year, an
+//! interval, or an open-ended range, stored as EDTF (ISO 8601-2) text and as
+//! inclusive day bounds for sorting and range filters.
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// A calendar day as a count of days from 1 Jan of year 1 (chrono's CE count).
+pub type Day = i32;
+
+/// How precise one endpoint of a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// One endpoint as written: a day, a month or a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Point {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub precision: Precision,
+}
+
+/// The shape of a date value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateShape {
+    /// A single day, month or year.
+    Single(Point),
+    /// From one point to another, both inclusive.
+    Interval(Point, Point),
+    /// Open start: on or before the point (EDTF `../X`).
+    Until(Point),
+    /// Open end: on or after the point (EDTF `X/..`).
+    Since(Point),
+}
+
+/// A parsed date with its qualifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DateValue {
+    pub shape: DateShape,
+    /// EDTF `~`: the value is approximate.
+    pub approximate: bool,
+    /// EDTF `?`: the value is uncertain.
+    pub uncertain: bool,
+}
+
+/// The precision of a whole date value, as `list --json` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+    Interval,
+    Before,
+    Since,
+}
+
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+            DatePrecision::Interval => "interval",
+            DatePrecision::Before => "before",
+            DatePrecision::Since => "since",
+        }
+    }
+}
+
+/// Why a date string was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("'{0}' is not an EDTF date (expected YYYY, YYYY-MM, YYYY-MM-DD, A/B, ../B or A/..)")]
+    Syntax(String),
+    #[error("'{0}' is not a real calendar date")]
+    Impossible(String),
+    #[error("year {0} is out of range (1 to 9999)")]
+    YearRange(i32),
+    #[error("'{0}': the interval ends before it starts")]
+    Reversed(String),
+}
+
+pub const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl Point {
+    pub fn day(year: i32, month: u8, day: u8) -> Point {
+        Point {
+            year,
+            month,
+            day,
+            precision: Precision::Day,
+        }
+    }
+    pub fn month(year: i32, month: u8) -> Point {
+        Point {
+            year,
+            month,
+            day: 1,
+            precision: Precision::Month,
+        }
+    }
+    pub fn year(year: i32) -> Point {
+        Point {
+            year,
+            month: 1,
+            day: 1,
+            precision: Precision::Year,
+        }
+    }
+
+    pub fn from_naive(d: NaiveDate) -> Point {
+        Point::day(d.year(), d.month() as u8, d.day() as u8)
+    }
+
+    fn parse(text: &str, whole: &str) -> Result<Point, DateError> {
+        let syntax = || DateError::Syntax(whole.to_string());
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |s: &str, len: usize| -> Result<u32, DateError> {
+            if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(syntax());
+            }
+            s.parse::<u32>().map_err(|_| syntax())
+        };
+        let year = number(parts[0], 4)? as i32;
+        if !(1..=9999).contains(&year) {
+            return Err(DateError::YearRange(year));
+        }
+        let point = match parts.len() {
+            1 => Point::year(year),
+            2 => Point::month(year, number(parts[1], 2)? as u8),
+            3 => Point::day(year, number(parts[1], 2)? as u8, number(parts[2], 2)? as u8),
+            _ => return Err(syntax()),
+        };
+        if !(1..=12).contains(&point.month) || point.first().is_none() {
+            return Err(DateError::Impossible(whole.to_string()));
+        }
+        Ok(point)
+    }
+
+    /// The first day this point covers.
+    pub fn first(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month as u32, self.day as u32)
+    }
+
+    /// The last day this point covers.
+    pub fn last(&self) -> Option<NaiveDate> {
+        match self.precision {
+            Precision::Day => self.first(),
+            Precision::Month => {
+                let (y, m) = if self.month == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, self.month as u32 + 1)
+                };
+                NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt())
+            }
+            Precision::Year => NaiveDate::from_ymd_opt(self.year, 12, 31),
+        }
+    }
+
+    /// The point one unit later ("before Apr 2022" is written `../2022-03`).
+    fn next(&self) -> Option<Point> {
+        match self.precision {
+            Precision::Day => self.first()?.succ_opt().map(Point::from_naive),
+            Precision::Month if self.month == 12 => Some(Point::month(self.year + 1, 1)),
+            Precision::Month => Some(Point::month(self.year, self.month + 1)),
+            Precision::Year => Some(Point::year(self.year + 1)),
+        }
+    }
+
+    fn edtf(&self, out: &mut String) {
+        use std::fmt::Write;
+        let _ = match self.precision {
+            Precision::Year => write!(out, "{:04}", self.year),
+            Precision::Month => write!(out, "{:04}-{:02}", self.year, self.month),
+            Precision::Day => write!(out, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        };
+    }
+
+    /// "Thu 17 Apr 2025", "Mar 2025", "2025".
+    pub fn human(&self, weekday: bool) -> String {
+        let month = MONTHS[(self.month as usize).clamp(1, 12) - 1];
+        match self.precision {
+            Precision::Year => format!("{}", self.year),
+            Precision::Month => format!("{} {}", month, self.year),
+            Precision::Day => match (weekday, self.first()) {
+                (true, Some(d)) => format!("{} {} {} {}", d.weekday(), self.day, month, self.year),
+                _ => format!("{} {} {}", self.day, month, self.year),
+            },
+        }
+    }
+}
+
+pub fn day_number(d: NaiveDate) -> Day {
+    d.num_days_from_ce()
+}
+
+pub fn from_day_number(day: Day) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+impl DateValue {
+    pub fn single(point: Point) -> DateValue {
+        DateValue {
+            shape: DateShape::Single(point),
+            approximate: false,
+            uncertain: false,
+        }
+    }
+
+    pub fn with_shape(shape: DateShape) -> DateValue {
+        DateValue {
+            shape,
+            approximate: false,
+            uncertain: false,
+        }
+    }
+
+    /// Parses the EDTF subset dateline stores.
+    pub fn parse_edtf(text: &str) -> Result<DateValue, DateError> {
+        let mut body = text.trim();
+        let mut approximate = false;
+        let mut uncertain = false;
+        loop {
+            if let Some(rest) = body.strip_suffix('~') {
+                approximate = true;
+                body = rest;
+            } else if let Some(rest) = body.strip_suffix('?') {
+                uncertain = true;
+                body = rest;
+            } else if let Some(rest) = body.strip_suffix('%') {
+                approximate = true;
+                uncertain = true;
+                body = rest;
+            } else {
+                break;
+            }
+        }
+        if body.is_empty() {
+            return Err(DateError::Syntax(text.to_string()));
+        }
+        let shape = match body.split_once('/') {
+            None => DateShape::Single(Point::parse(body, text)?),
+            Some(("..", "..")) | Some(("", _)) | Some((_, "")) => {
+                return Err(DateError::Syntax(text.to_string()));
+            }
+            Some(("..", end)) => DateShape::Until(Point::parse(end, text)?),
+            Some((start, "..")) => DateShape::Since(Point::parse(start, text)?),
+            Some((start, end)) => {
+                let (a, b) = (Point::parse(start, text)?, Point::parse(end, text)?);
+                if b.last() < a.first() {
+                    return Err(DateError::Reversed(text.to_string()));
+                }
+                DateShape::Interval(a, b)
+            }
+        };
+        Ok(DateValue {
+            shape,
+            approximate,
+            uncertain,
+        })
+    }
+
+    /// The EDTF text of this value.
+    pub fn edtf(&self) -> String {
+        let mut out = String::with_capacity(24);
+        match &self.shape {
+            DateShape::Single(p) => p.edtf(&mut out),
+            DateShape::Interval(a, b) => {
+                a.edtf(&mut out);
+                out.push('/');
+                b.edtf(&mut out);
+            }
+            DateShape::Until(p) => {
+                out.push_str("../");
+                p.edtf(&mut out);
+            }
+            DateShape::Since(p) => {
+                p.edtf(&mut out);
+                out.push_str("/..");
+            }
+        }
+        match (self.approximate, self.uncertain) {
+            (true, true) => out.push('%'),
+            (true, false) => out.push('~'),
+            (false, true) => out.push('?'),
+            _ => {}
+        }
+        out
+    }
+
+    /// Inclusive earliest day, `None` when the start is open.
+    pub fn earliest(&self) -> Option<Day> {
+        match &self.shape {
+            DateShape::Single(p) | DateShape::Interval(p, _) | DateShape::Since(p) => {
+                p.first().map(day_number)
+            }
+            DateShape::Until(_) => None,
+        }
+    }
+
+    /// Inclusive latest day, `None` when the end is open.
+    pub fn latest(&self) -> Option<Day> {
+        match &self.shape {
+            DateShape::Single(p) | DateShape::Interval(_, p) | DateShape::Until(p) => {
+                p.last().map(day_number)
+            }
+            DateShape::Since(_) => None,
+        }
+    }
+
+    pub fn precision(&self) -> DatePrecision {
+        match &self.shape {
+            DateShape::Single(p) => match p.precision {
+                Precision::Day => DatePrecision::Day,
+                Precision::Month => DatePrecision::Month,
+                Precision::Year => DatePrecision::Year,
+            },
+            DateShape::Interval(..) => DatePrecision::Interval,
+            DateShape::Until(_) => DatePrecision::Before,
+            DateShape::Since(_) => DatePrecision::Since,
+        }
+    }
+
+    /// True for a single day that is neither approximate nor uncertain.
+    pub fn is_exact_day(&self) -> bool {
+        !self.approximate
+            && !self.uncertain
+            && matches!(self.shape, DateShape::Single(p) if p.precision == Precision::Day)
+    }
+
+    /// The chronological sort key: earliest bound, then exact before vague
+    /// (narrower spans first, open ends last).
+    pub fn sort_key(&self) -> (Day, u8, Day) {
+        let earliest = self.earliest().unwrap_or(Day::MIN);
+        let vague = u8::from(!self.is_exact_day());
+        let span = match (self.earliest(), self.latest()) {
+            (Some(a), Some(b)) => b - a,
+            _ => Day::MAX,
+        };
+        (earliest, vague, span)
+    }
+
+    /// A short form for one chronology row: "Thu 17 Apr 2025", "Mar 2025",
+    /// "before 16 Apr 2022", "17–20 Apr 2025".
+    pub fn human(&self) -> String {
+        let text = match &self.shape {
+            DateShape::Single(p) => p.human(true),
+            DateShape::Interval(a, b) => interval_human(a, b),
+            DateShape::Until(p) => match p.next() {
+                Some(next) => format!("before {}", next.human(false)),
+                None => format!("by {}", p.human(false)),
+            },
+            DateShape::Since(p) => format!("since {}", p.human(false)),
+        };
+        match (self.approximate, self.uncertain) {
+            (true, true) => format!("c. {text}?"),
+            (true, false) => format!("c. {text}"),
+            (false, true) => format!("{text}?"),
+            _ => text,
+        }
+    }
+}
+
+fn interval_human(a: &Point, b: &Point) -> String {
+    let both_days = a.precision == Precision::Day && b.precision == Precision::Day;
+    if both_days && a.year == b.year && a.month == b.month {
+        return format!(
+            "{}–{} {} {}",
+            a.day,
+            b.day,
+            MONTHS[a.month as usize - 1],
+            a.year
+        );
+    }
+    let neither_year = a.precision != Precision::Year && b.precision != Precision::Year;
+    if neither_year && a.year == b.year {
+        let start = match a.precision {
+            Precision::Day => format!("{} {}", a.day, MONTHS[a.month as usize - 1]),
+            _ => MONTHS[a.month as usize - 1].to_string(),
+        };
+        return format!("{start} – {}", b.human(false));
+    }
+    format!("{} – {}", a.human(false), b.human(false))
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.human())
+    }
+}
+
+/// A day, month or year typed by a user (`--from 2025-03`), as inclusive bounds.
+pub fn parse_user_range(text: &str) -> Result<(Day, Day), DateError> {
+    let value = DateValue::parse_edtf(text)?;
+    match (value.earliest(), value.latest()) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        _ => Err(DateError::Syntax(text.to_string())),
+    }
+}
+
+pub fn format_day(day: Day) -> String {
+    match from_day_number(day) {
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => String::from("?"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> DateValue {
+        DateValue::parse_edtf(s).unwrap()
+    }
+    fn ymd(y: i32, m: u32, d: u32) -> Day {
+        day_number(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn parses_each_precision_with_bounds() {
+        let d = parse("2025-04-17");
+        assert_eq!(
+            (d.earliest(), d.latest()),
+            (Some(ymd(2025, 4, 17)), Some(ymd(2025, 4, 17)))
+        );
+        assert_eq!(d.precision(), DatePrecision::Day);
+        let m = parse("2024-02");
+        assert_eq!(
+            (m.earliest(), m.latest()),
+            (Some(ymd(2024, 2, 1)), Some(ymd(2024, 2, 29)))
+        );
+        let y = parse("2025");
+        assert_eq!(
+            (y.earliest(), y.latest()),
+            (Some(ymd(2025, 1, 1)), Some(ymd(2025, 12, 31)))
+        );
+        let dec = parse("2025-12");
+        assert_eq!(dec.latest(), Some(ymd(2025, 12, 31)));
+    }
+
+    #[test]
+    fn parses_open_and_closed_intervals() {
+        let until = parse("../2022-04-15");
+        assert_eq!(
+            (until.earliest(), until.latest()),
+            (None, Some(ymd(2022, 4, 15)))
+        );
+        assert_eq!(until.precision(), DatePrecision::Before);
+        let since = parse("2025-03/..");
+        assert_eq!(
+            (since.earliest(), since.latest()),
+            (Some(ymd(2025, 3, 1)), None)
+        );
+        let span = parse("2025-03/2025-04-16");
+        assert_eq!(
+            (span.earliest(), span.latest()),
+            (Some(ymd(2025, 3, 1)), Some(ymd(2025, 4, 16)))
+        );
+    }
+
+    #[test]
+    fn qualifiers_round_trip() {
+        for text in [
+            "2022-02~",
+            "2025?",
+            "2025-04-12%",
+            "../2025-04-15",
+            "2025-04-12/2025-04-13",
+        ] {
+            assert_eq!(parse(text).edtf(), text);
+        }
+        assert!(parse("2022-02~").approximate);
+        assert!(parse("2025?").uncertain);
+    }
+
+    #[test]
+    fn refuses_impossible_and_malformed_dates() {
+        assert!(matches!(
+            DateValue::parse_edtf("2025-02-30"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            DateValue::parse_edtf("2025-13"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            DateValue::parse_edtf("0000-01-01"),
+            Err(DateError::YearRange(0))
+        ));
+        assert!(matches!(
+            DateValue::parse_edtf("2025-04-20/2025-04-17"),
+            Err(DateError::Reversed(_))
+        ));
+        for bad in [
+            "",
+            "25-01-01",
+            "2025-1-01",
+            "2025/04/17",
+            "../..",
+            "abc",
+            "2025-04-17/",
+            "+2025",
+        ] {
+            assert!(DateValue::parse_edtf(bad).is_err(), "{bad} should fail");
+        }
+        assert!(DateValue::parse_edtf("2024-02-29").is_ok());
+        assert!(DateValue::parse_edtf("2025-02-29").is_err());
+    }
+
+    #[test]
+    fn displays_at_stored_precision() {
+        assert_eq!(parse("2025-04-17").human(), "Thu 17 Apr 2025");
+        assert_eq!(parse("2025-03").human(), "Mar 2025");
+        assert_eq!(parse("2025").human(), "2025");
+        assert_eq!(parse("../2022-03").human(), "before Apr 2022");
+        assert_eq!(parse("../2022-04-15").human(), "before 16 Apr 2022");
+        assert_eq!(parse("2025-04-17/2025-04-20").human(), "17–20 Apr 2025");
+        assert_eq!(parse("2025-03/2025-04-16").human(), "Mar – 16 Apr 2025");
+        assert_eq!(parse("2024-11/2025-02").human(), "Nov 2024 – Feb 2025");
+        assert_eq!(parse("2025-04-12/..").human(), "since 12 Apr 2025");
+        assert_eq!(parse("2022-02~").human(), "c. Feb 2022");
+    }
+
+    #[test]
+    fn sorts_by_earliest_then_exact_before_vague() {
+        let mut dates = vec![
+            parse("2025-04"),
+            parse("2025-04-01/2025-04-02"),
+            parse("2025-04-01"),
+            parse("../2025-01"),
+            parse("2025-04-01/.."),
+        ];
+        dates.sort_by_key(|d| d.sort_key());
+        let order: Vec<String> = dates.iter().map(|d| d.edtf()).collect();
+        assert_eq!(
+            order,
+            [
+                "../2025-01",
+                "2025-04-01",
+                "2025-04-01/2025-04-02",
+                "2025-04",
+                "2025-04-01/.."
+            ]
+        );
+    }
+
+    #[test]
+    fn user_ranges_cover_the_whole_unit() {
+        assert_eq!(
+            parse_user_range("2025-03").unwrap(),
+            (ymd(2025, 3, 1), ymd(2025, 3, 31))
+        );
+        assert!(parse_user_range("../2025").is_err());
+    }
+}

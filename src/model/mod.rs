@@ -1,0 +1,16 @@
+//! The timeline model: events with honest dates, the actors and sources they
+//! rest on, and the links between them. Nothing here knows about terminals.
+
+pub mod country;
+pub mod date;
+pub mod derive;
+mod kinds;
+pub(crate) mod timeline;
+mod views;
+
+pub use kinds::{ActorKind, LinkKind, Status};
+pub use timeline::{
+    ActorIx, Derivation, DerivationAnchor, EventActor, EventIx, Link, Quote, SourceIx, Str,
+    Timeline, TimelineParts,
+};
+pub use views::{ActorRef, EventRef, QuoteRef, SourceRef};

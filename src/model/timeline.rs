@@ -1,0 +1,324 @@
+//! The compact in-memory store. Every string lives in one shared text buffer
+//! and is referenced by an 8-byte [`Str`]; per-event lists (actors, countries,
+//! quotes, links) are slices of flat arrays; indexes by actor, country and date
+//! are built once at load. Events are held in chronological order, so an
+//! event's index is its position in the chronology.
+
+use super::country::CountryIx;
+use super::date::{DateValue, Day};
+use super::derive::Rule;
+use super::kinds::{ActorKind, LinkKind, Status};
+use std::hash::BuildHasher;
+use std::ops::Range;
+
+pub type EventIx = u32;
+pub type ActorIx = u32;
+pub type SourceIx = u32;
+
+/// A string in the shared text buffer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Str {
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+}
+
+impl Str {
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+    pub(crate) fn range(self) -> Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+}
+
+/// A slice of one of the flat per-event arrays.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+}
+
+impl Span {
+    pub(crate) fn range(self) -> Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SourceRec {
+    pub id: Str,
+    pub outlet: Str,
+    pub title: Str,
+    pub url: Str,
+    pub published: Day,
+    pub text: Str,
+    /// Where the text came from, as the timeline file names it.
+    pub text_file: Str,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ActorRec {
+    pub id: Str,
+    pub name: Str,
+    pub kind: ActorKind,
+    pub title: Str,
+    pub country: Option<CountryIx>,
+    pub aliases: Span,
+}
+
+/// How a relative date was read: the phrase, its anchor and the rule.
+#[derive(Debug, Clone, Copy)]
+pub struct Derivation {
+    pub phrase: Str,
+    pub anchor: DerivationAnchor,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DerivationAnchor {
+    /// The publication date of a source.
+    Source(SourceIx),
+    /// The date of another event.
+    Event(EventIx),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct EventRec {
+    pub id: Str,
+    pub title: Str,
+    pub summary: Str,
+    pub date: DateValue,
+    pub derivation: u32,
+    pub status: Status,
+    pub place: Str,
+    pub place_country: Option<CountryIx>,
+    pub actors: Span,
+    pub countries: Span,
+    pub topics: Span,
+    pub quotes: Span,
+    pub links: Span,
+    pub backlinks: Span,
+}
+
+pub(crate) const NO_DERIVATION: u32 = u32::MAX;
+
+/// An actor's part in one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventActor {
+    pub actor: ActorIx,
+    /// Index into the role table.
+    pub role: u32,
+}
+
+/// A verbatim quote: a span of a source's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub source: SourceIx,
+    /// Byte range in the shared text buffer.
+    pub(crate) text: Str,
+    /// The span in characters, as the data file gives it.
+    pub char_start: u32,
+    pub char_end: u32,
+}
+
+/// A typed link to another event (or, among backlinks, from another event).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub other: EventIx,
+    pub kind: LinkKind,
+}
+
+/// Compressed lists of event indexes, one list per key (actor, country).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Postings {
+    pub offsets: Vec<u32>,
+    pub events: Vec<EventIx>,
+}
+
+impl Postings {
+    /// Groups `(key, event)` pairs into one sorted list per key.
+    pub fn build(keys: usize, mut pairs: Vec<(u32, EventIx)>) -> Postings {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut offsets = vec![0u32; keys + 1];
+        for &(key, _) in &pairs {
+            offsets[key as usize + 1] += 1;
+        }
+        for i in 0..keys {
+            offsets[i + 1] += offsets[i];
+        }
+        Postings {
+            offsets,
+            events: pairs.into_iter().map(|(_, e)| e).collect(),
+        }
+    }
+
+    pub fn get(&self, key: u32) -> &[EventIx] {
+        let k = key as usize;
+        match (self.offsets.get(k), self.offsets.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.events[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Everything a loaded timeline holds. Built by the loader; read through
+/// [`Timeline`]'s methods and the `*Ref` views.
+#[derive(Debug, Default)]
+pub struct TimelineParts {
+    pub(crate) text: String,
+    pub(crate) sources: Vec<SourceRec>,
+    pub(crate) actors: Vec<ActorRec>,
+    pub(crate) aliases: Vec<Str>,
+    pub(crate) roles: Vec<Str>,
+    pub(crate) topics: Vec<Str>,
+    pub(crate) events: Vec<EventRec>,
+    pub(crate) event_actors: Vec<EventActor>,
+    pub(crate) event_countries: Vec<CountryIx>,
+    pub(crate) event_topics: Vec<u32>,
+    pub(crate) quotes: Vec<Quote>,
+    pub(crate) links: Vec<Link>,
+    pub(crate) backlinks: Vec<Link>,
+    pub(crate) derivations: Vec<Derivation>,
+    /// Earliest and latest day of each event (open ends as MIN/MAX), dense for range scans.
+    pub(crate) earliest: Vec<Day>,
+    pub(crate) latest: Vec<Day>,
+    pub(crate) by_actor: Postings,
+    pub(crate) by_country: Postings,
+    pub(crate) event_ids: hashbrown::HashTable<EventIx>,
+    pub(crate) hasher: hashbrown::DefaultHashBuilder,
+}
+
+/// A loaded, validated and indexed timeline.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    pub(crate) p: TimelineParts,
+}
+
+impl Timeline {
+    pub(crate) fn from_parts(p: TimelineParts) -> Timeline {
+        Timeline { p }
+    }
+
+    pub(crate) fn str(&self, s: Str) -> &str {
+        self.p.text.get(s.range()).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.p.events.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.p.events.is_empty()
+    }
+    pub fn actor_count(&self) -> usize {
+        self.p.actors.len()
+    }
+    pub fn source_count(&self) -> usize {
+        self.p.sources.len()
+    }
+    pub fn link_count(&self) -> usize {
+        self.p.links.len()
+    }
+    pub fn quote_count(&self) -> usize {
+        self.p.quotes.len()
+    }
+
+    /// The event at position `ix` of the chronology.
+    pub fn event(&self, ix: EventIx) -> super::EventRef<'_> {
+        super::EventRef::new(self, ix)
+    }
+    pub fn actor(&self, ix: ActorIx) -> super::ActorRef<'_> {
+        super::ActorRef::new(self, ix)
+    }
+    pub fn source(&self, ix: SourceIx) -> super::SourceRef<'_> {
+        super::SourceRef::new(self, ix)
+    }
+
+    /// Finds an event by its id (exact).
+    pub fn find_event(&self, id: &str) -> Option<EventIx> {
+        let hash = self.p.hasher.hash_one(id);
+        self.p
+            .event_ids
+            .find(hash, |&ix| self.str(self.p.events[ix as usize].id) == id)
+            .copied()
+    }
+
+    /// Actors whose id, name or an alias equals `text`, ignoring case.
+    pub fn find_actors(&self, text: &str) -> Vec<ActorIx> {
+        let text = text.trim();
+        (0..self.p.actors.len() as ActorIx)
+            .filter(|&a| {
+                let actor = self.actor(a);
+                actor.id().eq_ignore_ascii_case(text)
+                    || crate::search::eq_ignore_case(actor.name(), text)
+                    || actor
+                        .aliases()
+                        .any(|al| crate::search::eq_ignore_case(al, text))
+            })
+            .collect()
+    }
+
+    /// Events of one actor, in chronological order.
+    pub fn events_of_actor(&self, actor: ActorIx) -> &[EventIx] {
+        self.p.by_actor.get(actor)
+    }
+
+    /// Events that involve a country (listed or as the place), in order.
+    pub fn events_of_country(&self, country: CountryIx) -> &[EventIx] {
+        self.p.by_country.get(country as u32)
+    }
+
+    /// Countries that appear in at least one event, with their event counts.
+    pub fn countries_in_use(&self) -> Vec<(CountryIx, usize)> {
+        (0..self.p.by_country.offsets.len().saturating_sub(1))
+            .map(|c| (c as CountryIx, self.p.by_country.get(c as u32).len()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
+    pub fn earliest_days(&self) -> &[Day] {
+        &self.p.earliest
+    }
+    pub fn latest_days(&self) -> &[Day] {
+        &self.p.latest
+    }
+
+    pub fn role_name(&self, role: u32) -> &str {
+        self.p.roles.get(role as usize).map_or("", |&s| self.str(s))
+    }
+
+    /// The earliest and latest known days over the whole timeline.
+    pub fn day_span(&self) -> Option<(Day, Day)> {
+        let first = self.p.earliest.iter().copied().find(|&d| d != Day::MIN);
+        let last = self
+            .p
+            .latest
+            .iter()
+            .copied()
+            .filter(|&d| d != Day::MAX)
+            .max();
+        let first = first.or(last)?;
+        Some((first, last.unwrap_or(first).max(first)))
+    }
+
+    /// Approximate bytes held by the store (text, records and indexes).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let p = &self.p;
+        p.text.capacity()
+            + p.sources.capacity() * size_of::<SourceRec>()
+            + p.actors.capacity() * size_of::<ActorRec>()
+            + (p.aliases.capacity() + p.roles.capacity() + p.topics.capacity()) * size_of::<Str>()
+            + p.events.capacity() * size_of::<EventRec>()
+            + p.event_actors.capacity() * size_of::<EventActor>()
+            + p.event_countries.capacity() * size_of::<CountryIx>()
+            + p.event_topics.capacity() * 4
+            + p.quotes.capacity() * size_of::<Quote>()
+            + (p.links.capacity() + p.backlinks.capacity()) * size_of::<Link>()
+            + p.derivations.capacity() * size_of::<Derivation>()
+            + (p.earliest.capacity() + p.latest.capacity()) * 4
+            + (p.by_actor.events.capacity() + p.by_actor.offsets.capacity()) * 4
+            + (p.by_country.events.capacity() + p.by_country.offsets.capacity()) * 4
+            + p.event_ids.capacity() * 5
+    }
+}

@@ -1,0 +1,253 @@
+//! Borrowed views of one event, actor, source or quote in a [`Timeline`].
+
+use super::country::{self, CountryIx};
+use super::date::{DateValue, Day};
+use super::kinds::{ActorKind, Status};
+use super::timeline::{
+    ActorIx, Derivation, EventActor, EventIx, Link, NO_DERIVATION, Quote, SourceIx, Timeline,
+};
+
+#[derive(Clone, Copy)]
+pub struct EventRef<'t> {
+    t: &'t Timeline,
+    pub ix: EventIx,
+}
+
+impl<'t> EventRef<'t> {
+    pub(crate) fn new(t: &'t Timeline, ix: EventIx) -> Self {
+        EventRef { t, ix }
+    }
+    fn rec(&self) -> &'t super::timeline::EventRec {
+        &self.t.p.events[self.ix as usize]
+    }
+    pub fn id(&self) -> &'t str {
+        self.t.str(self.rec().id)
+    }
+    pub fn title(&self) -> &'t str {
+        self.t.str(self.rec().title)
+    }
+    pub fn summary(&self) -> &'t str {
+        self.t.str(self.rec().summary)
+    }
+    pub fn date(&self) -> DateValue {
+        self.rec().date
+    }
+    pub fn earliest(&self) -> Option<Day> {
+        self.rec().date.earliest()
+    }
+    pub fn latest(&self) -> Option<Day> {
+        self.rec().date.latest()
+    }
+    pub fn status(&self) -> Status {
+        self.rec().status
+    }
+    pub fn place(&self) -> &'t str {
+        self.t.str(self.rec().place)
+    }
+    pub fn place_country(&self) -> Option<CountryIx> {
+        self.rec().place_country
+    }
+    pub fn derivation(&self) -> Option<&'t Derivation> {
+        let d = self.rec().derivation;
+        (d != NO_DERIVATION).then(|| &self.t.p.derivations[d as usize])
+    }
+    pub fn actors(&self) -> &'t [EventActor] {
+        &self.t.p.event_actors[self.rec().actors.range()]
+    }
+    pub fn countries(&self) -> &'t [CountryIx] {
+        &self.t.p.event_countries[self.rec().countries.range()]
+    }
+    pub fn topics(&self) -> impl Iterator<Item = &'t str> + 't {
+        let t = self.t;
+        t.p.event_topics[self.rec().topics.range()]
+            .iter()
+            .map(move |&i| t.str(t.p.topics[i as usize]))
+    }
+    pub fn quotes(&self) -> impl ExactSizeIterator<Item = QuoteRef<'t>> + 't {
+        let t = self.t;
+        t.p.quotes[self.rec().quotes.range()]
+            .iter()
+            .map(move |q| QuoteRef { t, q })
+    }
+    pub fn links(&self) -> &'t [Link] {
+        &self.t.p.links[self.rec().links.range()]
+    }
+    pub fn backlinks(&self) -> &'t [Link] {
+        &self.t.p.backlinks[self.rec().backlinks.range()]
+    }
+    pub fn has_links(&self) -> bool {
+        self.rec().links.len + self.rec().backlinks.len > 0
+    }
+    /// Whether `other` is linked to this event in either direction.
+    pub fn is_linked_to(&self, other: EventIx) -> bool {
+        self.links()
+            .iter()
+            .chain(self.backlinks())
+            .any(|l| l.other == other)
+    }
+    pub fn has_actor(&self, actor: ActorIx) -> bool {
+        self.actors().iter().any(|a| a.actor == actor)
+    }
+    /// The countries the event involves: its list and its place's country.
+    pub fn involves_country(&self, c: CountryIx) -> bool {
+        self.countries().contains(&c) || self.place_country() == Some(c)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct ActorRef<'t> {
+    t: &'t Timeline,
+    pub ix: ActorIx,
+}
+
+impl<'t> ActorRef<'t> {
+    pub(crate) fn new(t: &'t Timeline, ix: ActorIx) -> Self {
+        ActorRef { t, ix }
+    }
+    fn rec(&self) -> &'t super::timeline::ActorRec {
+        &self.t.p.actors[self.ix as usize]
+    }
+    pub fn id(&self) -> &'t str {
+        self.t.str(self.rec().id)
+    }
+    pub fn name(&self) -> &'t str {
+        self.t.str(self.rec().name)
+    }
+    pub fn kind(&self) -> ActorKind {
+        self.rec().kind
+    }
+    pub fn title(&self) -> &'t str {
+        self.t.str(self.rec().title)
+    }
+    pub fn country(&self) -> Option<CountryIx> {
+        self.rec().country
+    }
+    pub fn country_code(&self) -> Option<&'static str> {
+        self.rec().country.map(country::code)
+    }
+    pub fn aliases(&self) -> impl Iterator<Item = &'t str> + 't {
+        let t = self.t;
+        t.p.aliases[self.rec().aliases.range()]
+            .iter()
+            .map(move |&s| t.str(s))
+    }
+    pub fn events(&self) -> &'t [EventIx] {
+        self.t.events_of_actor(self.ix)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct SourceRef<'t> {
+    t: &'t Timeline,
+    pub ix: SourceIx,
+}
+
+impl<'t> SourceRef<'t> {
+    pub(crate) fn new(t: &'t Timeline, ix: SourceIx) -> Self {
+        SourceRef { t, ix }
+    }
+    fn rec(&self) -> &'t super::timeline::SourceRec {
+        &self.t.p.sources[self.ix as usize]
+    }
+    pub fn id(&self) -> &'t str {
+        self.t.str(self.rec().id)
+    }
+    pub fn outlet(&self) -> &'t str {
+        self.t.str(self.rec().outlet)
+    }
+    pub fn title(&self) -> &'t str {
+        self.t.str(self.rec().title)
+    }
+    pub fn url(&self) -> Option<&'t str> {
+        let url = self.rec().url;
+        (!url.is_empty()).then(|| self.t.str(url))
+    }
+    pub fn published(&self) -> Day {
+        self.rec().published
+    }
+    pub fn text(&self) -> &'t str {
+        self.t.str(self.rec().text)
+    }
+    pub fn text_file(&self) -> &'t str {
+        self.t.str(self.rec().text_file)
+    }
+}
+
+/// A quote, with the sentence(s) around it in its source.
+#[derive(Clone, Copy)]
+pub struct QuoteRef<'t> {
+    t: &'t Timeline,
+    pub q: &'t Quote,
+}
+
+impl<'t> QuoteRef<'t> {
+    pub fn text(&self) -> &'t str {
+        self.t.str(self.q.text)
+    }
+    pub fn source(&self) -> SourceRef<'t> {
+        self.t.source(self.q.source)
+    }
+    /// The text before the quote back to the start of its sentence, and after
+    /// it to the end of its sentence.
+    pub fn context(&self) -> (&'t str, &'t str) {
+        let source = &self.t.p.sources[self.q.source as usize];
+        let whole = self.t.str(source.text);
+        let start = (self.q.text.start - source.text.start) as usize;
+        let end = start + self.q.text.len as usize;
+        let (Some(head), Some(tail)) = (whole.get(..start), whole.get(end..)) else {
+            return ("", "");
+        };
+        let before_from = sentence_start(head);
+        let after_to = sentence_end(tail);
+        (&head[before_from..], &tail[..after_to])
+    }
+}
+
+/// Byte offset where the sentence containing the end of `head` starts.
+fn sentence_start(head: &str) -> usize {
+    let bytes = head.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        let b = bytes[i - 1];
+        if b == b'\n' {
+            return i;
+        }
+        if matches!(b, b' ') && i >= 2 && matches!(bytes[i - 2], b'.' | b'?' | b'!') {
+            return i;
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// Byte length of `tail` up to and including the end of its first sentence.
+fn sentence_end(tail: &str) -> usize {
+    let bytes = tail.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            return i;
+        }
+        if matches!(b, b'.' | b'?' | b'!')
+            && bytes.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n')
+        {
+            return i + 1;
+        }
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_found_around_a_span() {
+        let head = "First one. Second starts here ";
+        assert_eq!(&head[sentence_start(head)..], "Second starts here ");
+        let tail = " and ends. Third.";
+        assert_eq!(&tail[..sentence_end(tail)], " and ends.");
+        assert_eq!(sentence_start("no stop"), 0);
+        assert_eq!(sentence_end("no stop"), 7);
+        assert_eq!(sentence_end("line\nnext"), 4);
+    }
+}

@@ -1,0 +1,120 @@
+//! Text from data files is untrusted: it is cleaned once, at load, so that no
+//! byte from a file can reach the terminal as a control sequence.
+//!
+//! Each character maps to exactly one character, so character offsets (quote
+//! spans) mean the same before and after cleaning. Controls become visible
+//! placeholders: C0 controls and DEL their Unicode "control picture" (ESC shows
+//! as `␛`, so an injected `ESC [31m` reads `␛[31m`), C1 controls, bidi
+//! overrides and isolates, zero-width and other invisible format characters
+//! become `�`. Tabs become a space; newlines stay only in multi-line text.
+
+use std::borrow::Cow;
+
+/// The placeholder for invisible or direction-changing characters.
+pub const PLACEHOLDER: char = '\u{FFFD}';
+
+/// Whether a text is shown as one line (titles, names) or several (source texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    One,
+    Many,
+}
+
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// The one character shown for `c`, or `None` when `c` is safe as it is.
+fn replacement(c: char, lines: Lines) -> Option<char> {
+    match c {
+        '\n' if lines == Lines::Many => None,
+        '\n' | '\t' | '\r' => Some(' '),
+        '\u{2028}' | '\u{2029}' if lines == Lines::Many => Some('\n'),
+        '\u{2028}' | '\u{2029}' => Some(' '),
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9F}' => Some(PLACEHOLDER),
+        c if is_invisible_format(c) => Some(PLACEHOLDER),
+        _ => None,
+    }
+}
+
+/// Cleans `text` for display; borrows when nothing needs to change.
+pub fn clean(text: &str, lines: Lines) -> Cow<'_, str> {
+    let plain_ascii = text.bytes().all(|b| (0x20..0x7F).contains(&b));
+    if plain_ascii || !text.chars().any(|c| replacement(c, lines).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| replacement(c, lines).unwrap_or(c))
+            .collect(),
+    )
+}
+
+/// Cleans a one-line text.
+pub fn line(text: &str) -> Cow<'_, str> {
+    clean(text, Lines::One)
+}
+
+/// True if `text` holds nothing a terminal would act on.
+pub fn is_clean(text: &str, lines: Lines) -> bool {
+    !text.chars().any(|c| replacement(c, lines).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(line("Witkoff met Putin"), Cow::Borrowed(_)));
+        assert!(matches!(
+            line("Barrot, ministre des Affaires étrangères"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn escapes_become_visible_and_inert() {
+        assert_eq!(line("a\u{1b}[31mred\u{7}"), "a\u{241b}[31mred\u{2407}");
+        assert_eq!(
+            line("osc\u{1b}]52;c;SGVsbG8=\u{7}"),
+            "osc\u{241b}]52;c;SGVsbG8=\u{2407}"
+        );
+        assert_eq!(line("c1\u{9b}2J"), "c1\u{FFFD}2J");
+        assert_eq!(line("del\u{7f}"), "del\u{2421}");
+    }
+
+    #[test]
+    fn bidi_and_zero_width_are_replaced() {
+        assert_eq!(
+            line("a\u{202E}b\u{2066}c\u{200B}d\u{FEFF}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn newlines_depend_on_the_field() {
+        assert_eq!(clean("a\nb\tc\r", Lines::Many), "a\nb c ");
+        assert_eq!(clean("a\nb", Lines::One), "a b");
+        assert_eq!(clean("a\u{2029}b", Lines::Many), "a\nb");
+    }
+
+    #[test]
+    fn character_count_is_preserved() {
+        let hostile = "x\u{1b}[2J\u{202E}y\u{200D}\u{85}z\n";
+        for lines in [Lines::One, Lines::Many] {
+            let cleaned = clean(hostile, lines);
+            assert_eq!(cleaned.chars().count(), hostile.chars().count());
+            assert!(is_clean(&cleaned, lines));
+        }
+    }
+}
