@@ -1,8 +1,14 @@
 //! dateline: browse news timelines in which every event traces back to the
 //! words of its source.
 
+pub mod app;
 pub mod load;
 pub mod model;
+pub mod present;
 pub mod query;
+pub mod report;
 pub mod sanitize;
 pub mod search;
+pub mod synth;
+pub mod tui;
+pub mod ui;

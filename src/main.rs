@@ -1,1 +1,253 @@
-fn main() {}
+//! The `dateline` command: parses arguments, loads the timeline, dispatches.
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use dateline::load::{self, LoadError};
+use dateline::model::{Timeline, country};
+use dateline::query::{self, Filter};
+use dateline::{report, sanitize};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  dateline                                  browse the built-in timeline
+  dateline data/                            browse every timeline file in data/
+  dateline check data/                      validate; exit 1 with every problem
+  dateline list --actor putin               events involving Vladimir Putin
+  dateline list --country FR --from 2025-04 French events from April 2025 on
+  dateline list --search ceasefire --json   matching events as JSON Lines
+  dateline list --actor witkoff --count     how many events involve Witkoff
+  dateline show paris-talks                 one event, its quotes and links
+  dateline gen --events 100000 > big.jsonl  a synthetic timeline for testing";
+
+/// Browse news timelines in which every event traces back to its source.
+#[derive(Parser)]
+#[command(name = "dateline", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
+    path: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a timeline: a one-line summary, or every problem and exit 1.
+    Check { path: Option<PathBuf> },
+    /// Print the chronology, filtered.
+    List(ListArgs),
+    /// Print one event: date derivation, actors and roles, quotes in context, links.
+    Show {
+        /// The event id.
+        id: String,
+        path: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every actor with its event count.
+    Actors { path: Option<PathBuf> },
+    /// Print every country involved with its event count.
+    Countries { path: Option<PathBuf> },
+    /// Write a synthetic timeline (JSON Lines) to standard output.
+    Gen {
+        /// How many events.
+        #[arg(long, default_value_t = 10_000)]
+        events: usize,
+        /// Seed for the generator: the same seed gives the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Args)]
+struct ListArgs {
+    path: Option<PathBuf>,
+    /// Only events involving this actor (id, name or alias); repeat for any of several.
+    #[arg(long, value_name = "ACTOR")]
+    actor: Vec<String>,
+    /// Only events involving this country (ISO code, name or alias); repeat for any of several.
+    #[arg(long, value_name = "COUNTRY")]
+    country: Vec<String>,
+    /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only events that can fall on or before this day, month or year.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Only events whose title, summary, quotes or actor names contain TEXT (any case).
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Print JSON Lines, one event per line.
+    #[arg(long, conflicts_with = "count")]
+    json: bool,
+    /// Print only the number of matching events.
+    #[arg(long)]
+    count: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let text = sanitize::clean(&format!("{e:#}"), sanitize::Lines::Many).into_owned();
+            let _ = writeln!(io::stderr(), "dateline: {text}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn load(path: Option<&Path>) -> Result<Timeline, LoadError> {
+    match path {
+        Some(p) => load::load_path(p),
+        None => load::load_builtin(),
+    }
+}
+
+/// Loads or prints every diagnostic and returns exit code 1.
+fn load_or_report(path: Option<&Path>) -> Result<Timeline, ExitCode> {
+    load(path).map_err(|e| {
+        let _ = writeln!(io::stderr(), "{e}");
+        ExitCode::from(1)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = match cli.command {
+        None => return browse(cli.path.as_deref()),
+        Some(Command::Gen { events, seed }) => dateline::synth::write(&mut out, events, seed),
+        Some(Command::Check { path }) => {
+            let t = match load_or_report(path.as_deref()) {
+                Ok(t) => t,
+                Err(code) => return Ok(code),
+            };
+            writeln!(
+                out,
+                "ok: {} events, {} actors, {} sources, {} links, {} quotes",
+                t.len(),
+                t.actor_count(),
+                t.source_count(),
+                t.link_count(),
+                t.quote_count()
+            )
+        }
+        Some(Command::List(args)) => {
+            let t = match load_or_report(args.path.as_deref()) {
+                Ok(t) => t,
+                Err(code) => return Ok(code),
+            };
+            let filter = filter_from(&t, &args)?;
+            let events = query::apply(&t, &filter);
+            if args.count {
+                writeln!(out, "{}", events.len())
+            } else if args.json {
+                report::list_json(&mut out, &t, &events)
+            } else {
+                report::list_table(&mut out, &t, &events)
+            }
+        }
+        Some(Command::Show { id, path, json }) => {
+            let t = match load_or_report(path.as_deref()) {
+                Ok(t) => t,
+                Err(code) => return Ok(code),
+            };
+            let Some(ix) = t.find_event(id.trim()) else {
+                bail!(
+                    "no event with id '{}' (see `dateline list`)",
+                    sanitize::line(&id)
+                );
+            };
+            if json {
+                report::show_json(&mut out, &t, ix)
+            } else {
+                report::show_text(&mut out, &t, ix)
+            }
+        }
+        Some(Command::Actors { path }) => match load_or_report(path.as_deref()) {
+            Ok(t) => report::actors(&mut out, &t),
+            Err(code) => return Ok(code),
+        },
+        Some(Command::Countries { path }) => match load_or_report(path.as_deref()) {
+            Ok(t) => report::countries(&mut out, &t),
+            Err(code) => return Ok(code),
+        },
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`dateline list | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("cannot write output"),
+    }
+}
+
+fn filter_from(t: &Timeline, args: &ListArgs) -> Result<Filter> {
+    let mut filter = Filter::default();
+    for name in &args.actor {
+        let found = t.find_actors(name);
+        if found.is_empty() {
+            bail!(
+                "no actor matches '{}' (see `dateline actors`)",
+                sanitize::line(name)
+            );
+        }
+        filter.actors.extend(found);
+    }
+    for name in &args.country {
+        let found = resolve_country(t, name);
+        if found.is_empty() {
+            bail!(
+                "no country matches '{}' (see `dateline countries`)",
+                sanitize::line(name)
+            );
+        }
+        filter.countries.extend(found);
+    }
+    let day_range = |text: &str| {
+        dateline::model::date::parse_user_range(text.trim())
+            .with_context(|| format!("'{}' is not a day, month or year", sanitize::line(text)))
+    };
+    filter.from = args
+        .from
+        .as_deref()
+        .map(day_range)
+        .transpose()?
+        .map(|(first, _)| first);
+    filter.to = args
+        .to
+        .as_deref()
+        .map(day_range)
+        .transpose()?
+        .map(|(_, last)| last);
+    filter.search = args.search.clone().filter(|s| !s.is_empty());
+    Ok(filter)
+}
+
+/// A country by ISO code or name, or through a country actor's id, name or
+/// alias ("Moscow" → RU).
+fn resolve_country(t: &Timeline, name: &str) -> Vec<country::CountryIx> {
+    if let Some(c) = country::find(name.trim()) {
+        return vec![c];
+    }
+    let mut found: Vec<_> = t
+        .find_actors(name)
+        .into_iter()
+        .filter(|&a| t.actor(a).kind() == dateline::model::ActorKind::Country)
+        .filter_map(|a| t.actor(a).country())
+        .collect();
+    found.dedup();
+    found
+}
+
+fn browse(path: Option<&Path>) -> Result<ExitCode> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        bail!(
+            "the browser needs a terminal; for scripts use `dateline list` (see `dateline --help`)"
+        );
+    }
+    dateline::tui::run(path.map(Path::to_path_buf))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -170,7 +170,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_, '_> {
         while let Some(event) = seq.next_element::<EventRecord<'de>>()? {
             self.builder.add_event(event, self.file, None);
             count += 1;
-            if count % 4096 == 0 {
+            if count.is_multiple_of(4096) {
                 if self.opts.cancelled() {
                     return Err(de::Error::custom(CANCELLED));
                 }

@@ -159,7 +159,7 @@ impl Builder {
                     file,
                     subject,
                     format!(
-                        "date {} does not follow from its derivation: \"{phrase}\" ({:?}) from {} gives {want}",
+                        "date {} does not follow from its derivation: \"{phrase}\" ({}) from {} gives {want}",
                         e.date.edtf(),
                         d.rule,
                         anchor.format("%Y-%m-%d"),

@@ -63,7 +63,7 @@ pub(super) fn read(
                 builder.diagnose(file, Some((line_no, column)), None, message);
             }
         }
-        if line_no % 8192 == 0 {
+        if line_no.is_multiple_of(8192) {
             if opts.cancelled() {
                 return Err(LoadError::Cancelled);
             }

@@ -531,7 +531,7 @@ mod tests {
 
     #[test]
     fn sorts_by_earliest_then_exact_before_vague() {
-        let mut dates = vec![
+        let mut dates = [
             parse("2025-04"),
             parse("2025-04-01/2025-04-02"),
             parse("2025-04-01"),

@@ -130,6 +130,30 @@ impl Rule {
     }
 }
 
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let weekday = |w: Weekday| {
+            WEEKDAYS
+                .iter()
+                .find(|(_, d)| *d == w)
+                .map_or("?", |(n, _)| n)
+        };
+        match self {
+            Rule::SameDay => f.write_str("same-day"),
+            Rule::WeekdayBefore(w) => write!(f, "weekday-before:{}", weekday(*w)),
+            Rule::WeekdayAfter(w) => write!(f, "weekday-after:{}", weekday(*w)),
+            Rule::ThisWeek => f.write_str("this-week"),
+            Rule::RestOfWeek => f.write_str("rest-of-week"),
+            Rule::PreviousWeek => f.write_str("previous-week"),
+            Rule::PreviousWeekend => f.write_str("previous-weekend"),
+            Rule::PreviousMonth => f.write_str("previous-month"),
+            Rule::PreviousMonthToAnchor => f.write_str("previous-month-to-anchor"),
+            Rule::BeforeAnchor => f.write_str("before-anchor"),
+            Rule::MoreThanYearsBefore(n) => write!(f, "more-than-years-before:{n}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +185,19 @@ mod tests {
         assert_eq!(edtf("previous-month-to-anchor"), "2025-03/2025-04-16");
         assert_eq!(edtf("before-anchor"), "../2025-04-15");
         assert_eq!(edtf("more-than-years-before:3"), "../2022-04-15");
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for name in [
+            "same-day",
+            "weekday-before:fri",
+            "weekday-after:sat",
+            "more-than-years-before:3",
+            "previous-month-to-anchor",
+        ] {
+            assert_eq!(Rule::parse(name).unwrap().to_string(), name);
+        }
     }
 
     #[test]

@@ -200,7 +200,8 @@ impl Timeline {
         Timeline { p }
     }
 
-    pub(crate) fn str(&self, s: Str) -> &str {
+    /// The text of a string reference held by this timeline.
+    pub fn str(&self, s: Str) -> &str {
         self.p.text.get(s.range()).unwrap_or("")
     }
 

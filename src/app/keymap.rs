@@ -1,0 +1,470 @@
+//! The one key table: it drives dispatch, the help overlay and the footer
+//! hints, so the three can never disagree.
+
+use super::action::{Action, Pane};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere outside prompts and pickers.
+    Global,
+    Pane(Pane),
+    /// The actor and country pickers.
+    Picker,
+    /// The search and go-to prompts.
+    Prompt,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Pane(p) => p.title(),
+            Context::Picker => "Actor / country picker",
+            Context::Prompt => "Search and go-to prompts",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+impl Key {
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+
+    fn matches(&self, ev: &KeyEvent) -> bool {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl != self.ctrl {
+            return false;
+        }
+        match (self.code, ev.code) {
+            // Terminals report Shift-letters as upper-case chars, with or without SHIFT.
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b,
+            (a, b) => a == b,
+        }
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+    /// Shown in the footer when its context is active.
+    pub footer: bool,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    footer: bool,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        footer,
+    }
+}
+
+use Context::*;
+
+pub static BINDINGS: &[Binding] = &[
+    bind(
+        Global,
+        &[k('j'), code(KeyCode::Down)],
+        Action::Down,
+        "move down",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('k'), code(KeyCode::Up)],
+        Action::Up,
+        "move up",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('g'), code(KeyCode::Home)],
+        Action::Top,
+        "first",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('G'), code(KeyCode::End)],
+        Action::Bottom,
+        "last",
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::PageUp), ctrl('u')],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Tab)],
+        Action::FocusNext,
+        "next pane",
+        true,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::BackTab)],
+        Action::FocusPrev,
+        "previous pane",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('1')],
+        Action::Focus(Pane::Chronology),
+        "focus chronology",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('2')],
+        Action::Focus(Pane::Event),
+        "focus event",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('3')],
+        Action::Focus(Pane::Actor),
+        "focus actor",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('4')],
+        Action::Focus(Pane::Quotes),
+        "focus quotes",
+        false,
+    ),
+    bind(Global, &[ctrl('o'), k('[')], Action::Back, "back", true),
+    bind(
+        Global,
+        &[ctrl('i'), k(']')],
+        Action::Forward,
+        "forward",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('a')],
+        Action::OpenActorPicker,
+        "filter by actor",
+        true,
+    ),
+    bind(
+        Global,
+        &[k('c')],
+        Action::OpenCountryPicker,
+        "filter by country",
+        true,
+    ),
+    bind(
+        Global,
+        &[k('x')],
+        Action::ClearFilters,
+        "clear all filters",
+        false,
+    ),
+    bind(Global, &[k('/')], Action::StartSearch, "search", true),
+    bind(Global, &[k('n')], Action::NextHit, "next search hit", false),
+    bind(
+        Global,
+        &[k('N')],
+        Action::PrevHit,
+        "previous search hit",
+        false,
+    ),
+    bind(
+        Global,
+        &[k(':')],
+        Action::StartGoto,
+        "go to a date or event id",
+        false,
+    ),
+    bind(Global, &[k('?')], Action::ToggleHelp, "help", true),
+    bind(
+        Global,
+        &[code(KeyCode::Esc)],
+        Action::Escape,
+        "close overlay / leave search",
+        false,
+    ),
+    bind(Global, &[k('q')], Action::Quit, "quit", true),
+    bind(Global, &[ctrl('c')], Action::Quit, "quit (always)", false),
+    bind(
+        Pane(super::Pane::Event),
+        &[code(KeyCode::Enter)],
+        Action::Activate,
+        "follow link / show actor",
+        true,
+    ),
+    bind(
+        Pane(super::Pane::Actor),
+        &[code(KeyCode::Enter)],
+        Action::Activate,
+        "jump to the actor's event",
+        true,
+    ),
+    bind(
+        Pane(super::Pane::Chronology),
+        &[code(KeyCode::Enter)],
+        Action::Activate,
+        "open the event pane",
+        true,
+    ),
+    bind(Picker, &[code(KeyCode::Up)], Action::Up, "move up", true),
+    bind(
+        Picker,
+        &[code(KeyCode::Down)],
+        Action::Down,
+        "move down",
+        true,
+    ),
+    bind(
+        Picker,
+        &[code(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        Picker,
+        &[code(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    bind(Picker, &[k(' ')], Action::Toggle, "toggle", true),
+    bind(
+        Picker,
+        &[code(KeyCode::Enter)],
+        Action::Submit,
+        "apply",
+        true,
+    ),
+    bind(
+        Picker,
+        &[code(KeyCode::Backspace)],
+        Action::Backspace,
+        "erase",
+        false,
+    ),
+    bind(
+        Picker,
+        &[code(KeyCode::Esc)],
+        Action::Escape,
+        "cancel",
+        true,
+    ),
+    bind(Picker, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(Prompt, &[code(KeyCode::Enter)], Action::Submit, "run", true),
+    bind(
+        Prompt,
+        &[code(KeyCode::Backspace)],
+        Action::Backspace,
+        "erase",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[code(KeyCode::Esc)],
+        Action::Escape,
+        "cancel",
+        true,
+    ),
+    bind(Prompt, &[ctrl('c')], Action::Quit, "quit", false),
+];
+
+/// The mode the keys are read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal(Pane),
+    Picker,
+    Prompt,
+}
+
+/// Maps a key press to an action in the given mode.
+pub fn dispatch(mode: Mode, ev: &KeyEvent) -> Option<Action> {
+    let contexts: &[Context] = match mode {
+        Mode::Normal(p) => &[Context::Pane(p), Context::Global],
+        Mode::Picker => &[Context::Picker],
+        Mode::Prompt => &[Context::Prompt],
+    };
+    for ctx in contexts {
+        let found = BINDINGS
+            .iter()
+            .filter(|b| b.context == *ctx)
+            .find(|b| b.keys.iter().any(|key| key.matches(ev)));
+        if let Some(b) = found {
+            return Some(b.action.clone());
+        }
+    }
+    match (mode, ev.code) {
+        (Mode::Picker | Mode::Prompt, KeyCode::Char(c))
+            if !ev.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => None,
+    }
+}
+
+/// The footer hints for a mode: "Tab next pane  a filter by actor ...".
+pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
+    let contexts: Vec<Context> = match mode {
+        Mode::Normal(p) => vec![Context::Pane(p), Context::Global],
+        Mode::Picker => vec![Context::Picker],
+        Mode::Prompt => vec![Context::Prompt],
+    };
+    contexts
+        .iter()
+        .flat_map(|ctx| {
+            BINDINGS
+                .iter()
+                .filter(move |b| b.context == *ctx && b.footer)
+        })
+        .map(|b| (b.keys[0].label(), b.help))
+        .collect()
+}
+
+/// Every binding grouped by context, for the help overlay.
+pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
+    let mut sections: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
+    for b in BINDINGS {
+        let keys = b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
+        match sections.iter_mut().find(|(c, _)| *c == b.context) {
+            Some((_, rows)) => rows.push((keys, b.help)),
+            None => sections.push((b.context, vec![(keys, b.help)])),
+        }
+    }
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn pane_bindings_win_over_global_ones() {
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(
+            dispatch(Mode::Normal(Pane::Event), &enter),
+            Some(Action::Activate)
+        );
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(dispatch(Mode::Normal(Pane::Quotes), &j), Some(Action::Down));
+    }
+
+    #[test]
+    fn prompts_take_letters_as_text() {
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(dispatch(Mode::Prompt, &j), Some(Action::Input('j')));
+        assert_eq!(
+            dispatch(Mode::Picker, &press(KeyCode::Char(' '), KeyModifiers::NONE)),
+            Some(Action::Toggle)
+        );
+        assert_eq!(
+            dispatch(
+                Mode::Picker,
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn shifted_letters_and_ctrl_keys() {
+        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(
+            dispatch(Mode::Normal(Pane::Chronology), &big_g),
+            Some(Action::Bottom)
+        );
+        let ctrl_o = press(KeyCode::Char('o'), KeyModifiers::CONTROL);
+        assert_eq!(
+            dispatch(Mode::Normal(Pane::Chronology), &ctrl_o),
+            Some(Action::Back)
+        );
+        let plain_o = press(KeyCode::Char('o'), KeyModifiers::NONE);
+        assert_eq!(dispatch(Mode::Normal(Pane::Chronology), &plain_o), None);
+    }
+
+    #[test]
+    fn help_lists_every_binding_and_footer_is_a_subset() {
+        let listed: usize = help_sections().iter().map(|(_, rows)| rows.len()).sum();
+        assert_eq!(listed, BINDINGS.len());
+        for (key, help) in footer(Mode::Normal(Pane::Event)) {
+            assert!(
+                BINDINGS
+                    .iter()
+                    .any(|b| b.help == help && b.keys[0].label() == key)
+            );
+        }
+    }
+}

@@ -1,0 +1,536 @@
+//! The browser's state and its one update function. `App::update` is pure:
+//! no terminal, no files; key-sequence tests drive it directly.
+
+mod action;
+mod history;
+pub mod keymap;
+mod layout;
+mod mouse;
+mod panes;
+mod picker;
+
+pub use action::{Action, Pane};
+pub use history::History;
+pub use layout::{Areas, Rect};
+pub use mouse::{ChronoRow, Grouping};
+pub use panes::{ActorItem, EventItem};
+pub use picker::{Picker, PickerKind};
+
+use crate::load::Progress;
+use crate::model::date::Day;
+use crate::model::{ActorIx, EventIx, Timeline};
+use crate::query::{self, Filter};
+use keymap::Mode;
+use std::sync::Arc;
+
+/// The pane layout for a terminal size.
+pub fn layout_for(width: u16, height: u16) -> Areas {
+    layout::areas(Rect::new(0, 0, width, height))
+}
+
+/// The smallest terminal the browser draws in.
+pub const MIN_SIZE: (u16, u16) = (layout::MIN_WIDTH, layout::MIN_HEIGHT);
+
+/// A text prompt at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    Search(String),
+    Goto(String),
+}
+
+/// The active search: its query and the positions of its hits in the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub hits: Vec<usize>,
+}
+
+/// Events per month over the filtered list, for the density strip.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Density {
+    /// Month number (year * 12 + month - 1) of the first bucket.
+    pub first_month: i32,
+    pub counts: Vec<u32>,
+}
+
+pub struct App {
+    pub timeline: Arc<Timeline>,
+    /// Set while the timeline is still loading.
+    pub loading: Option<Progress>,
+    pub filter: Filter,
+    /// The filtered chronology.
+    pub visible: Vec<EventIx>,
+    /// Position of the selection in `visible`.
+    pub selected: usize,
+    /// First row shown in the chronology.
+    pub offset: usize,
+    pub focus: Pane,
+    /// Cursor over the event pane's actors, links and backlinks.
+    pub event_cursor: usize,
+    /// The actor chosen in the event pane, if any; else the event's first actor.
+    pub actor_pick: Option<ActorIx>,
+    /// Cursor over the actor's events.
+    pub actor_cursor: usize,
+    pub quote_scroll: usize,
+    pub history: History,
+    pub search: Option<Search>,
+    pub prompt: Option<Prompt>,
+    pub picker: Option<Picker>,
+    pub help: bool,
+    pub message: Option<String>,
+    pub density: Density,
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(timeline: Arc<Timeline>) -> App {
+        let mut app = App {
+            timeline,
+            loading: None,
+            filter: Filter::default(),
+            visible: Vec::new(),
+            selected: 0,
+            offset: 0,
+            focus: Pane::Chronology,
+            event_cursor: 0,
+            actor_pick: None,
+            actor_cursor: 0,
+            quote_scroll: 0,
+            history: History::default(),
+            search: None,
+            prompt: None,
+            picker: None,
+            help: false,
+            message: None,
+            density: Density::default(),
+            size: (80, 24),
+            quit: false,
+        };
+        app.refilter(None);
+        app
+    }
+
+    /// An app showing a load in progress.
+    pub fn loading(progress: Progress) -> App {
+        let mut app = App::new(Arc::new(Timeline::default()));
+        app.loading = Some(progress);
+        app
+    }
+
+    /// The mode keys are read in.
+    pub fn mode(&self) -> Mode {
+        if self.picker.is_some() {
+            Mode::Picker
+        } else if self.prompt.is_some() {
+            Mode::Prompt
+        } else {
+            Mode::Normal(self.focus)
+        }
+    }
+
+    pub fn current(&self) -> Option<EventIx> {
+        self.visible.get(self.selected).copied()
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// Rows the chronology shows at once.
+    pub fn page(&self) -> usize {
+        (self.areas().chronology.height.saturating_sub(2) as usize).max(1)
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            self.keep_selection_visible();
+            return;
+        }
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
+        if self.loading.is_some() {
+            if action == Action::Escape {
+                self.quit = true;
+            }
+            return;
+        }
+        if self.help {
+            if matches!(action, Action::Escape | Action::ToggleHelp) {
+                self.help = false;
+            }
+            return;
+        }
+        if self.picker.is_some() {
+            return self.update_picker(action);
+        }
+        if self.prompt.is_some() {
+            return self.update_prompt(action);
+        }
+        self.update_normal(action);
+    }
+
+    fn update_normal(&mut self, action: Action) {
+        match action {
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::FocusNext | Action::FocusPrev => {
+                let i = Pane::ALL.iter().position(|&p| p == self.focus).unwrap_or(0);
+                let step = if action == Action::FocusNext { 1 } else { 3 };
+                self.focus = Pane::ALL[(i + step) % 4];
+            }
+            Action::Focus(p) => self.focus = p,
+            Action::Activate => self.activate(),
+            Action::Back => match self.current().and_then(|c| self.history.back(c)) {
+                Some(to) => self.show_event(to),
+                None => self.message = Some("no earlier place in the history".into()),
+            },
+            Action::Forward => match self.current().and_then(|c| self.history.forward(c)) {
+                Some(to) => self.show_event(to),
+                None => self.message = Some("no later place in the history".into()),
+            },
+            Action::OpenActorPicker => {
+                self.picker = Some(Picker::new(PickerKind::Actor, &self.timeline, &self.filter))
+            }
+            Action::OpenCountryPicker => {
+                self.picker = Some(Picker::new(
+                    PickerKind::Country,
+                    &self.timeline,
+                    &self.filter,
+                ))
+            }
+            Action::ClearFilters => {
+                let keep = self.current();
+                self.filter = Filter::default();
+                self.refilter(keep);
+            }
+            Action::StartSearch => self.prompt = Some(Prompt::Search(String::new())),
+            Action::StartGoto => self.prompt = Some(Prompt::Goto(String::new())),
+            Action::NextHit => self.next_hit(true),
+            Action::PrevHit => self.next_hit(false),
+            Action::ToggleHelp => self.help = true,
+            Action::Escape if self.search.take().is_none() && self.focus != Pane::Chronology => {
+                self.focus = Pane::Chronology;
+            }
+            Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
+            Action::Click { column, row } => self.click_at(column, row),
+            _ => {}
+        }
+    }
+
+    /// Moves the cursor of the focused pane.
+    fn move_by(&mut self, delta: isize) {
+        let step = |pos: usize, len: usize| -> usize {
+            if len == 0 {
+                return 0;
+            }
+            (pos as isize)
+                .saturating_add(delta)
+                .clamp(0, len as isize - 1) as usize
+        };
+        match self.focus {
+            Pane::Chronology => {
+                let to = step(self.selected, self.visible.len());
+                self.select_position(to);
+            }
+            Pane::Event => {
+                self.event_cursor = step(self.event_cursor, self.event_items().len());
+                self.actor_pick = match self.event_items().get(self.event_cursor) {
+                    Some(EventItem::Actor(a)) => Some(*a),
+                    _ => self.actor_pick,
+                };
+                self.actor_cursor = 0;
+            }
+            Pane::Actor => self.actor_cursor = step(self.actor_cursor, self.actor_items().len()),
+            Pane::Quotes => self.quote_scroll = step(self.quote_scroll, self.quote_lines_hint()),
+        }
+    }
+
+    /// Selects a row of the chronology and resets the detail panes.
+    fn select_position(&mut self, position: usize) {
+        if position != self.selected {
+            self.event_cursor = 0;
+            self.actor_pick = None;
+            self.actor_cursor = 0;
+            self.quote_scroll = 0;
+        }
+        self.selected = position;
+        self.keep_selection_visible();
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let page = self.page();
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+        let max_offset = self.visible.len().saturating_sub(page);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Shows an event, clearing the filter if it hides the event.
+    fn show_event(&mut self, ix: EventIx) {
+        if self.visible.binary_search(&ix).is_err() {
+            self.filter = Filter::default();
+            self.refilter(None);
+            self.message = Some("filters cleared to show the event".into());
+        }
+        if let Ok(pos) = self.visible.binary_search(&ix) {
+            self.selected = usize::MAX;
+            self.select_position(pos);
+        }
+    }
+
+    /// A jump recorded in the history.
+    pub fn jump_to(&mut self, ix: EventIx) {
+        if let Some(current) = self.current() {
+            if current == ix {
+                return;
+            }
+            self.history.jump(current);
+        }
+        self.show_event(ix);
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Pane::Chronology => self.focus = Pane::Event,
+            Pane::Event => match self.event_items().get(self.event_cursor).copied() {
+                Some(EventItem::Link(to)) | Some(EventItem::Backlink(to)) => self.jump_to(to),
+                Some(EventItem::Actor(a)) => {
+                    self.actor_pick = Some(a);
+                    self.actor_cursor = 0;
+                    self.focus = Pane::Actor;
+                }
+                None => {}
+            },
+            Pane::Actor => {
+                if let Some(ActorItem::Event(e)) =
+                    self.actor_items().get(self.actor_cursor).copied()
+                {
+                    self.jump_to(e);
+                }
+            }
+            Pane::Quotes => {}
+        }
+    }
+
+    /// Applies the filter, keeping `keep` selected if it still matches.
+    pub fn refilter(&mut self, keep: Option<EventIx>) {
+        self.visible = query::apply(&self.timeline, &self.filter);
+        let position = keep.map(|k| match self.visible.binary_search(&k) {
+            Ok(p) => p,
+            Err(p) => p.min(self.visible.len().saturating_sub(1)),
+        });
+        self.selected = usize::MAX;
+        self.select_position(
+            position
+                .unwrap_or(0)
+                .min(self.visible.len().saturating_sub(1)),
+        );
+        self.density = density(&self.timeline, &self.visible);
+        if let Some(search) = &self.search {
+            let query = search.query.clone();
+            self.run_search(&query);
+        }
+    }
+
+    fn update_prompt(&mut self, action: Action) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        let text = match prompt {
+            Prompt::Search(t) | Prompt::Goto(t) => t,
+        };
+        match action {
+            Action::Input(c) => text.push(c),
+            Action::Backspace => {
+                text.pop();
+            }
+            Action::Escape => self.prompt = None,
+            Action::Submit => match self.prompt.take() {
+                Some(Prompt::Search(q)) => {
+                    self.run_search(q.trim());
+                    if self.search.as_ref().is_some_and(|s| !s.hits.is_empty()) {
+                        self.next_hit_from(self.selected, true, true);
+                    }
+                }
+                Some(Prompt::Goto(target)) => self.goto(target.trim()),
+                None => {}
+            },
+            _ => {}
+        }
+    }
+
+    fn run_search(&mut self, query: &str) {
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let only_text = Filter {
+            search: Some(query.to_string()),
+            ..Filter::default()
+        };
+        let matching = query::apply(&self.timeline, &only_text);
+        let mut hits = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < self.visible.len() && j < matching.len() {
+            match self.visible[i].cmp(&matching[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    hits.push(i);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if hits.is_empty() {
+            self.message = Some(format!("no match for \"{query}\""));
+        }
+        self.search = Some(Search {
+            query: query.to_string(),
+            hits,
+        });
+    }
+
+    fn next_hit(&mut self, forward: bool) {
+        self.next_hit_from(self.selected, forward, false);
+    }
+
+    fn next_hit_from(&mut self, from: usize, forward: bool, inclusive: bool) {
+        let Some(search) = &self.search else {
+            self.message = Some("no search: press / to search".into());
+            return;
+        };
+        let hits = &search.hits;
+        if hits.is_empty() {
+            self.message = Some(format!("no match for \"{}\"", search.query));
+            return;
+        }
+        let target = if forward {
+            let i = hits.partition_point(|&h| if inclusive { h < from } else { h <= from });
+            hits.get(i).copied().unwrap_or(hits[0])
+        } else {
+            let i = hits.partition_point(|&h| h < from);
+            if i == 0 {
+                hits[hits.len() - 1]
+            } else {
+                hits[i - 1]
+            }
+        };
+        self.focus = Pane::Chronology;
+        self.select_position(target);
+    }
+
+    fn goto(&mut self, target: &str) {
+        if target.is_empty() {
+            return;
+        }
+        if let Some(ix) = self.timeline.find_event(target) {
+            self.jump_to(ix);
+            return;
+        }
+        match crate::model::date::parse_user_range(target) {
+            Ok((first, _)) => {
+                let earliest = self.timeline.earliest_days();
+                let pos = self
+                    .visible
+                    .partition_point(|&e| earliest[e as usize] < first);
+                if self.visible.is_empty() {
+                    self.message = Some("no events to go to".into());
+                } else {
+                    let pos = pos.min(self.visible.len() - 1);
+                    self.focus = Pane::Chronology;
+                    self.select_position(pos);
+                }
+            }
+            Err(_) => {
+                self.message = Some(format!(
+                    "'{}' is neither an event id nor a date (2025-04-17, 2025-04, 2025)",
+                    crate::sanitize::line(target)
+                ));
+            }
+        }
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        let Some(picker) = self.picker.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Escape => self.picker = None,
+            Action::Submit => {
+                if let Some(picker) = self.picker.take() {
+                    let keep = self.current();
+                    picker.apply_to(&mut self.filter);
+                    self.refilter(keep);
+                }
+            }
+            other => picker.update(&other, &self.timeline),
+        }
+    }
+
+    /// The quote pane's line count is only known when drawn; scrolling is
+    /// bounded generously here and clamped when rendering.
+    fn quote_lines_hint(&self) -> usize {
+        self.current()
+            .map_or(0, |e| self.timeline.event(e).quotes().len() * 12)
+    }
+
+    /// The filter written as the CLI takes it.
+    pub fn filter_as_cli(&self) -> String {
+        let t = &self.timeline;
+        let mut parts: Vec<String> = Vec::new();
+        for &a in &self.filter.actors {
+            parts.push(format!("--actor {}", t.actor(a).id()));
+        }
+        for &c in &self.filter.countries {
+            parts.push(format!("--country {}", crate::model::country::code(c)));
+        }
+        if let Some(from) = self.filter.from {
+            parts.push(format!("--from {}", crate::model::date::format_day(from)));
+        }
+        if let Some(to) = self.filter.to {
+            parts.push(format!("--to {}", crate::model::date::format_day(to)));
+        }
+        parts.join(" ")
+    }
+}
+
+/// Counts the events per month of their earliest day.
+pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
+    let earliest = t.earliest_days();
+    let month_of = |d: Day| -> Option<i32> {
+        use chrono::Datelike;
+        let date = crate::model::date::from_day_number(d)?;
+        Some(date.year() * 12 + date.month0() as i32)
+    };
+    let months: Vec<i32> = visible
+        .iter()
+        .filter(|&&e| earliest[e as usize] != Day::MIN)
+        .filter_map(|&e| month_of(earliest[e as usize]))
+        .collect();
+    let (Some(&first), Some(&last)) = (months.iter().min(), months.iter().max()) else {
+        return Density::default();
+    };
+    let mut counts = vec![0u32; (last - first + 1) as usize];
+    for m in months {
+        counts[(m - first) as usize] += 1;
+    }
+    Density {
+        first_month: first,
+        counts,
+    }
+}

@@ -1,0 +1,158 @@
+//! The actor and country pickers: every value with its event count under the
+//! other active filters, narrowed as you type, several toggled with Space.
+
+use super::Action;
+use crate::model::country::{self, CountryIx};
+use crate::model::{ActorIx, Timeline};
+use crate::query::{self, Filter};
+use crate::search::Needle;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Actor,
+    Country,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickerRow {
+    /// Actor index or country index.
+    pub value: u32,
+    pub label: String,
+    /// Extra words matched when narrowing (id, aliases, code).
+    pub keywords: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub kind: PickerKind,
+    pub rows: Vec<PickerRow>,
+    pub query: String,
+    /// Indexes into `rows` that match the query.
+    pub shown: Vec<usize>,
+    pub cursor: usize,
+    pub chosen: Vec<u32>,
+    /// Whether Space was used; if not, Enter takes the row under the cursor.
+    pub toggled: bool,
+}
+
+impl Picker {
+    pub fn new(kind: PickerKind, t: &Timeline, filter: &Filter) -> Picker {
+        let mut rows: Vec<PickerRow> = match kind {
+            PickerKind::Actor => {
+                let counts = query::actor_counts(t, filter);
+                (0..t.actor_count() as ActorIx)
+                    .map(|a| {
+                        let actor = t.actor(a);
+                        let mut keywords = actor.id().to_string();
+                        for alias in actor.aliases() {
+                            keywords.push(' ');
+                            keywords.push_str(alias);
+                        }
+                        PickerRow {
+                            value: a,
+                            label: actor.name().to_string(),
+                            keywords,
+                            count: counts[a as usize],
+                        }
+                    })
+                    .collect()
+            }
+            PickerKind::Country => {
+                let counts = query::country_counts(t, filter);
+                let in_use: Vec<CountryIx> =
+                    t.countries_in_use().into_iter().map(|(c, _)| c).collect();
+                in_use
+                    .into_iter()
+                    .map(|c| PickerRow {
+                        value: c as u32,
+                        label: format!("{} {}", country::code(c), country::name(c)),
+                        keywords: String::new(),
+                        count: counts[c as usize],
+                    })
+                    .collect()
+            }
+        };
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        let chosen = match kind {
+            PickerKind::Actor => filter.actors.clone(),
+            PickerKind::Country => filter.countries.iter().map(|&c| c as u32).collect(),
+        };
+        let mut picker = Picker {
+            kind,
+            rows,
+            query: String::new(),
+            shown: Vec::new(),
+            cursor: 0,
+            chosen,
+            toggled: false,
+        };
+        picker.narrow();
+        picker
+    }
+
+    fn narrow(&mut self) {
+        let needle = Needle::new(self.query.trim());
+        self.shown = (0..self.rows.len())
+            .filter(|&i| needle.is_in(&self.rows[i].label) || needle.is_in(&self.rows[i].keywords))
+            .collect();
+        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+    }
+
+    pub fn update(&mut self, action: &Action, _t: &Timeline) {
+        let len = self.shown.len();
+        let page = 10;
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(len.saturating_sub(1)),
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
+            Action::PageDown => self.cursor = (self.cursor + page).min(len.saturating_sub(1)),
+            Action::Input(c) => {
+                self.query.push(*c);
+                self.cursor = 0;
+                self.narrow();
+            }
+            Action::Backspace => {
+                self.query.pop();
+                self.narrow();
+            }
+            Action::Toggle => {
+                self.toggled = true;
+                if let Some(&row) = self.shown.get(self.cursor) {
+                    let value = self.rows[row].value;
+                    match self.chosen.iter().position(|&v| v == value) {
+                        Some(p) => {
+                            self.chosen.remove(p);
+                        }
+                        None => self.chosen.push(value),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Sets the picker's criterion on `filter`. If Space was never pressed,
+    /// Enter adds the value under the cursor to those already chosen.
+    pub fn apply_to(&self, filter: &mut Filter) {
+        let mut chosen = self.chosen.clone();
+        if !self.toggled
+            && let Some(&row) = self.shown.get(self.cursor)
+        {
+            let value = self.rows[row].value;
+            if !chosen.contains(&value) {
+                chosen.push(value);
+            }
+        }
+        match self.kind {
+            PickerKind::Actor => filter.actors = chosen,
+            PickerKind::Country => {
+                filter.countries = chosen.into_iter().map(|c| c as CountryIx).collect()
+            }
+        }
+    }
+
+    pub fn is_chosen(&self, value: u32) -> bool {
+        self.chosen.contains(&value)
+    }
+}

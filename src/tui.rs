@@ -1,0 +1,162 @@
+//! The terminal side: sets the terminal up and always restores it (on quit,
+//! on error, on panic, on SIGTERM and SIGHUP), loads the timeline on a
+//! background thread while the screen is live, and runs the event loop.
+
+use crate::app::{Action, App, keymap};
+use crate::load::{self, LoadError, LoadOptions, Progress};
+use crate::model::Timeline;
+use crate::ui::{self, Theme};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyboardEnhancementFlags,
+    MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+};
+use ratatui::crossterm::{execute, terminal};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("terminal: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Load(#[from] LoadError),
+}
+
+/// Restores the terminal when dropped, whatever way the loop ends.
+struct Session {
+    terminal: DefaultTerminal,
+    enhanced_keys: bool,
+}
+
+impl Session {
+    fn start() -> std::io::Result<Session> {
+        // ratatui::init also installs a panic hook that restores the terminal.
+        let terminal = ratatui::init();
+        let mut out = std::io::stdout();
+        execute!(out, EnableMouseCapture)?;
+        // Where the terminal can tell Ctrl-i from Tab, ask it to.
+        let enhanced_keys = terminal::supports_keyboard_enhancement().unwrap_or(false);
+        if enhanced_keys {
+            execute!(
+                out,
+                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+            )?;
+        }
+        Ok(Session {
+            terminal,
+            enhanced_keys,
+        })
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let mut out = std::io::stdout();
+        if self.enhanced_keys {
+            let _ = execute!(out, PopKeyboardEnhancementFlags);
+        }
+        let _ = execute!(out, DisableMouseCapture);
+        ratatui::restore();
+    }
+}
+
+enum LoadMessage {
+    Progress(Progress),
+    Done(Box<Result<Timeline, LoadError>>),
+}
+
+/// Opens the browser on a timeline file or directory, or the built-in one.
+pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let theme = Theme::from_env();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = mpsc::channel::<LoadMessage>();
+    let mut app = match path {
+        None => App::new(Arc::new(load::load_builtin()?)),
+        Some(path) => {
+            let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            let cancel = Arc::clone(&cancel);
+            std::thread::spawn(move || {
+                let progress_tx = tx.clone();
+                let report = move |p: Progress| {
+                    let _ = progress_tx.send(LoadMessage::Progress(p));
+                };
+                let opts = LoadOptions {
+                    progress: Some(&report),
+                    cancel: Some(&cancel),
+                };
+                let result = load::load_path_with(&path, opts);
+                let _ = tx.send(LoadMessage::Done(Box::new(result)));
+            });
+            App::loading(Progress {
+                total_bytes: total,
+                ..Progress::default()
+            })
+        }
+    };
+
+    let mut session = Session::start()?;
+    let size = session.terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    loop {
+        session
+            .terminal
+            .draw(|frame| ui::render(&app, frame, &theme))?;
+        if app.quit || stop.load(Ordering::Relaxed) {
+            cancel.store(true, Ordering::Relaxed);
+            return Ok(());
+        }
+        if app.loading.is_some() {
+            while let Ok(message) = rx.try_recv() {
+                match message {
+                    LoadMessage::Progress(p) => app.loading = Some(p),
+                    LoadMessage::Done(result) => {
+                        let size = app.size;
+                        app = App::new(Arc::new((*result)?));
+                        app.update(Action::Resize(size.0, size.1));
+                    }
+                }
+            }
+        }
+        if !event::poll(Duration::from_millis(if app.loading.is_some() {
+            50
+        } else {
+            250
+        }))? {
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                keymap::dispatch(app.mode(), &key)
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Scroll {
+                    column: m.column,
+                    row: m.row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Scroll {
+                    column: m.column,
+                    row: m.row,
+                    down: false,
+                }),
+                MouseEventKind::Down(_) => Some(Action::Click {
+                    column: m.column,
+                    row: m.row,
+                }),
+                _ => None,
+            },
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            app.update(action);
+        }
+    }
+}

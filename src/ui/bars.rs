@@ -1,0 +1,132 @@
+//! The one-line bars: the density strip, the status line and the key hints.
+
+use super::Theme;
+use crate::app::{App, Prompt, keymap};
+use crate::model::date::MONTHS;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+fn month_label(month: i32) -> String {
+    format!(
+        "{} {}",
+        MONTHS[month.rem_euclid(12) as usize],
+        month.div_euclid(12)
+    )
+}
+
+/// Events per month of the filtered list, squeezed into the width; the
+/// column holding the selection is shown reversed.
+pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let d = &app.density;
+    if d.counts.is_empty() || area.width < 20 {
+        return;
+    }
+    let first = month_label(d.first_month);
+    let last = month_label(d.first_month + d.counts.len() as i32 - 1);
+    let columns = (area.width as usize)
+        .saturating_sub(first.len() + last.len() + 2)
+        .max(1);
+    let per_column = d.counts.len().div_ceil(columns);
+    let buckets: Vec<u32> = d
+        .counts
+        .chunks(per_column)
+        .map(|c| c.iter().sum())
+        .collect();
+    let max = buckets.iter().copied().max().unwrap_or(1).max(1);
+    let selected_column = app.current().and_then(|ix| {
+        use chrono::Datelike;
+        let day = app.timeline.earliest_days()[ix as usize];
+        let date = crate::model::date::from_day_number(day).filter(|_| day != i32::MIN)?;
+        let month = date.year() * 12 + date.month0() as i32;
+        Some(((month - d.first_month).max(0) as usize) / per_column)
+    });
+    let mut spans = vec![Span::styled(format!("{first} "), theme.dim())];
+    for (i, &n) in buckets.iter().enumerate() {
+        let bar = if n == 0 {
+            ' '
+        } else {
+            BARS[((n as u64 * 7) / max as u64) as usize]
+        };
+        let style = if Some(i) == selected_column {
+            theme.selected()
+        } else {
+            theme.label()
+        };
+        spans.push(Span::styled(bar.to_string(), style));
+    }
+    spans.push(Span::styled(format!(" {last}"), theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Position, filters as the CLI writes them, search hits, history depth; or
+/// the open prompt.
+pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    if let Some(prompt) = &app.prompt {
+        let (sigil, text) = match prompt {
+            Prompt::Search(t) => ("/", t),
+            Prompt::Goto(t) => (":", t),
+        };
+        let line = Line::from(vec![
+            Span::styled(sigil, theme.label()),
+            Span::raw(text.as_str()),
+            Span::styled("▏", theme.label()),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let t = &app.timeline;
+    let mut spans: Vec<Span<'_>> = Vec::new();
+    if app.visible.is_empty() {
+        spans.push(Span::raw("no events"));
+    } else {
+        spans.push(Span::raw(format!(
+            "event {} of {}",
+            app.selected + 1,
+            app.visible.len()
+        )));
+    }
+    if !app.filter.is_empty() {
+        spans.push(Span::styled(
+            format!(" (filtered from {})", t.len()),
+            theme.dim(),
+        ));
+        spans.push(Span::styled(
+            format!("  {}", app.filter_as_cli()),
+            theme.label(),
+        ));
+    }
+    if let Some(s) = &app.search {
+        let at = s
+            .hits
+            .iter()
+            .position(|&h| h == app.selected)
+            .map(|p| format!("{}/", p + 1))
+            .unwrap_or_default();
+        spans.push(Span::styled(
+            format!("  /{}: {at}{} hits", s.query, s.hits.len()),
+            theme.hit(),
+        ));
+    }
+    let (back, forward) = app.history.depth();
+    if back + forward > 0 {
+        spans.push(Span::styled(format!("  ◀ {back} ▶ {forward}"), theme.dim()));
+    }
+    if let Some(m) = &app.message {
+        spans.push(Span::styled(format!("  {m}"), theme.message()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn footer(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let mut spans: Vec<Span<'_>> = Vec::new();
+    for (key, help) in keymap::footer(app.mode()) {
+        spans.push(Span::styled(format!(" {key} "), theme.selected_unfocused()));
+        spans.push(Span::styled(format!(" {help}  "), Style::new()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

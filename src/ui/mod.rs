@@ -1,0 +1,94 @@
+//! Drawing: a pure function of `&App`. Each pane gets only what it draws and
+//! builds only its visible rows.
+
+mod bars;
+mod chronology;
+mod details;
+mod overlay;
+mod quotes;
+mod text;
+pub mod theme;
+
+use crate::app::{App, Pane, Rect as AppRect};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+pub use theme::Theme;
+
+fn rect(r: AppRect) -> Rect {
+    Rect::new(r.x, r.y, r.width, r.height)
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame<'_>, theme: &Theme) {
+    let full = frame.area();
+    let areas = crate::app::layout_for(full.width, full.height);
+    if areas.too_small {
+        let msg = format!(
+            "enlarge the terminal (at least {}x{})",
+            crate::app::MIN_SIZE.0,
+            crate::app::MIN_SIZE.1
+        );
+        frame.render_widget(
+            Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
+            full,
+        );
+        return;
+    }
+    if let Some(progress) = app.loading {
+        overlay::loading(frame, full, progress, theme);
+        return;
+    }
+    chronology::render(app, frame, rect(areas.chronology), theme);
+    details::render_event(app, frame, rect(areas.event), theme);
+    details::render_actor(app, frame, rect(areas.actor), theme);
+    quotes::render(app, frame, rect(areas.quotes), theme);
+    bars::density(app, frame, rect(areas.density), theme);
+    bars::status(app, frame, rect(areas.status), theme);
+    bars::footer(app, frame, rect(areas.footer), theme);
+    if let Some(picker) = &app.picker {
+        overlay::picker(picker, frame, full, theme);
+    }
+    if app.help {
+        overlay::help(frame, full, theme);
+    }
+}
+
+/// A pane's frame: its number, its title, focus shown by border and title.
+fn pane_block<'a>(pane: Pane, extra: String, app: &App, theme: &Theme) -> Block<'a> {
+    let focused = app.focus == pane && app.picker.is_none() && !app.help;
+    let number = Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0) + 1;
+    let mut title = vec![Span::styled(
+        format!(" {number} {} ", pane.title()),
+        theme.title(focused),
+    )];
+    if !extra.is_empty() {
+        title.push(Span::styled(format!(" {extra} "), theme.dim()));
+    }
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(theme.border(focused))
+        .title(Line::from(title))
+}
+
+/// The first visible line of a list of `len` lines keeping `cursor` in view.
+fn scroll_for(cursor: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    cursor.saturating_sub(height / 2).min(len - height)
+}
+
+fn label<'a>(name: &'a str, theme: &Theme) -> Span<'a> {
+    Span::styled(name, theme.label())
+}
+
+fn plain<'a>(text: impl Into<std::borrow::Cow<'a, str>>) -> Span<'a> {
+    Span::styled(text, Style::new())
+}

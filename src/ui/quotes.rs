@@ -1,0 +1,93 @@
+//! The quotes pane: each quote with its source and the sentence(s) around it
+//! in the source text, the quoted span highlighted.
+
+use super::text::wrap;
+use super::{Theme, pane_block};
+use crate::app::{App, Pane};
+use crate::model::date::from_day_number;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let t = &app.timeline;
+    let current = app.current();
+    let count = current.map_or(0, |c| t.event(c).quotes().len());
+    let block = pane_block(Pane::Quotes, format!("{count}"), app, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(ix) = current else { return };
+    let e = t.event(ix);
+    if count == 0 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "no quote: this event has no source words",
+                theme.dim(),
+            )),
+            inner,
+        );
+        return;
+    }
+    let width = inner.width as usize;
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for (n, q) in e.quotes().enumerate() {
+        let s = q.source();
+        let day = from_day_number(s.published())
+            .map(|d| d.format("%a %-d %b %Y").to_string())
+            .unwrap_or_default();
+        if n > 0 {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("[{}] ", n + 1), theme.label()),
+            Span::styled(s.outlet(), theme.label()),
+            Span::styled(
+                format!(
+                    ", {day} · {} · chars {}–{}",
+                    s.id(),
+                    q.q.char_start,
+                    q.q.char_end
+                ),
+                theme.dim(),
+            ),
+        ]));
+        let (before, after) = q.context();
+        let pieces = [
+            (before.trim_start(), Style::new()),
+            (q.text(), theme.quote()),
+            (after.trim_end(), Style::new()),
+        ];
+        for segment in split_lines(&pieces) {
+            lines.extend(wrap(&segment, width));
+        }
+    }
+    let top = app
+        .quote_scroll
+        .min(lines.len().saturating_sub(inner.height as usize));
+    let visible: Vec<Line<'_>> = lines
+        .into_iter()
+        .skip(top)
+        .take(inner.height as usize)
+        .collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// Splits styled pieces at newlines, so paragraphs of the source stay apart.
+fn split_lines<'a>(pieces: &[(&'a str, Style)]) -> Vec<Vec<(&'a str, Style)>> {
+    let mut out: Vec<Vec<(&'a str, Style)>> = vec![Vec::new()];
+    for &(text, style) in pieces {
+        for (i, part) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push(Vec::new());
+            }
+            if !part.is_empty()
+                && let Some(last) = out.last_mut()
+            {
+                last.push((part, style));
+            }
+        }
+    }
+    out
+}
