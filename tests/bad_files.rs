@@ -1,7 +1,7 @@
 //! Every file under tests/bad gives a clear diagnostic naming the file;
 //! every file under tests/good loads. Nothing panics.
 
-use dateline::load::{load_path, LoadError};
+use dateline::load::{LoadError, load_path};
 use std::fs;
 use std::path::Path;
 
@@ -40,20 +40,35 @@ fn bad_files_give_clear_diagnostics() {
             Ok(_) => panic!("{file} loaded but should fail"),
             Err(e) => e,
         };
-        let LoadError::Invalid { diagnostics, total } = &err else { panic!("{file}: {err}") };
+        let LoadError::Invalid { diagnostics, total } = &err else {
+            panic!("{file}: {err}")
+        };
         assert!(*total >= 1 && !diagnostics.is_empty());
         let text = err.to_string();
-        assert!(text.contains(&file), "{file}: the message does not name the file:\n{text}");
-        assert!(text.contains(&expect), "{file}: expected {expect:?} in:\n{text}");
+        assert!(
+            text.contains(&file),
+            "{file}: the message does not name the file:\n{text}"
+        );
+        assert!(
+            text.contains(&expect),
+            "{file}: expected {expect:?} in:\n{text}"
+        );
     }
 }
 
 #[test]
 fn syntax_errors_carry_line_and_column() {
-    let err = load_path(Path::new("tests/bad/bad-line.jsonl")).unwrap_err().to_string();
+    let err = load_path(Path::new("tests/bad/bad-line.jsonl"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("bad-line.jsonl:3:"), "{err}");
-    assert!(err.contains("bad-line.jsonl:4:"), "every bad line is reported:\n{err}");
-    let err = load_path(Path::new("tests/bad/truncated.json")).unwrap_err().to_string();
+    assert!(
+        err.contains("bad-line.jsonl:4:"),
+        "every bad line is reported:\n{err}"
+    );
+    let err = load_path(Path::new("tests/bad/truncated.json"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("truncated.json:1:"), "{err}");
 }
 
@@ -62,15 +77,25 @@ fn a_ten_megabyte_string_is_handled() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.json");
     let title = "x".repeat(10 * 1024 * 1024);
-    fs::write(&path, format!(r#"{{"events": [{{"id": "a", "title": "{title}", "date": "2025-04-17"}}]}}"#)).unwrap();
+    fs::write(
+        &path,
+        format!(r#"{{"events": [{{"id": "a", "title": "{title}", "date": "2025-04-17"}}]}}"#),
+    )
+    .unwrap();
     let t = load_path(&path).unwrap();
     assert_eq!(t.event(0).title().len(), title.len());
 }
 
 #[test]
 fn good_edge_cases_load() {
-    for (file, events) in [("bom.json", 1), ("cyclic-links.json", 2), ("empty-events.json", 0), ("hostile.json", 1)] {
-        let t = load_path(&Path::new("tests/good").join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    for (file, events) in [
+        ("bom.json", 1),
+        ("cyclic-links.json", 2),
+        ("empty-events.json", 0),
+        ("hostile.json", 1),
+    ] {
+        let t = load_path(&Path::new("tests/good").join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(t.len(), events, "{file}");
     }
     let t = load_path(Path::new("tests/good/cyclic-links.json")).unwrap();
@@ -100,16 +125,28 @@ fn a_directory_merges_files_and_names_both_on_a_clash() {
     assert_eq!(t.event(0).id(), "e2", "sorted by date across files");
     fs::write(dir.path().join("3.json"), one).unwrap();
     let err = load_path(dir.path()).unwrap_err().to_string();
-    assert!(err.contains("3.json: event 'e1': duplicate event id (first declared in"), "{err}");
+    assert!(
+        err.contains("3.json: event 'e1': duplicate event id (first declared in"),
+        "{err}"
+    );
     assert!(err.contains("1.json)"), "{err}");
 }
 
 #[test]
 fn loading_never_writes_to_its_files() {
-    let before: Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> = ["data/rubio-witkoff-paris.json", "data/sources/2025-04-16-rubio-witkoff-paris.txt"]
-        .iter()
-        .map(|p| (p.into(), fs::read(p).unwrap(), fs::metadata(p).unwrap().modified().unwrap()))
-        .collect();
+    let before: Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> = [
+        "data/rubio-witkoff-paris.json",
+        "data/sources/2025-04-16-rubio-witkoff-paris.txt",
+    ]
+    .iter()
+    .map(|p| {
+        (
+            p.into(),
+            fs::read(p).unwrap(),
+            fs::metadata(p).unwrap().modified().unwrap(),
+        )
+    })
+    .collect();
     load_path(Path::new("data")).unwrap();
     for (path, bytes, modified) in before {
         assert_eq!(fs::read(&path).unwrap(), bytes);

@@ -91,11 +91,25 @@ impl Picker {
         picker
     }
 
+    /// Keeps the rows that contain the query; rows that start with it (or
+    /// have a word that does) come first, each group by event count.
     fn narrow(&mut self) {
         let needle = Needle::new(self.query.trim());
-        self.shown = (0..self.rows.len())
+        let starts = |text: &str| {
+            text.split([' ', '-'])
+                .any(|word| needle.find(word) == Some(0))
+        };
+        let mut shown: Vec<(bool, usize)> = (0..self.rows.len())
             .filter(|&i| needle.is_in(&self.rows[i].label) || needle.is_in(&self.rows[i].keywords))
+            .map(|i| {
+                (
+                    !(starts(&self.rows[i].label) || starts(&self.rows[i].keywords)),
+                    i,
+                )
+            })
             .collect();
+        shown.sort();
+        self.shown = shown.into_iter().map(|(_, i)| i).collect();
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
     }
 

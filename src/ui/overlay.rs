@@ -38,41 +38,39 @@ pub fn help(frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
         lines.push(Line::from(Span::styled(context.title(), theme.label())));
         for (keys, help) in rows {
             lines.push(Line::from(vec![
-                Span::raw(format!("  {keys:<18}")),
+                Span::raw(format!(" {keys:<15}")),
                 Span::raw(help),
             ]));
         }
     }
-    let area = centred(full, 64, full.height.saturating_sub(2));
+    let area = centred(
+        full,
+        full.width.saturating_sub(4).min(140),
+        full.height.saturating_sub(2),
+    );
     let block = popup("Keys — Esc or ? closes", theme);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    // Two columns when the list is taller than the popup and the screen is wide.
-    if lines.len() > inner.height as usize && full.width >= 130 {
-        let wide = centred(full, 128, full.height.saturating_sub(2));
-        let block = popup("Keys — Esc or ? closes", theme);
-        let inner = block.inner(wide);
-        frame.render_widget(Clear, wide);
-        frame.render_widget(block, wide);
-        let half = lines.len().div_ceil(2);
-        let right = lines.split_off(half);
-        let (l, r) = (
-            Rect {
-                width: inner.width / 2,
-                ..inner
-            },
-            Rect {
-                x: inner.x + inner.width / 2,
-                width: inner.width - inner.width / 2,
-                ..inner
-            },
-        );
-        frame.render_widget(Paragraph::new(lines), l);
-        frame.render_widget(Paragraph::new(right), r);
+    if inner.height == 0 || inner.width == 0 {
         return;
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    // As many columns as the list needs to fit the height.
+    let height = inner.height as usize;
+    let columns = lines.len().div_ceil(height).max(1);
+    let width = inner.width / columns as u16;
+    for (i, chunk) in lines.chunks(height).enumerate() {
+        let x = inner.x + width * i as u16;
+        let w = if i + 1 == columns {
+            inner.width - width * i as u16
+        } else {
+            width
+        };
+        frame.render_widget(
+            Paragraph::new(chunk.to_vec()),
+            Rect::new(x, inner.y, w, inner.height),
+        );
+    }
 }
 
 pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {

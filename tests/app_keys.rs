@@ -1,0 +1,271 @@
+//! Key sequences against the app state, without a terminal.
+
+use dateline::app::{Action, App, Pane, keymap};
+use dateline::load::load_builtin;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::Arc;
+
+fn app() -> App {
+    let mut app = App::new(Arc::new(load_builtin().unwrap()));
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+/// Types keys as a person would: "j", "Enter", "C-o", or text for prompts.
+fn keys(app: &mut App, seq: &[&str]) {
+    for k in seq {
+        let (code, mods) = match *k {
+            "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+            "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+            "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+            "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+            "Down" => (KeyCode::Down, KeyModifiers::NONE),
+            "Up" => (KeyCode::Up, KeyModifiers::NONE),
+            "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+            "C-o" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
+            "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+            text if text.chars().count() == 1 => (
+                KeyCode::Char(text.chars().next().unwrap()),
+                KeyModifiers::NONE,
+            ),
+            text => {
+                for c in text.chars() {
+                    keys(app, &[&c.to_string()]);
+                }
+                continue;
+            }
+        };
+        if let Some(action) = keymap::dispatch(app.mode(), &KeyEvent::new(code, mods)) {
+            app.update(action);
+        }
+    }
+}
+
+fn current_id(app: &App) -> String {
+    app.timeline.event(app.current().unwrap()).id().to_string()
+}
+
+#[test]
+fn filter_select_follow_back_forward() {
+    let mut app = app();
+    keys(&mut app, &["a", "witkoff", "Enter"]);
+    assert_eq!(app.filter_as_cli(), "--actor witkoff");
+    let count = app.visible.len();
+    assert!(count >= 5 && count < app.timeline.len());
+    keys(&mut app, &[":", "paris-talks", "Enter"]);
+    assert_eq!(current_id(&app), "paris-talks");
+    // Event pane: actors first, then links; move to the link to the Putin meeting.
+    keys(&mut app, &["2"]);
+    assert_eq!(app.focus, Pane::Event);
+    let items = app.event_items();
+    let putin = app
+        .timeline
+        .find_event("witkoff-putin-st-petersburg")
+        .unwrap();
+    let at = items
+        .iter()
+        .position(|i| *i == dateline::app::EventItem::Link(putin))
+        .unwrap();
+    for _ in 0..at {
+        keys(&mut app, &["j"]);
+    }
+    keys(&mut app, &["Enter"]);
+    assert_eq!(current_id(&app), "witkoff-putin-st-petersburg");
+    assert_eq!(
+        app.history.depth(),
+        (2, 0),
+        "goto and the link jump are both in the history"
+    );
+    keys(&mut app, &["C-o"]);
+    assert_eq!(current_id(&app), "paris-talks");
+    assert_eq!(app.history.depth(), (1, 1));
+    keys(&mut app, &["]"]);
+    assert_eq!(current_id(&app), "witkoff-putin-st-petersburg");
+    keys(&mut app, &["[", "["]);
+    assert_eq!(app.history.depth(), (0, 2));
+    // A new jump clears the forward history.
+    keys(&mut app, &[":", "barrot-talks", "Enter"]);
+    assert_eq!(app.history.depth(), (1, 0));
+    assert_eq!(
+        app.filter_as_cli(),
+        "--actor witkoff",
+        "the filter still holds"
+    );
+}
+
+#[test]
+fn following_a_link_to_a_filtered_out_event_clears_the_filter() {
+    let mut app = app();
+    keys(&mut app, &["c", "IT", "Enter"]);
+    assert_eq!(app.visible.len(), 2);
+    keys(&mut app, &[":", "paris-talks", "Enter"]);
+    assert_eq!(current_id(&app), "paris-talks");
+    assert!(app.filter.is_empty());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("filters cleared")
+    );
+}
+
+#[test]
+fn picker_narrows_toggles_and_counts_under_other_filters() {
+    let mut app = app();
+    keys(&mut app, &["c", "f"]);
+    let picker = app.picker.as_ref().unwrap();
+    assert!(
+        picker
+            .shown
+            .iter()
+            .all(|&r| picker.rows[r].label.to_lowercase().contains('f'))
+    );
+    keys(&mut app, &["Backspace", "Backspace"]);
+    keys(
+        &mut app,
+        &[
+            "FR",
+            "Space",
+            "Backspace",
+            "Backspace",
+            "IT",
+            "Space",
+            "Enter",
+        ],
+    );
+    assert_eq!(app.filter_as_cli(), "--country FR --country IT");
+    let fr_or_it = app.visible.len();
+    assert_eq!(fr_or_it, 6);
+    // The actor picker's counts reflect the country filter.
+    keys(&mut app, &["a", "meloni"]);
+    let picker = app.picker.as_ref().unwrap();
+    let row = &picker.rows[picker.shown[0]];
+    assert_eq!((row.label.as_str(), row.count), ("Giorgia Meloni", 2));
+    keys(&mut app, &["Esc"]);
+    assert!(app.picker.is_none());
+    assert_eq!(
+        app.visible.len(),
+        fr_or_it,
+        "Esc cancels without changing the filter"
+    );
+    keys(&mut app, &["x"]);
+    assert!(app.filter.is_empty());
+    assert_eq!(app.visible.len(), app.timeline.len());
+}
+
+#[test]
+fn a_filter_keeps_the_selected_event_when_it_still_matches() {
+    let mut app = app();
+    keys(&mut app, &[":", "macron-meeting", "Enter"]);
+    keys(&mut app, &["c", "FR", "Enter"]);
+    assert_eq!(current_id(&app), "macron-meeting");
+}
+
+#[test]
+fn search_highlights_hits_and_n_moves_between_them() {
+    let mut app = app();
+    keys(&mut app, &["/", "ceasefire", "Enter"]);
+    let hits = app.search.as_ref().unwrap().hits.clone();
+    assert!(hits.len() >= 3, "{hits:?}");
+    assert_eq!(app.selected, hits[0]);
+    keys(&mut app, &["n"]);
+    assert_eq!(app.selected, hits[1]);
+    keys(&mut app, &["N", "N"]);
+    assert_eq!(app.selected, *hits.last().unwrap(), "N wraps around");
+    // Actor names are searched too.
+    keys(&mut app, &["/", "araghchi", "Enter"]);
+    assert!(!app.search.as_ref().unwrap().hits.is_empty());
+    keys(&mut app, &["Esc"]);
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn goto_a_date_or_an_id() {
+    let mut app = app();
+    keys(&mut app, &[":", "2025-04-17", "Enter"]);
+    assert_eq!(
+        app.timeline.event(app.current().unwrap()).date().human(),
+        "Thu 17 Apr 2025"
+    );
+    keys(&mut app, &[":", "2025-03", "Enter"]);
+    assert_eq!(current_id(&app), "energy-strike-halt");
+    keys(&mut app, &[":", "nonsense", "Enter"]);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("neither an event id nor a date")
+    );
+}
+
+#[test]
+fn actor_pane_shows_the_chosen_actor_and_jumps_to_their_events() {
+    let mut app = app();
+    keys(&mut app, &[":", "macron-meeting", "Enter", "2", "Enter"]);
+    assert_eq!(app.focus, Pane::Actor);
+    assert_eq!(
+        app.timeline.actor(app.focused_actor().unwrap()).id(),
+        "macron"
+    );
+    keys(&mut app, &["2", "j", "Enter", "j"]);
+    let actor = app.focused_actor().unwrap();
+    assert_eq!(app.timeline.actor(actor).id(), "rubio");
+    keys(&mut app, &["Enter"]);
+    let rubio_events = app.timeline.events_of_actor(actor);
+    assert_eq!(app.current(), Some(rubio_events[1]));
+}
+
+#[test]
+fn moving_and_paging_stay_in_bounds() {
+    let mut app = app();
+    keys(&mut app, &["G"]);
+    assert_eq!(app.selected, app.visible.len() - 1);
+    keys(&mut app, &["j", "j"]);
+    assert_eq!(app.selected, app.visible.len() - 1);
+    keys(&mut app, &["g", "k"]);
+    assert_eq!(app.selected, 0);
+    app.update(Action::PageDown);
+    assert!(app.selected > 0);
+}
+
+#[test]
+fn help_overlay_opens_and_closes_and_quit_works() {
+    let mut app = app();
+    keys(&mut app, &["?"]);
+    assert!(app.help);
+    keys(&mut app, &["j"]);
+    assert_eq!(app.selected, 0, "keys do not leak through the overlay");
+    keys(&mut app, &["Esc"]);
+    assert!(!app.help);
+    keys(&mut app, &["/", "q"]);
+    assert!(!app.quit, "q in a prompt is text");
+    keys(&mut app, &["C-c"]);
+    assert!(app.quit);
+}
+
+#[test]
+fn mouse_wheel_and_click() {
+    let mut app = app();
+    app.update(Action::Scroll {
+        column: 5,
+        row: 5,
+        down: true,
+    });
+    assert_eq!(app.selected, 1);
+    assert_eq!(app.focus, Pane::Chronology);
+    app.update(Action::Click {
+        column: 100,
+        row: 3,
+    });
+    assert_eq!(app.focus, Pane::Event);
+    let row = app
+        .chronology_rows(10)
+        .iter()
+        .position(|r| *r == dateline::app::ChronoRow::Event(3))
+        .unwrap();
+    app.update(Action::Click {
+        column: 5,
+        row: 1 + row as u16,
+    });
+    assert_eq!(app.selected, 3);
+}
