@@ -46,10 +46,41 @@ fn replacement(c: char, lines: Lines) -> Option<char> {
     }
 }
 
+/// Whether `text` holds a character that `replacement` changes, decided on
+/// the UTF-8 bytes: only a few lead bytes can start such a character, so
+/// ordinary text (accents, Cyrillic, curly quotes) never leaves this loop.
+fn needs_cleaning(text: &str, lines: Lines) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let hit = match c {
+            b'\n' => lines == Lines::One,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => matches!(at(i + 1), 0x80..=0x9F | 0xAD),
+            0xD8 => at(i + 1) == 0x9C,
+            0xE1 => at(i + 1) == 0xA0 && at(i + 2) == 0x8E,
+            0xE2 => match at(i + 1) {
+                0x80 => matches!(at(i + 2), 0x8B..=0x8F | 0xA8..=0xAE),
+                0x81 => matches!(at(i + 2), 0xA0..=0xAF),
+                _ => false,
+            },
+            0xEF => matches!((at(i + 1), at(i + 2)), (0xBB, 0xBF) | (0xBF, 0xB9..=0xBB)),
+            0xF3 => at(i + 1) == 0xA0 && matches!(at(i + 2), 0x80 | 0x81),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Cleans `text` for display; borrows when nothing needs to change.
 pub fn clean(text: &str, lines: Lines) -> Cow<'_, str> {
-    let plain_ascii = text.bytes().all(|b| (0x20..0x7F).contains(&b));
-    if plain_ascii || !text.chars().any(|c| replacement(c, lines).is_some()) {
+    if !needs_cleaning(text, lines) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -106,6 +137,16 @@ mod tests {
         assert_eq!(clean("a\nb\tc\r", Lines::Many), "a\nb c ");
         assert_eq!(clean("a\nb", Lines::One), "a b");
         assert_eq!(clean("a\u{2029}b", Lines::Many), "a\nb");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_agrees_with_the_character_rules(text in "\\PC*|[\\x00-\\x{a0}\\x{ad}\\x{61c}\\x{180e}\\x{2000}-\\x{2070}\\x{feff}\\x{fff0}-\\x{fffd}\\x{e0000}-\\x{e0080}a-z]{0,40}") {
+            for lines in [Lines::One, Lines::Many] {
+                let by_chars = text.chars().any(|c| replacement(c, lines).is_some());
+                proptest::prop_assert_eq!(needs_cleaning(&text, lines), by_chars);
+            }
+        }
     }
 
     #[test]

@@ -278,7 +278,7 @@ pub fn write(out: &mut impl Write, events: usize, seed: u64) -> io::Result<()> {
         let mut chars = 0usize;
         let mut spans: Vec<Vec<(usize, usize, String)>> = Vec::with_capacity(batch);
         for _ in 0..batch {
-            let n = 1 + [0, 0, 1, 1, 1, 2, 3][rng.below(7)];
+            let n = 1 + [0, 0, 0, 1, 1, 2, 3][rng.below(7)];
             let mut quotes = Vec::with_capacity(n);
             for _ in 0..n {
                 let speaker = &actors[zipf_actor.sample(&mut rng)].name;
@@ -320,7 +320,7 @@ pub fn write(out: &mut impl Write, events: usize, seed: u64) -> io::Result<()> {
             json_str(
                 out,
                 &format!(
-                    "Talks on {} and {} continued as officials from {} weighed the next steps; {} said more meetings would follow.",
+                    "Talks on {} and {} went on as officials from {} weighed next steps, said {}.",
                     rng.pick(TOPIC),
                     rng.pick(TOPIC),
                     country::name(place_country as u16),

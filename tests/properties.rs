@@ -97,7 +97,7 @@ fn timeline() -> impl Strategy<Value = Arc<dateline::model::Timeline>> {
             };
             let actors = match r % 3 { 0 => "", 1 => r#"{"id": "a"}"#, _ => r#"{"id": "a"}, {"id": "b"}"# };
             let link = if n > 1 { format!(r#"{{"to": "e{}", "kind": "related"}}"#, (i + 1 + (r as usize % (n - 1))) % n) } else { String::new() };
-            let place = if r % 2 == 0 { r#", "place": {"name": "Paris", "country": "FR"}"# } else { "" };
+            let place = if r.is_multiple_of(2) { r#", "place": {"name": "Paris", "country": "FR"}"# } else { "" };
             if i > 0 {
                 doc.push(',');
             }

@@ -19,7 +19,7 @@ use hashbrown::DefaultHashBuilder;
 pub(crate) const NONE: u32 = u32::MAX;
 
 /// One char-to-byte checkpoint every this many characters of a source text.
-const CHECKPOINT: usize = 64;
+const CHECKPOINT: usize = 32;
 
 #[derive(Debug)]
 pub(crate) struct SourceSlot {
@@ -115,6 +115,32 @@ impl Builder {
         Builder::default()
     }
 
+    /// Reserves room for a timeline of about `bytes` bytes of JSON, so the
+    /// large arrays are not copied as they grow. Untouched capacity costs no
+    /// memory.
+    pub fn reserve_for(&mut self, bytes: u64) {
+        let bytes = bytes as usize;
+        let events = bytes / 500;
+        self.arena.reserve(bytes * 3 / 4);
+        self.events.reserve(events);
+        self.slot_event.reserve(events);
+        self.event_ids.reserve(events, events * 8, &self.hasher);
+        self.event_actors.reserve(events * 3);
+        self.event_countries.reserve(events * 3);
+        self.event_topics.reserve(events * 2);
+        self.quotes.reserve(events * 3);
+        self.links.reserve(events * 2);
+    }
+
+    /// An empty builder for another part of the same files, to be joined
+    /// back with [`Builder::absorb`].
+    pub fn for_part(&self) -> Builder {
+        Builder {
+            files: self.files.clone(),
+            ..Builder::default()
+        }
+    }
+
     pub fn add_file(&mut self, name: &str) -> u16 {
         self.files.push(sanitize::line(name).into_owned());
         (self.files.len() - 1).min(u16::MAX as usize) as u16
@@ -151,9 +177,9 @@ impl Builder {
     }
 
     fn source_slot(&mut self, id: &str) -> u32 {
-        let (slot, new) = self.source_ids.intern(&mut self.arena, &self.hasher, id);
+        let (slot, new) = self.source_ids.intern(&self.hasher, id);
         if new {
-            let key = self.source_ids.keys[slot as usize];
+            let key = self.arena.push(id);
             self.sources.push(SourceSlot {
                 id: key,
                 outlet: Str::default(),
@@ -171,9 +197,9 @@ impl Builder {
     }
 
     fn actor_slot(&mut self, id: &str) -> u32 {
-        let (slot, new) = self.actor_ids.intern(&mut self.arena, &self.hasher, id);
+        let (slot, new) = self.actor_ids.intern(&self.hasher, id);
         if new {
-            let key = self.actor_ids.keys[slot as usize];
+            let key = self.arena.push(id);
             self.actors.push(ActorSlot {
                 id: key,
                 name: key,
@@ -189,11 +215,21 @@ impl Builder {
     }
 
     fn event_slot(&mut self, id: &str) -> u32 {
-        let (slot, new) = self.event_ids.intern(&mut self.arena, &self.hasher, id);
+        let (slot, new) = self.event_ids.intern(&self.hasher, id);
         if new {
             self.slot_event.push(NONE);
         }
         slot
+    }
+
+    /// A country code, or the problem with it.
+    fn country_code(code: &str) -> Result<CountryIx, String> {
+        country::by_code(code.trim()).ok_or_else(|| {
+            format!(
+                "unknown country code '{}' (expected ISO 3166-1 alpha-2, like FR)",
+                sanitize::line(code)
+            )
+        })
     }
 
     fn country(&mut self, file: u16, subject: &str, code: &str) -> Option<CountryIx> {
@@ -335,7 +371,7 @@ impl Builder {
             );
             return;
         }
-        let subject = format!("event '{id}'");
+        let subject = || format!("event '{id}'");
         let slot = self.event_slot(&id);
         let existing = self.slot_event[slot as usize];
         if existing != NONE {
@@ -345,7 +381,7 @@ impl Builder {
             self.diagnose(
                 file,
                 position,
-                Some(subject),
+                Some(subject()),
                 format!("duplicate event id (first declared in {first})"),
             );
             return;
@@ -372,7 +408,7 @@ impl Builder {
                 p.name.as_deref().map(|n| self.line(n)).unwrap_or_default(),
                 p.country
                     .as_deref()
-                    .and_then(|c| self.country(file, &subject, c)),
+                    .and_then(|c| Self::country_code(c).map_err(|m| problems.push(m)).ok()),
             ),
             None => (Str::default(), None),
         };
@@ -381,22 +417,21 @@ impl Builder {
         for a in &rec.actors {
             let actor = self.actor_slot(&sanitize::line(a.id.trim()));
             let role_text = sanitize::line(a.role.as_deref().unwrap_or("").trim()).into_owned();
-            let (role, _) = self.roles.intern(&mut self.arena, &self.hasher, &role_text);
+            let (role, _) = self.roles.intern(&self.hasher, &role_text);
             self.event_actors.push(EventActor { actor, role });
         }
         let countries_start = self.event_countries.len() as u32;
         for c in &rec.countries {
-            if let Some(c) = self.country(file, &subject, c) {
-                self.event_countries.push(c);
+            match Self::country_code(c) {
+                Ok(c) => self.event_countries.push(c),
+                Err(m) => problems.push(m),
             }
         }
         let topics_start = self.event_topics.len() as u32;
         for t in &rec.topics {
-            let (topic, _) = self.topics.intern(
-                &mut self.arena,
-                &self.hasher,
-                sanitize::line(t.trim()).as_ref(),
-            );
+            let (topic, _) = self
+                .topics
+                .intern(&self.hasher, sanitize::line(t.trim()).as_ref());
             self.event_topics.push(topic);
         }
         let event_ix = self.events.len() as u32;
@@ -421,7 +456,7 @@ impl Builder {
             None => NONE,
         };
         for p in problems {
-            self.diagnose(file, position, Some(subject.clone()), p);
+            self.diagnose(file, position, Some(subject()), p);
         }
         self.slot_event[slot as usize] = event_ix;
         let span = |start: u32, end: usize| (start, end as u32 - start);

@@ -7,9 +7,10 @@ use super::diag::LoadError;
 use crate::model::date::{Day, from_day_number};
 use crate::model::{Derivation, DerivationAnchor, Link, Timeline, TimelineParts};
 use crate::sanitize;
-use std::hash::BuildHasher;
 
-use crate::model::timeline::{ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span};
+use crate::model::timeline::{
+    ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span, group_by_key,
+};
 
 impl Builder {
     /// Resolves, validates and indexes everything read so far.
@@ -33,33 +34,28 @@ impl Builder {
 
     fn subject_of_event(&self, event: u32) -> (u16, String) {
         let e = &self.events[event as usize];
-        let id = self.arena.get(self.event_ids.keys[e.slot as usize]);
+        let id = self.event_ids.key(e.slot);
         (e.file, format!("event '{id}'"))
     }
 
     fn check_references(&mut self) {
-        let mut problems: Vec<(u16, String, String)> = Vec::new();
+        let mut problems: Vec<(u32, String)> = Vec::new();
         for (ix, e) in self.events.iter().enumerate() {
-            let (file, subject) = self.subject_of_event(ix as u32);
+            let ix = ix as u32;
             let actors =
                 &self.event_actors[e.actors.0 as usize..(e.actors.0 + e.actors.1) as usize];
             for a in actors {
                 let actor = &self.actors[a.actor as usize];
                 if actor.file.is_none() {
-                    problems.push((
-                        file,
-                        subject.clone(),
-                        format!("unknown actor '{}'", self.arena.get(actor.id)),
-                    ));
+                    problems.push((ix, format!("unknown actor '{}'", self.arena.get(actor.id))));
                 }
             }
             let links = &self.links[e.links.0 as usize..(e.links.0 + e.links.1) as usize];
             for l in links {
                 if self.slot_event[l.other as usize] == NONE {
-                    let target = self.arena.get(self.event_ids.keys[l.other as usize]);
+                    let target = self.event_ids.key(l.other);
                     problems.push((
-                        file,
-                        subject.clone(),
+                        ix,
                         format!("unknown link target '{target}' ({})", l.kind.as_str()),
                     ));
                 }
@@ -69,8 +65,7 @@ impl Builder {
                 let source = &self.sources[q.source as usize];
                 if source.file.is_none() {
                     problems.push((
-                        file,
-                        subject.clone(),
+                        ix,
                         format!("quote from unknown source '{}'", self.arena.get(source.id)),
                     ));
                 }
@@ -89,20 +84,17 @@ impl Builder {
                             self.arena.get(self.sources[d.anchor_slot as usize].id),
                         )
                     } else {
-                        (
-                            "event",
-                            self.arena.get(self.event_ids.keys[d.anchor_slot as usize]),
-                        )
+                        ("event", self.event_ids.key(d.anchor_slot))
                     };
                     problems.push((
-                        file,
-                        subject.clone(),
+                        ix,
                         format!("date derivation anchored on unknown {kind} '{id}'"),
                     ));
                 }
             }
         }
-        for (file, subject, message) in problems {
+        for (event, message) in problems {
+            let (file, subject) = self.subject_of_event(event);
             self.diagnose(file, None, Some(subject), message);
         }
     }
@@ -180,8 +172,14 @@ impl Builder {
     /// Builds the store with events in chronological order.
     fn build(self) -> TimelineParts {
         let n = self.events.len();
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_by_key(|&i| (self.events[i as usize].date.sort_key(), i));
+        let mut keyed: Vec<((i32, u8, i32), u32)> = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.date.sort_key(), i as u32))
+            .collect();
+        keyed.sort_unstable();
+        let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut rank = vec![0u32; n];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
@@ -217,8 +215,8 @@ impl Builder {
                 })
                 .collect(),
             aliases: self.aliases,
-            roles: self.roles.keys,
-            topics: self.topics.keys,
+            roles: self.roles,
+            topics: self.topics,
             hasher: self.hasher.clone(),
             ..TimelineParts::default()
         };
@@ -291,7 +289,7 @@ impl Builder {
             p.earliest.push(e.date.earliest().unwrap_or(Day::MIN));
             p.latest.push(e.date.latest().unwrap_or(Day::MAX));
             p.events.push(EventRec {
-                id: self.event_ids.keys[e.slot as usize],
+                slot: e.slot,
                 title: e.title,
                 summary: e.summary,
                 date: e.date,
@@ -311,36 +309,26 @@ impl Builder {
             });
         }
 
-        backlink_pairs.sort_by_key(|&(target, link)| (target, link.other));
-        p.backlinks.reserve_exact(backlink_pairs.len());
-        let mut i = 0;
-        while i < backlink_pairs.len() {
-            let target = backlink_pairs[i].0;
-            let start = p.backlinks.len() as u32;
-            while i < backlink_pairs.len() && backlink_pairs[i].0 == target {
-                p.backlinks.push(backlink_pairs[i].1);
-                i += 1;
-            }
-            p.events[target as usize].backlinks = Span {
-                start,
-                len: p.backlinks.len() as u32 - start,
+        // Pairs were made in event order, so each target's backlinks come out sorted.
+        let (offsets, backlinks) = group_by_key(n, &backlink_pairs);
+        for (e, w) in p.events.iter_mut().zip(offsets.windows(2)) {
+            e.backlinks = Span {
+                start: w[0],
+                len: w[1] - w[0],
             };
         }
+        p.backlinks = backlinks;
 
         p.by_actor = Postings::build(p.actors.len(), actor_pairs);
         p.by_country = Postings::build(crate::model::country::all().len(), country_pairs);
-        p.text = self.arena.text;
+        p.text = self.arena;
         p.text.shrink_to_fit();
-        let mut ids = hashbrown::HashTable::with_capacity(n);
-        for (ix, e) in p.events.iter().enumerate() {
-            let id = p.text.get(e.id.range()).unwrap_or("");
-            let hasher = &p.hasher;
-            let (events, text) = (&p.events, &p.text);
-            ids.insert_unique(hasher.hash_one(id), ix as u32, |&j| {
-                hasher.hash_one(text.get(events[j as usize].id.range()).unwrap_or(""))
-            });
-        }
-        p.event_ids = ids;
+        p.slot_event = self
+            .slot_event
+            .iter()
+            .map(|&e| if e == NONE { NONE } else { rank[e as usize] })
+            .collect();
+        p.event_ids = self.event_ids;
         p
     }
 }

@@ -8,19 +8,58 @@ use super::document::add_source;
 use super::records::LineRecord;
 use super::{LoadError, LoadOptions, Progress, TextReader, json_error};
 use std::io::BufRead;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
+/// Progress summed over the parts of a file read in parallel.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    bytes: AtomicU64,
+    events: AtomicUsize,
+}
+
+/// Where a part of a file sits.
+pub(super) struct Part<'a> {
+    /// The part starts the file (so may begin with a byte-order mark).
+    pub at_start: bool,
+    pub total: u64,
+    pub tally: &'a Tally,
+}
+
+/// Reads records from `reader` into `builder`; returns the lines and the
+/// records read.
 pub(super) fn read(
     builder: &mut Builder,
     file: u16,
     mut reader: impl BufRead,
-    total: u64,
+    part: Part<'_>,
     read_text: &TextReader<'_>,
     opts: LoadOptions<'_>,
-) -> Result<(), LoadError> {
+) -> Result<(usize, usize), LoadError> {
     let mut line = Vec::with_capacity(4096);
     let mut line_no = 0usize;
+    let mut reported = (0u64, 0usize);
     let mut bytes = 0u64;
     let mut records = 0usize;
+    let report = |bytes: u64, events: usize, reported: &mut (u64, usize)| {
+        let b = part
+            .tally
+            .bytes
+            .fetch_add(bytes - reported.0, Ordering::Relaxed)
+            + bytes
+            - reported.0;
+        let e = part
+            .tally
+            .events
+            .fetch_add(events - reported.1, Ordering::Relaxed)
+            + events
+            - reported.1;
+        *reported = (bytes, events);
+        opts.report(Progress {
+            bytes: b,
+            total_bytes: part.total,
+            events: e,
+        });
+    };
     loop {
         line.clear();
         let n = match reader.read_until(b'\n', &mut line) {
@@ -33,13 +72,13 @@ pub(super) fn read(
                     None,
                     format!("cannot read: {}", super::io_reason(&e)),
                 );
-                return Ok(());
+                return Ok((line_no, records));
             }
         };
         line_no += 1;
         bytes += n as u64;
         let mut text: &[u8] = &line;
-        if line_no == 1 {
+        if line_no == 1 && part.at_start {
             text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
         }
         if text.iter().all(u8::is_ascii_whitespace) {
@@ -67,25 +106,9 @@ pub(super) fn read(
             if opts.cancelled() {
                 return Err(LoadError::Cancelled);
             }
-            opts.report(Progress {
-                bytes,
-                total_bytes: total,
-                events: builder.event_count(),
-            });
+            report(bytes, builder.event_count(), &mut reported);
         }
     }
-    if records == 0 {
-        builder.diagnose(
-            file,
-            None,
-            None,
-            "is empty (expected one JSON record per line)".into(),
-        );
-    }
-    opts.report(Progress {
-        bytes,
-        total_bytes: total,
-        events: builder.event_count(),
-    });
-    Ok(())
+    report(bytes, builder.event_count(), &mut reported);
+    Ok((line_no, records))
 }

@@ -7,6 +7,7 @@ mod document;
 mod finish;
 mod intern;
 mod lines;
+mod merge;
 mod records;
 
 pub use builder::Builder;
@@ -80,10 +81,22 @@ pub fn load_path_with(path: &Path, opts: LoadOptions<'_>) -> Result<Timeline, Lo
             return Err(builder.diags.into_error());
         }
     };
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    builder.reserve_for(total);
+    let t0 = std::time::Instant::now();
     for file in files {
         read_file(&mut builder, &file, opts)?;
     }
-    builder.finish()
+    let t1 = std::time::Instant::now();
+    let r = builder.finish();
+    if std::env::var_os("DATELINE_TIMING").is_some() {
+        eprintln!("read {:?} finish {:?}", t1 - t0, t1.elapsed());
+    }
+    r
 }
 
 /// The timeline files a path names: itself, or the `.json`/`.jsonl` files of a directory.
@@ -117,11 +130,14 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// JSON Lines files at least this large are parsed by two threads.
+const SPLIT_FROM: u64 = 8 << 20;
+
 fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Result<(), LoadError> {
     let name = path.display().to_string();
     let file = builder.add_file(&name);
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let read_text = move |relative: &str| read_source_text(&base, relative);
+    let read_text = |relative: &str| read_source_text(&base, relative);
     let handle = match std::fs::File::open(path) {
         Ok(h) => h,
         Err(e) => {
@@ -132,8 +148,31 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
     let total = handle.metadata().map(|m| m.len()).unwrap_or(0);
     match Format::of_path(path) {
         Format::Lines => {
-            let reader = std::io::BufReader::with_capacity(1 << 20, handle);
-            lines::read(builder, file, reader, total, &read_text, opts)
+            let tally = lines::Tally::default();
+            let split = (total >= SPLIT_FROM && two_cores())
+                .then(|| split_point(path, total))
+                .flatten();
+            let records = match split {
+                None => {
+                    let reader = std::io::BufReader::with_capacity(1 << 20, handle);
+                    let part = lines::Part {
+                        at_start: true,
+                        total,
+                        tally: &tally,
+                    };
+                    lines::read(builder, file, reader, part, &read_text, opts)?.1
+                }
+                Some(mid) => read_in_two(builder, file, path, handle, mid, total, &tally, opts)?,
+            };
+            if records == 0 {
+                builder.diagnose(
+                    file,
+                    None,
+                    None,
+                    "is empty (expected one JSON record per line)".into(),
+                );
+            }
+            Ok(())
         }
         Format::Document => {
             let mut bytes = Vec::with_capacity(total as usize);
@@ -144,6 +183,89 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
             document::read(builder, file, &bytes, &read_text, opts)
         }
     }
+}
+
+fn two_cores() -> bool {
+    std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
+/// The offset just after the first newline at or past the middle of the file.
+fn split_point(path: &Path, total: u64) -> Option<u64> {
+    use std::io::{Read, Seek, SeekFrom};
+    // A file of its own: a cloned handle would share the reading position.
+    let mut h = std::fs::File::open(path).ok()?;
+    let mid = total / 2;
+    h.seek(SeekFrom::Start(mid)).ok()?;
+    let mut window = vec![0u8; 1 << 20];
+    let mut at = mid;
+    loop {
+        let n = h.read(&mut window).ok()?;
+        if n == 0 {
+            return None;
+        }
+        if let Some(i) = memchr::memchr(b'\n', &window[..n]) {
+            return Some(at + i as u64 + 1).filter(|&p| p < total);
+        }
+        at += n as u64;
+    }
+}
+
+/// Reads the two halves of a JSON Lines file on two threads and joins them.
+/// Returns the number of records read.
+#[allow(clippy::too_many_arguments)]
+fn read_in_two(
+    builder: &mut Builder,
+    file: u16,
+    path: &Path,
+    handle: std::fs::File,
+    mid: u64,
+    total: u64,
+    tally: &lines::Tally,
+    opts: LoadOptions<'_>,
+) -> Result<usize, LoadError> {
+    use std::io::{BufReader, Read, Seek, SeekFrom};
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut second_handle = match std::fs::File::open(path) {
+        Ok(h) => h,
+        Err(e) => {
+            builder.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
+            return Ok(1);
+        }
+    };
+    let mut second = builder.for_part();
+    second.reserve_for(total - mid);
+    let (first, rest) = std::thread::scope(|s| {
+        let worker = s.spawn(move || {
+            let read_text = |relative: &str| read_source_text(base, relative);
+            if let Err(e) = second_handle.seek(SeekFrom::Start(mid)) {
+                second.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
+                return (second, Ok((0, 0)));
+            }
+            let reader = BufReader::with_capacity(1 << 20, second_handle);
+            let part = lines::Part {
+                at_start: false,
+                total,
+                tally,
+            };
+            let result = lines::read(&mut second, file, reader, part, &read_text, opts);
+            (second, result)
+        });
+        let read_text = |relative: &str| read_source_text(base, relative);
+        let reader = BufReader::with_capacity(1 << 20, handle.take(mid));
+        let part = lines::Part {
+            at_start: true,
+            total,
+            tally,
+        };
+        let first = lines::read(builder, file, reader, part, &read_text, opts);
+        let rest = worker.join().map_err(|_| LoadError::Cancelled);
+        (first, rest)
+    });
+    let (first_lines, first_records) = first?;
+    let (second, second_result) = rest?;
+    let (_, second_records) = second_result?;
+    builder.absorb(second, first_lines);
+    Ok(first_records + second_records)
 }
 
 fn read_source_text(base: &Path, relative: &str) -> Result<Vec<u8>, String> {
@@ -175,14 +297,22 @@ pub fn load_bytes(
     let opts = LoadOptions::default();
     match format {
         Format::Document => document::read(&mut builder, file, bytes, read_text, opts)?,
-        Format::Lines => lines::read(
-            &mut builder,
-            file,
-            bytes,
-            bytes.len() as u64,
-            read_text,
-            opts,
-        )?,
+        Format::Lines => {
+            let tally = lines::Tally::default();
+            let part = lines::Part {
+                at_start: true,
+                total: bytes.len() as u64,
+                tally: &tally,
+            };
+            if lines::read(&mut builder, file, bytes, part, read_text, opts)?.1 == 0 {
+                builder.diagnose(
+                    file,
+                    None,
+                    None,
+                    "is empty (expected one JSON record per line)".into(),
+                );
+            }
+        }
     }
     builder.finish()
 }
@@ -228,6 +358,7 @@ pub(crate) fn json_error(e: &serde_json::Error) -> (Option<(usize, usize)>, Stri
         None => text,
     };
     let position = (e.line() > 0).then(|| (e.line(), e.column()));
+    let message = builder::ellipsize(&message, 200);
     (position, crate::sanitize::line(&message).into_owned())
 }
 

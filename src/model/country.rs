@@ -19,12 +19,12 @@ pub fn all() -> &'static [(&'static str, &'static str)] {
 
 /// Looks up an upper-case or lower-case alpha-2 code.
 pub fn by_code(code: &str) -> Option<CountryIx> {
-    if code.len() != 2 {
+    let &[a, b] = code.as_bytes() else {
         return None;
-    }
-    let upper = code.to_ascii_uppercase();
+    };
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
     TABLE
-        .binary_search_by(|(c, _)| (*c).cmp(upper.as_str()))
+        .binary_search_by(|(c, _)| c.as_bytes().cmp(&upper[..]))
         .ok()
         .map(|i| i as CountryIx)
 }

@@ -52,7 +52,7 @@ impl ActorKind {
 
 /// How one event relates to another. A link is stored once, on the event it
 /// starts from; the other end sees it as a backlink.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LinkKind {
     Follows,
@@ -61,6 +61,7 @@ pub enum LinkKind {
     RespondsTo,
     PartOf,
     SameAs,
+    #[default]
     Related,
 }
 

@@ -5,10 +5,12 @@ pub mod country;
 pub mod date;
 pub mod derive;
 mod kinds;
+mod text;
 pub(crate) mod timeline;
 mod views;
 
 pub use kinds::{ActorKind, LinkKind, Status};
+pub use text::{IdTable, TextStore};
 pub use timeline::{
     ActorIx, Derivation, DerivationAnchor, EventActor, EventIx, Link, Quote, SourceIx, Str,
     Timeline, TimelineParts,

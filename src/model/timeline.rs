@@ -8,7 +8,6 @@ use super::country::CountryIx;
 use super::date::{DateValue, Day};
 use super::derive::Rule;
 use super::kinds::{ActorKind, LinkKind, Status};
-use std::hash::BuildHasher;
 use std::ops::Range;
 
 pub type EventIx = u32;
@@ -25,9 +24,6 @@ pub struct Str {
 impl Str {
     pub fn is_empty(self) -> bool {
         self.len == 0
-    }
-    pub(crate) fn range(self) -> Range<usize> {
-        self.start as usize..self.start as usize + self.len as usize
     }
 }
 
@@ -84,7 +80,8 @@ pub enum DerivationAnchor {
 
 #[derive(Debug, Clone)]
 pub(crate) struct EventRec {
-    pub id: Str,
+    /// The id's number in the timeline's event id table.
+    pub slot: u32,
     pub title: Str,
     pub summary: Str,
     pub date: DateValue,
@@ -122,7 +119,7 @@ pub struct Quote {
 }
 
 /// A typed link to another event (or, among backlinks, from another event).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Link {
     pub other: EventIx,
     pub kind: LinkKind,
@@ -135,21 +132,56 @@ pub(crate) struct Postings {
     pub events: Vec<EventIx>,
 }
 
+/// Groups `(key, value)` pairs by key with a counting sort, keeping the
+/// pairs' order within each key. Returns per-key offsets and the values.
+pub(crate) fn group_by_key<T: Copy + Default>(
+    keys: usize,
+    pairs: &[(u32, T)],
+) -> (Vec<u32>, Vec<T>) {
+    let mut offsets = vec![0u32; keys + 1];
+    for &(key, _) in pairs {
+        offsets[key as usize + 1] += 1;
+    }
+    for i in 0..keys {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut next = offsets.clone();
+    let mut values = vec![T::default(); pairs.len()];
+    for &(key, value) in pairs {
+        values[next[key as usize] as usize] = value;
+        next[key as usize] += 1;
+    }
+    (offsets, values)
+}
+
 impl Postings {
-    /// Groups `(key, event)` pairs into one sorted list per key.
+    /// Groups `(key, event)` pairs, given in ascending event order, into one
+    /// sorted list per key, each event once.
     pub fn build(keys: usize, mut pairs: Vec<(u32, EventIx)>) -> Postings {
-        pairs.sort_unstable();
         pairs.dedup();
-        let mut offsets = vec![0u32; keys + 1];
-        for &(key, _) in &pairs {
-            offsets[key as usize + 1] += 1;
+        let (offsets, events) = group_by_key(keys, &pairs);
+        let mut p = Postings { offsets, events };
+        p.dedup_within_keys();
+        p
+    }
+
+    /// Drops repeats of an event within one key's list (an actor named twice).
+    fn dedup_within_keys(&mut self) {
+        let mut out = Vec::with_capacity(self.events.len());
+        let mut offsets = Vec::with_capacity(self.offsets.len());
+        offsets.push(0u32);
+        for k in 0..self.offsets.len() - 1 {
+            let list = &self.events[self.offsets[k] as usize..self.offsets[k + 1] as usize];
+            for (i, &e) in list.iter().enumerate() {
+                if i == 0 || list[i - 1] != e {
+                    out.push(e);
+                }
+            }
+            offsets.push(out.len() as u32);
         }
-        for i in 0..keys {
-            offsets[i + 1] += offsets[i];
-        }
-        Postings {
-            offsets,
-            events: pairs.into_iter().map(|(_, e)| e).collect(),
+        if out.len() != self.events.len() {
+            self.events = out;
+            self.offsets = offsets;
         }
     }
 
@@ -166,12 +198,12 @@ impl Postings {
 /// [`Timeline`]'s methods and the `*Ref` views.
 #[derive(Debug, Default)]
 pub struct TimelineParts {
-    pub(crate) text: String,
+    pub(crate) text: super::TextStore,
     pub(crate) sources: Vec<SourceRec>,
     pub(crate) actors: Vec<ActorRec>,
     pub(crate) aliases: Vec<Str>,
-    pub(crate) roles: Vec<Str>,
-    pub(crate) topics: Vec<Str>,
+    pub(crate) roles: super::IdTable,
+    pub(crate) topics: super::IdTable,
     pub(crate) events: Vec<EventRec>,
     pub(crate) event_actors: Vec<EventActor>,
     pub(crate) event_countries: Vec<CountryIx>,
@@ -185,7 +217,9 @@ pub struct TimelineParts {
     pub(crate) latest: Vec<Day>,
     pub(crate) by_actor: Postings,
     pub(crate) by_country: Postings,
-    pub(crate) event_ids: hashbrown::HashTable<EventIx>,
+    /// Event ids as read; `slot_event` maps each to its place in the chronology.
+    pub(crate) event_ids: super::IdTable,
+    pub(crate) slot_event: Vec<EventIx>,
     pub(crate) hasher: hashbrown::DefaultHashBuilder,
 }
 
@@ -202,7 +236,7 @@ impl Timeline {
 
     /// The text of a string reference held by this timeline.
     pub fn str(&self, s: Str) -> &str {
-        self.p.text.get(s.range()).unwrap_or("")
+        self.p.text.get(s)
     }
 
     pub fn len(&self) -> usize {
@@ -237,11 +271,8 @@ impl Timeline {
 
     /// Finds an event by its id (exact).
     pub fn find_event(&self, id: &str) -> Option<EventIx> {
-        let hash = self.p.hasher.hash_one(id);
-        self.p
-            .event_ids
-            .find(hash, |&ix| self.str(self.p.events[ix as usize].id) == id)
-            .copied()
+        let slot = self.p.event_ids.get(&self.p.hasher, id)?;
+        self.p.slot_event.get(slot as usize).copied()
     }
 
     /// Actors whose id, name or an alias equals `text`, ignoring case.
@@ -285,7 +316,7 @@ impl Timeline {
     }
 
     pub fn role_name(&self, role: u32) -> &str {
-        self.p.roles.get(role as usize).map_or("", |&s| self.str(s))
+        self.p.roles.key(role)
     }
 
     /// The earliest and latest known days over the whole timeline.
@@ -309,7 +340,9 @@ impl Timeline {
         p.text.capacity()
             + p.sources.capacity() * size_of::<SourceRec>()
             + p.actors.capacity() * size_of::<ActorRec>()
-            + (p.aliases.capacity() + p.roles.capacity() + p.topics.capacity()) * size_of::<Str>()
+            + p.aliases.capacity() * size_of::<Str>()
+            + p.roles.heap_bytes()
+            + p.topics.heap_bytes()
             + p.events.capacity() * size_of::<EventRec>()
             + p.event_actors.capacity() * size_of::<EventActor>()
             + p.event_countries.capacity() * size_of::<CountryIx>()
@@ -320,6 +353,7 @@ impl Timeline {
             + (p.earliest.capacity() + p.latest.capacity()) * 4
             + (p.by_actor.events.capacity() + p.by_actor.offsets.capacity()) * 4
             + (p.by_country.events.capacity() + p.by_country.offsets.capacity()) * 4
-            + p.event_ids.capacity() * 5
+            + p.event_ids.heap_bytes()
+            + p.slot_event.capacity() * 4
     }
 }

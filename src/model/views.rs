@@ -21,7 +21,7 @@ impl<'t> EventRef<'t> {
         &self.t.p.events[self.ix as usize]
     }
     pub fn id(&self) -> &'t str {
-        self.t.str(self.rec().id)
+        self.t.p.event_ids.key(self.rec().slot)
     }
     pub fn title(&self) -> &'t str {
         self.t.str(self.rec().title)
@@ -61,7 +61,7 @@ impl<'t> EventRef<'t> {
         let t = self.t;
         t.p.event_topics[self.rec().topics.range()]
             .iter()
-            .map(move |&i| t.str(t.p.topics[i as usize]))
+            .map(move |&i| t.p.topics.key(i))
     }
     pub fn quotes(&self) -> impl ExactSizeIterator<Item = QuoteRef<'t>> + 't {
         let t = self.t;

@@ -1,0 +1,195 @@
+//! Joins a builder that read the second part of a file into the builder that
+//! read the first, so both cores can parse one large JSON Lines file. The
+//! text is joined without copying; ids are re-interned; every index into the
+//! other builder's tables is mapped into this one's.
+
+use super::builder::{Builder, NONE, PendingQuote, RawDerivation, RawEvent};
+use crate::model::{EventActor, Link, Quote, Str};
+
+impl Builder {
+    /// Appends `other`, which read lines after this builder's; its line
+    /// numbers are counted from `line_offset`.
+    pub fn absorb(&mut self, mut other: Builder, line_offset: usize) {
+        let shift = self.arena.absorb(std::mem::take(&mut other.arena));
+        let sh = |s: Str| Str {
+            start: s.start.wrapping_add(shift),
+            len: s.len,
+        };
+
+        // Sources: declarations move over; a second declaration is a clash.
+        let mut source_map = Vec::with_capacity(other.sources.len());
+        for (slot, mut src) in other.sources.into_iter().enumerate() {
+            let id = other.source_ids.key(slot as u32);
+            let (to, new) = self.source_ids.intern(&self.hasher, id);
+            source_map.push(to);
+            (
+                src.id,
+                src.outlet,
+                src.title,
+                src.url,
+                src.text,
+                src.text_file,
+            ) = (
+                sh(src.id),
+                sh(src.outlet),
+                sh(src.title),
+                sh(src.url),
+                sh(src.text),
+                sh(src.text_file),
+            );
+            if new {
+                self.sources.push(src);
+                continue;
+            }
+            let Some(file) = src.file else { continue };
+            if let Some(first) = self.sources[to as usize].file {
+                let first = self.file_name(Some(first)).to_string();
+                self.diagnose(
+                    file,
+                    None,
+                    Some(format!("source '{id}'")),
+                    format!("duplicate source id (first declared in {first})"),
+                );
+                continue;
+            }
+            self.sources[to as usize] = src;
+        }
+
+        let alias_base = self.aliases.len() as u32;
+        self.aliases.extend(other.aliases.iter().map(|&s| sh(s)));
+        let mut actor_map = Vec::with_capacity(other.actors.len());
+        for (slot, mut actor) in other.actors.into_iter().enumerate() {
+            let id = other.actor_ids.key(slot as u32);
+            let (to, new) = self.actor_ids.intern(&self.hasher, id);
+            actor_map.push(to);
+            (actor.id, actor.name, actor.title) = (sh(actor.id), sh(actor.name), sh(actor.title));
+            actor.alias_start += alias_base;
+            if new {
+                self.actors.push(actor);
+                continue;
+            }
+            let Some(file) = actor.file else { continue };
+            if let Some(first) = self.actors[to as usize].file {
+                let first = self.file_name(Some(first)).to_string();
+                self.diagnose(
+                    file,
+                    None,
+                    Some(format!("actor '{id}'")),
+                    format!("duplicate actor id (first declared in {first})"),
+                );
+                continue;
+            }
+            self.actors[to as usize] = actor;
+        }
+
+        let remap = |into: &mut super::intern::Interner,
+                     from: &super::intern::Interner,
+                     hasher|
+         -> Vec<u32> {
+            (0..from.len() as u32)
+                .map(|k| into.intern(hasher, from.key(k)).0)
+                .collect()
+        };
+        let role_map = remap(&mut self.roles, &other.roles, &self.hasher);
+        let topic_map = remap(&mut self.topics, &other.topics, &self.hasher);
+
+        // Event ids: the other builder's slots, declared or only linked to.
+        let event_base = self.events.len() as u32;
+        let mut event_map = Vec::with_capacity(other.slot_event.len());
+        for slot in 0..other.slot_event.len() as u32 {
+            let id = other.event_ids.key(slot);
+            let (to, new) = self.event_ids.intern(&self.hasher, id);
+            if new {
+                self.slot_event.push(NONE);
+            }
+            event_map.push(to);
+            let declared = other.slot_event[slot as usize];
+            if declared == NONE {
+                continue;
+            }
+            if self.slot_event[to as usize] != NONE {
+                let first_file = self.events[self.slot_event[to as usize] as usize].file;
+                let first = self.file_name(Some(first_file)).to_string();
+                let file = other.events[declared as usize].file;
+                self.diagnose(
+                    file,
+                    None,
+                    Some(format!("event '{id}'")),
+                    format!("duplicate event id (first declared in {first})"),
+                );
+                continue;
+            }
+            self.slot_event[to as usize] = event_base + declared;
+        }
+
+        let (actors_base, countries_base, topics_base, quotes_base, links_base) = (
+            self.event_actors.len() as u32,
+            self.event_countries.len() as u32,
+            self.event_topics.len() as u32,
+            self.quotes.len() as u32,
+            self.links.len() as u32,
+        );
+        let derivation_base = self.derivations.len() as u32;
+        self.event_actors
+            .extend(other.event_actors.iter().map(|a| EventActor {
+                actor: actor_map[a.actor as usize],
+                role: role_map[a.role as usize],
+            }));
+        self.event_countries
+            .extend_from_slice(&other.event_countries);
+        self.event_topics
+            .extend(other.event_topics.iter().map(|&t| topic_map[t as usize]));
+        self.quotes.extend(other.quotes.iter().map(|q| Quote {
+            source: source_map[q.source as usize],
+            text: if q.text.len == 0 { q.text } else { sh(q.text) },
+            ..*q
+        }));
+        self.links.extend(other.links.iter().map(|l| Link {
+            other: event_map[l.other as usize],
+            kind: l.kind,
+        }));
+        self.derivations
+            .extend(other.derivations.iter().map(|d| RawDerivation {
+                phrase: sh(d.phrase),
+                anchor_slot: if d.anchor_is_source {
+                    source_map[d.anchor_slot as usize]
+                } else {
+                    event_map[d.anchor_slot as usize]
+                },
+                ..*d
+            }));
+        let at = |(start, len): (u32, u32), base: u32| (start + base, len);
+        self.events.extend(other.events.iter().map(|e| RawEvent {
+            slot: event_map[e.slot as usize],
+            title: sh(e.title),
+            summary: sh(e.summary),
+            place: sh(e.place),
+            actors: at(e.actors, actors_base),
+            countries: at(e.countries, countries_base),
+            topics: at(e.topics, topics_base),
+            quotes: at(e.quotes, quotes_base),
+            links: at(e.links, links_base),
+            derivation: if e.derivation == NONE {
+                NONE
+            } else {
+                e.derivation + derivation_base
+            },
+            ..e.clone()
+        }));
+        self.pending_quotes
+            .extend(other.pending_quotes.into_iter().map(|p| PendingQuote {
+                event: p.event + event_base,
+                quote: p.quote + quotes_base,
+                text: p.text,
+            }));
+        let (kept, total) = (other.diags.kept, other.diags.total);
+        let only_counted = total - kept.len();
+        for mut d in kept {
+            if let Some((line, column)) = d.position {
+                d.position = Some((line + line_offset, column));
+            }
+            self.diags.push(d);
+        }
+        self.diags.total += only_counted;
+    }
+}

@@ -1,0 +1,191 @@
+//! The shared text store: every string of a timeline, referenced by 8-byte
+//! [`Str`]s. It holds one or more segments so that timelines read in
+//! parallel can be joined without copying their text.
+
+use super::Str;
+use hashbrown::{DefaultHashBuilder, HashTable};
+use std::hash::BuildHasher;
+
+#[derive(Debug, Default)]
+pub struct TextStore {
+    /// Segments and the offset each starts at; `push` appends to the last.
+    segments: Vec<(u32, String)>,
+    /// Set when the text would pass 4 GiB, which 32-bit offsets cannot address.
+    pub overflowed: bool,
+}
+
+impl TextStore {
+    fn len(&self) -> usize {
+        self.segments
+            .last()
+            .map_or(0, |(base, s)| *base as usize + s.len())
+    }
+
+    pub fn reserve(&mut self, bytes: usize) {
+        if self.segments.is_empty() {
+            self.segments.push((0, String::new()));
+        }
+        if let Some((_, s)) = self.segments.last_mut() {
+            s.reserve(bytes);
+        }
+    }
+
+    pub fn push(&mut self, s: &str) -> Str {
+        let start = self.len();
+        if start + s.len() > u32::MAX as usize {
+            self.overflowed = true;
+            return Str::default();
+        }
+        if self.segments.is_empty() {
+            self.segments.push((0, String::new()));
+        }
+        if let Some((_, last)) = self.segments.last_mut() {
+            last.push_str(s);
+        }
+        Str {
+            start: start as u32,
+            len: s.len() as u32,
+        }
+    }
+
+    pub fn get(&self, s: Str) -> &str {
+        let segment = match self.segments.as_slice() {
+            [only] => only,
+            many => {
+                let i = many.partition_point(|(base, _)| *base <= s.start);
+                match many.get(i.wrapping_sub(1)) {
+                    Some(seg) => seg,
+                    None => return "",
+                }
+            }
+        };
+        let from = (s.start - segment.0) as usize;
+        segment.1.get(from..from + s.len as usize).unwrap_or("")
+    }
+
+    /// Appends another store's segments; returns the shift to add to its
+    /// [`Str`] offsets.
+    pub fn absorb(&mut self, other: TextStore) -> u32 {
+        let shift = self.len();
+        if shift + other.len() > u32::MAX as usize {
+            self.overflowed = true;
+        }
+        self.overflowed |= other.overflowed;
+        for (base, text) in other.segments {
+            self.segments.push(((base as usize + shift) as u32, text));
+        }
+        shift as u32
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        for (_, s) in &mut self.segments {
+            s.shrink_to_fit();
+        }
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.segments.iter().map(|(_, s)| s.capacity()).sum()
+    }
+}
+
+/// Maps strings (ids, roles, topics) to dense numbers. The keys live in a
+/// compact text store of their own: lookups then touch a few megabytes, not
+/// the whole timeline's text, which keeps a million-id table cache-friendly.
+#[derive(Debug, Default)]
+pub struct IdTable {
+    text: TextStore,
+    keys: Vec<Str>,
+    table: HashTable<u32>,
+}
+
+impl IdTable {
+    pub fn get(&self, hasher: &DefaultHashBuilder, s: &str) -> Option<u32> {
+        let (keys, text) = (&self.keys, &self.text);
+        self.table
+            .find(hasher.hash_one(s), |&k| text.get(keys[k as usize]) == s)
+            .copied()
+    }
+
+    /// The string numbered `k`.
+    pub fn key(&self, k: u32) -> &str {
+        self.keys.get(k as usize).map_or("", |&s| self.text.get(s))
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Makes room for `n` strings of about `bytes` bytes in all.
+    pub fn reserve(&mut self, n: usize, bytes: usize, hasher: &DefaultHashBuilder) {
+        let (keys, text) = (&self.keys, &self.text);
+        self.table
+            .reserve(n, |&j| hasher.hash_one(text.get(keys[j as usize])));
+        self.keys.reserve(n);
+        self.text.reserve(bytes);
+    }
+
+    /// Bytes held by the table and its keys.
+    pub fn heap_bytes(&self) -> usize {
+        self.keys.capacity() * std::mem::size_of::<Str>()
+            + self.table.capacity() * 5
+            + self.text.capacity()
+    }
+
+    /// The number for `s`, and whether it is new.
+    pub fn intern(&mut self, hasher: &DefaultHashBuilder, s: &str) -> (u32, bool) {
+        let hash = hasher.hash_one(s);
+        let (keys, text) = (&self.keys, &self.text);
+        if let Some(&k) = self.table.find(hash, |&k| text.get(keys[k as usize]) == s) {
+            return (k, false);
+        }
+        let k = self.keys.len() as u32;
+        self.keys.push(self.text.push(s));
+        let (keys, text) = (&self.keys, &self.text);
+        self.table
+            .insert_unique(hash, k, |&j| hasher.hash_one(text.get(keys[j as usize])));
+        (k, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interns_each_string_once() {
+        let (hasher, mut ids) = (DefaultHashBuilder::default(), IdTable::default());
+        assert_eq!(ids.intern(&hasher, "putin"), (0, true));
+        assert_eq!(ids.intern(&hasher, "macron"), (1, true));
+        assert_eq!(ids.intern(&hasher, "putin"), (0, false));
+        assert_eq!(ids.get(&hasher, "macron"), Some(1));
+        assert_eq!(ids.get(&hasher, "nobody"), None);
+        assert_eq!(
+            (ids.key(0), ids.key(1), ids.key(7)),
+            ("putin", "macron", "")
+        );
+    }
+
+    #[test]
+    fn strings_survive_joining_stores() {
+        let mut a = TextStore::default();
+        let s1 = a.push("Witkoff");
+        let mut b = TextStore::default();
+        let s2 = b.push("Putin");
+        let s3 = b.push("Macron");
+        let shift = a.absorb(b);
+        let moved = |s: Str| Str {
+            start: s.start + shift,
+            len: s.len,
+        };
+        assert_eq!(a.get(s1), "Witkoff");
+        assert_eq!(a.get(moved(s2)), "Putin");
+        assert_eq!(a.get(moved(s3)), "Macron");
+        let s4 = a.push("Meloni");
+        assert_eq!(a.get(s4), "Meloni");
+        assert_eq!(a.get(Str::default()), "");
+    }
+}
