@@ -90,6 +90,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
                 let opts = LoadOptions {
                     progress: Some(&report),
                     cancel: Some(&cancel),
+                    ..LoadOptions::default()
                 };
                 let result = load::load_path_with(&path, opts);
                 let _ = tx.send(LoadMessage::Done(Box::new(result)));

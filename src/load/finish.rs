@@ -169,14 +169,32 @@ impl Builder {
         }
     }
 
-    /// Builds the store with events in chronological order.
-    fn build(self) -> TimelineParts {
+    /// Builds the store with events in chronological order. The per-event
+    /// lists stay in the order they were read (spans point into them), so
+    /// every pass below is sequential except one gather of the event records.
+    fn build(mut self) -> TimelineParts {
         let n = self.events.len();
-        let mut keyed: Vec<((i32, u8, i32), u32)> = self
+        let bounds: Vec<(Day, Day)> = self
             .events
             .iter()
+            .map(|e| {
+                (
+                    e.date.earliest().unwrap_or(Day::MIN),
+                    e.date.latest().unwrap_or(Day::MAX),
+                )
+            })
+            .collect();
+        let mut keyed: Vec<((Day, bool, i64), u32)> = self
+            .events
+            .iter()
+            .zip(&bounds)
             .enumerate()
-            .map(|(i, e)| (e.date.sort_key(), i as u32))
+            .map(|(i, (e, &(first, last)))| {
+                (
+                    (first, !e.date.is_exact_day(), last as i64 - first as i64),
+                    i as u32,
+                )
+            })
             .collect();
         keyed.sort_unstable();
         let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
@@ -184,8 +202,97 @@ impl Builder {
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
         }
+        // Each event id's place in the chronology, for links and lookups.
+        let slot_rank: Vec<u32> = self
+            .slot_event
+            .iter()
+            .map(|&e| if e == NONE { NONE } else { rank[e as usize] })
+            .collect();
+        for l in &mut self.links {
+            l.other = slot_rank[l.other as usize];
+        }
 
-        let mut p = TimelineParts {
+        // Backlinks and postings, gathered in reading order, then each list
+        // sorted into chronological order.
+        let mut backlink_pairs: Vec<(u32, Link)> = Vec::with_capacity(self.links.len());
+        let mut actor_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_actors.len());
+        let mut country_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_countries.len() + n);
+        let range = |(start, len): (u32, u32)| start as usize..(start + len) as usize;
+        for (e, &at) in self.events.iter().zip(&rank) {
+            for l in &self.links[range(e.links)] {
+                backlink_pairs.push((
+                    l.other,
+                    Link {
+                        other: at,
+                        kind: l.kind,
+                    },
+                ));
+            }
+            for a in &self.event_actors[range(e.actors)] {
+                actor_pairs.push((a.actor, at));
+            }
+            for &c in &self.event_countries[range(e.countries)] {
+                country_pairs.push((c as u32, at));
+            }
+            if let Some(c) = e.place_country {
+                country_pairs.push((c as u32, at));
+            }
+        }
+        let (offsets, mut backlinks) = group_by_key(n, &backlink_pairs);
+        drop(backlink_pairs);
+        for w in offsets.windows(2) {
+            backlinks[w[0] as usize..w[1] as usize]
+                .sort_unstable_by_key(|l| (l.other, l.kind as u8));
+        }
+
+        let derivations: Vec<Derivation> = self
+            .derivations
+            .iter()
+            .map(|d| Derivation {
+                phrase: d.phrase,
+                anchor: if d.anchor_is_source {
+                    DerivationAnchor::Source(d.anchor_slot)
+                } else {
+                    DerivationAnchor::Event(slot_rank[d.anchor_slot as usize])
+                },
+                rule: d.rule,
+            })
+            .collect();
+        let span = |(start, len): (u32, u32)| Span { start, len };
+        let events: Vec<EventRec> = order
+            .iter()
+            .zip(offsets.windows(2))
+            .map(|(&old, w)| {
+                let e = &self.events[old as usize];
+                EventRec {
+                    slot: e.slot,
+                    title: e.title,
+                    summary: e.summary,
+                    date: e.date,
+                    derivation: if e.derivation == NONE {
+                        NO_DERIVATION
+                    } else {
+                        e.derivation
+                    },
+                    status: e.status,
+                    place: e.place,
+                    place_country: e.place_country,
+                    actors: span(e.actors),
+                    countries: span(e.countries),
+                    topics: span(e.topics),
+                    quotes: span(e.quotes),
+                    links: span(e.links),
+                    backlinks: Span {
+                        start: w[0],
+                        len: w[1] - w[0],
+                    },
+                }
+            })
+            .collect();
+        let earliest = order.iter().map(|&old| bounds[old as usize].0).collect();
+        let latest = order.iter().map(|&old| bounds[old as usize].1).collect();
+
+        TimelineParts {
             sources: self
                 .sources
                 .iter()
@@ -214,121 +321,29 @@ impl Builder {
                     },
                 })
                 .collect(),
+            by_actor: Postings::build(self.actors.len(), actor_pairs),
+            by_country: Postings::build(crate::model::country::all().len(), country_pairs),
             aliases: self.aliases,
             roles: self.roles,
             topics: self.topics,
             hasher: self.hasher.clone(),
-            ..TimelineParts::default()
-        };
-        p.events.reserve_exact(n);
-        p.event_actors.reserve_exact(self.event_actors.len());
-        p.event_countries.reserve_exact(self.event_countries.len());
-        p.event_topics.reserve_exact(self.event_topics.len());
-        p.quotes.reserve_exact(self.quotes.len());
-        p.links.reserve_exact(self.links.len());
-        p.earliest.reserve_exact(n);
-        p.latest.reserve_exact(n);
-        let mut backlink_pairs: Vec<(u32, Link)> = Vec::with_capacity(self.links.len());
-        let mut actor_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_actors.len());
-        let mut country_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_countries.len() + n);
-
-        fn copy<T: Copy>(from: &[T], (start, len): (u32, u32), to: &mut Vec<T>) -> Span {
-            let at = to.len() as u32;
-            to.extend_from_slice(&from[start as usize..(start + len) as usize]);
-            Span { start: at, len }
+            events,
+            event_actors: self.event_actors,
+            event_countries: self.event_countries,
+            event_topics: self.event_topics,
+            quotes: self.quotes,
+            links: self.links,
+            backlinks,
+            derivations,
+            earliest,
+            latest,
+            event_ids: self.event_ids,
+            slot_event: slot_rank,
+            text: {
+                let mut text = self.arena;
+                text.shrink_to_fit();
+                text
+            },
         }
-
-        for (new, &old) in order.iter().enumerate() {
-            let e = &self.events[old as usize];
-            let new = new as u32;
-            let actors = copy(&self.event_actors, e.actors, &mut p.event_actors);
-            for a in &p.event_actors[actors.range()] {
-                actor_pairs.push((a.actor, new));
-            }
-            let countries = copy(&self.event_countries, e.countries, &mut p.event_countries);
-            for &c in &p.event_countries[countries.range()] {
-                country_pairs.push((c as u32, new));
-            }
-            if let Some(c) = e.place_country {
-                country_pairs.push((c as u32, new));
-            }
-            let topics = copy(&self.event_topics, e.topics, &mut p.event_topics);
-            let quotes = copy(&self.quotes, e.quotes, &mut p.quotes);
-            let links_at = p.links.len() as u32;
-            for l in &self.links[e.links.0 as usize..(e.links.0 + e.links.1) as usize] {
-                let target = rank[self.slot_event[l.other as usize] as usize];
-                p.links.push(Link {
-                    other: target,
-                    kind: l.kind,
-                });
-                backlink_pairs.push((
-                    target,
-                    Link {
-                        other: new,
-                        kind: l.kind,
-                    },
-                ));
-            }
-            let derivation = if e.derivation == NONE {
-                NO_DERIVATION
-            } else {
-                let d = &self.derivations[e.derivation as usize];
-                p.derivations.push(Derivation {
-                    phrase: d.phrase,
-                    anchor: if d.anchor_is_source {
-                        DerivationAnchor::Source(d.anchor_slot)
-                    } else {
-                        DerivationAnchor::Event(
-                            rank[self.slot_event[d.anchor_slot as usize] as usize],
-                        )
-                    },
-                    rule: d.rule,
-                });
-                p.derivations.len() as u32 - 1
-            };
-            p.earliest.push(e.date.earliest().unwrap_or(Day::MIN));
-            p.latest.push(e.date.latest().unwrap_or(Day::MAX));
-            p.events.push(EventRec {
-                slot: e.slot,
-                title: e.title,
-                summary: e.summary,
-                date: e.date,
-                derivation,
-                status: e.status,
-                place: e.place,
-                place_country: e.place_country,
-                actors,
-                countries,
-                topics,
-                quotes,
-                links: Span {
-                    start: links_at,
-                    len: e.links.1,
-                },
-                backlinks: Span::default(),
-            });
-        }
-
-        // Pairs were made in event order, so each target's backlinks come out sorted.
-        let (offsets, backlinks) = group_by_key(n, &backlink_pairs);
-        for (e, w) in p.events.iter_mut().zip(offsets.windows(2)) {
-            e.backlinks = Span {
-                start: w[0],
-                len: w[1] - w[0],
-            };
-        }
-        p.backlinks = backlinks;
-
-        p.by_actor = Postings::build(p.actors.len(), actor_pairs);
-        p.by_country = Postings::build(crate::model::country::all().len(), country_pairs);
-        p.text = self.arena;
-        p.text.shrink_to_fit();
-        p.slot_event = self
-            .slot_event
-            .iter()
-            .map(|&e| if e == NONE { NONE } else { rank[e as usize] })
-            .collect();
-        p.event_ids = self.event_ids;
-        p
     }
 }

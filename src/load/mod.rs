@@ -26,10 +26,22 @@ pub struct Progress {
 }
 
 /// Progress reporting and cancellation for a load running in the background.
-#[derive(Default, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct LoadOptions<'a> {
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
     pub cancel: Option<&'a AtomicBool>,
+    /// JSON Lines files at least this large are parsed by two threads.
+    pub parallel_from: u64,
+}
+
+impl Default for LoadOptions<'_> {
+    fn default() -> Self {
+        LoadOptions {
+            progress: None,
+            cancel: None,
+            parallel_from: 8 << 20,
+        }
+    }
 }
 
 impl LoadOptions<'_> {
@@ -130,9 +142,6 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// JSON Lines files at least this large are parsed by two threads.
-const SPLIT_FROM: u64 = 8 << 20;
-
 fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Result<(), LoadError> {
     let name = path.display().to_string();
     let file = builder.add_file(&name);
@@ -149,7 +158,7 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
     match Format::of_path(path) {
         Format::Lines => {
             let tally = lines::Tally::default();
-            let split = (total >= SPLIT_FROM && two_cores())
+            let split = (total >= opts.parallel_from && two_cores())
                 .then(|| split_point(path, total))
                 .flatten();
             let records = match split {

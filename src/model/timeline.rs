@@ -155,11 +155,13 @@ pub(crate) fn group_by_key<T: Copy + Default>(
 }
 
 impl Postings {
-    /// Groups `(key, event)` pairs, given in ascending event order, into one
-    /// sorted list per key, each event once.
-    pub fn build(keys: usize, mut pairs: Vec<(u32, EventIx)>) -> Postings {
-        pairs.dedup();
-        let (offsets, events) = group_by_key(keys, &pairs);
+    /// Groups `(key, event)` pairs into one sorted list per key, each event once.
+    pub fn build(keys: usize, pairs: Vec<(u32, EventIx)>) -> Postings {
+        let (offsets, mut events) = group_by_key(keys, &pairs);
+        drop(pairs);
+        for w in offsets.windows(2) {
+            events[w[0] as usize..w[1] as usize].sort_unstable();
+        }
         let mut p = Postings { offsets, events };
         p.dedup_within_keys();
         p

@@ -1,0 +1,113 @@
+//! A JSON Lines file read by two threads gives the same timeline as one
+//! thread: same events in the same order, same links both ways, same quotes,
+//! and diagnostics with the right line numbers.
+
+use dateline::load::{LoadOptions, load_path_with};
+use dateline::model::Timeline;
+use std::path::Path;
+
+fn load(path: &Path, parallel_from: u64) -> Timeline {
+    let opts = LoadOptions {
+        parallel_from,
+        ..LoadOptions::default()
+    };
+    load_path_with(path, opts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn describe(t: &Timeline) -> Vec<String> {
+    (0..t.len() as u32)
+        .map(|ix| {
+            let e = t.event(ix);
+            let links: Vec<String> = e
+                .links()
+                .iter()
+                .map(|l| format!("{}>{}", l.kind.as_str(), t.event(l.other).id()))
+                .collect();
+            let back: Vec<String> = e
+                .backlinks()
+                .iter()
+                .map(|l| format!("{}<{}", l.kind.as_str(), t.event(l.other).id()))
+                .collect();
+            let actors: Vec<String> = e
+                .actors()
+                .iter()
+                .map(|a| format!("{}:{}", t.actor(a.actor).id(), t.role_name(a.role)))
+                .collect();
+            let quotes: Vec<String> = e
+                .quotes()
+                .map(|q| format!("{}@{}:{}", q.source().id(), q.q.char_start, q.text()))
+                .collect();
+            format!(
+                "{} {} {} | {} | {:?} | {:?} | {:?} | {:?} | {:?}",
+                e.id(),
+                e.date().edtf(),
+                e.title(),
+                e.summary(),
+                actors,
+                quotes,
+                links,
+                back,
+                e.topics().collect::<Vec<_>>()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn two_threads_build_the_same_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gen.jsonl");
+    let mut bytes = Vec::new();
+    dateline::synth::write(&mut bytes, 3000, 11).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    let one = load(&path, u64::MAX);
+    let two = load(&path, 1);
+    assert_eq!(one.len(), 3000);
+    assert_eq!(describe(&one), describe(&two));
+    for a in 0..one.actor_count() as u32 {
+        assert_eq!(one.actor(a).id(), two.actor(a).id());
+        assert_eq!(
+            one.events_of_actor(a),
+            two.events_of_actor(a),
+            "{}",
+            one.actor(a).id()
+        );
+    }
+    for ix in (0..3000).step_by(97) {
+        let id = format!("e{ix}");
+        assert_eq!(
+            one.find_event(&id).map(|e| one.event(e).id()),
+            Some(id.as_str())
+        );
+        assert_eq!(
+            two.find_event(&id).map(|e| two.event(e).id()),
+            Some(id.as_str())
+        );
+    }
+}
+
+#[test]
+fn diagnostics_from_the_second_half_carry_file_line_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    let mut text = String::new();
+    for i in 0..400 {
+        text.push_str(&format!(
+            "{{\"event\": {{\"id\": \"e{i}\", \"title\": \"t\", \"date\": \"2025-01-01\"}}}}\n"
+        ));
+    }
+    text.push_str("{\"event\": {\"id\": \"e1\", \"title\": \"dup\", \"date\": \"2025-02-30\"}}\n");
+    text.push_str("{\"event\": oops}\n");
+    std::fs::write(&path, &text).unwrap();
+    let opts = LoadOptions {
+        parallel_from: 1,
+        ..LoadOptions::default()
+    };
+    let err = load_path_with(&path, opts).unwrap_err().to_string();
+    assert!(
+        err.contains("bad.jsonl:401:1: event 'e1': date: '2025-02-30' is not a real calendar date"),
+        "{err}"
+    );
+    assert!(err.contains("bad.jsonl:402:"), "{err}");
+    assert!(err.contains("duplicate event id"), "{err}");
+}
