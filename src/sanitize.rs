@@ -46,6 +46,26 @@ fn replacement(c: char, lines: Lines) -> Option<char> {
     }
 }
 
+/// Bytes that can start a character `replacement` changes: C0 controls,
+/// DEL, and the UTF-8 lead bytes of C1 controls, U+00AD, U+061C, U+180E,
+/// U+2000-U+2FFF, U+FEFF/U+FFF9-U+FFFB and the U+E0000 tags.
+static SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[0x7F] = true;
+    t[0xC2] = true;
+    t[0xD8] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xEF] = true;
+    t[0xF3] = true;
+    t
+};
+
 /// Whether `text` holds a character that `replacement` changes, decided on
 /// the UTF-8 bytes: only a few lead bytes can start such a character, so
 /// ordinary text (accents, Cyrillic, curly quotes) never leaves this loop.
@@ -54,6 +74,11 @@ fn needs_cleaning(text: &str, lines: Lines) -> bool {
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut i = 0;
     while i < b.len() {
+        // Skip bytes that cannot start a character needing a change.
+        match b[i..].iter().position(|&c| SUSPECT[c as usize]) {
+            Some(skip) => i += skip,
+            None => return false,
+        }
         let c = b[i];
         let hit = match c {
             b'\n' => lines == Lines::One,

@@ -8,6 +8,19 @@ use std::borrow::Cow;
 
 type Text<'a> = Cow<'a, str>;
 
+/// A string in a list that borrows from the input when it can (serde only
+/// borrows a `Cow` that is a field of its own, not an element of a `Vec`).
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Item<'a>(#[serde(borrow)] pub Text<'a>);
+
+impl std::ops::Deref for Item<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRecord<'a> {
@@ -42,8 +55,8 @@ pub struct ActorRecord<'a> {
     pub title: Option<Text<'a>>,
     #[serde(borrow, default)]
     pub country: Option<Text<'a>>,
-    #[serde(default)]
-    pub aliases: Vec<String>,
+    #[serde(borrow, default)]
+    pub aliases: Vec<Item<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -66,10 +79,10 @@ pub struct EventRecord<'a> {
     pub place: Option<PlaceRecord<'a>>,
     #[serde(borrow, default)]
     pub actors: Vec<ActorRoleRecord<'a>>,
-    #[serde(default)]
-    pub countries: Vec<String>,
-    #[serde(default)]
-    pub topics: Vec<String>,
+    #[serde(borrow, default)]
+    pub countries: Vec<Item<'a>>,
+    #[serde(borrow, default)]
+    pub topics: Vec<Item<'a>>,
     #[serde(borrow, default)]
     pub quotes: Vec<QuoteRecord<'a>>,
     #[serde(borrow, default)]

@@ -17,16 +17,26 @@ pub fn all() -> &'static [(&'static str, &'static str)] {
     &TABLE
 }
 
+/// Every two-letter combination, AA to ZZ, mapped to its index in the table.
+static BY_CODE: LazyLock<[Option<CountryIx>; 676]> = LazyLock::new(|| {
+    let mut codes = [None; 676];
+    for (i, (code, _)) in TABLE.iter().enumerate() {
+        if let Some(slot) = letters(code.as_bytes()) {
+            codes[slot] = Some(i as CountryIx);
+        }
+    }
+    codes
+});
+
+fn letters(code: &[u8]) -> Option<usize> {
+    let &[a, b] = code else { return None };
+    let (a, b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
+    (a.is_ascii_uppercase() && b.is_ascii_uppercase()).then(|| (a - b'A') as usize * 26 + (b - b'A') as usize)
+}
+
 /// Looks up an upper-case or lower-case alpha-2 code.
 pub fn by_code(code: &str) -> Option<CountryIx> {
-    let &[a, b] = code.as_bytes() else {
-        return None;
-    };
-    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-    TABLE
-        .binary_search_by(|(c, _)| c.as_bytes().cmp(&upper[..]))
-        .ok()
-        .map(|i| i as CountryIx)
+    BY_CODE[letters(code.as_bytes())?]
 }
 
 /// Looks up a code or a full name, case-insensitively.
