@@ -1,6 +1,7 @@
-//! Case-insensitive substring search. ASCII needles run on `memchr2` over the
-//! needle's rarest byte in both cases, then verify; other needles compare
-//! lower-cased text.
+//! Case-insensitive substring search. Every needle scans with `memchr2` for
+//! one byte in both cases (its rarest ASCII byte, or the lead byte of its
+//! first character), then verifies each candidate; nothing is lower-cased
+//! or copied per haystack.
 
 use memchr::memchr2_iter;
 
@@ -9,8 +10,23 @@ use memchr::memchr2_iter;
 pub struct Needle {
     lower: String,
     ascii: bool,
-    /// Index in the needle of the byte to scan for.
+    /// Byte index in the needle of the byte to scan for.
     pivot: usize,
+    /// The two forms of that byte to scan for.
+    scan: (u8, u8),
+    /// False when casing changes a character's UTF-8 length (İ, ß): such
+    /// needles take the slow character-by-character path.
+    fixed_layout: bool,
+}
+
+/// Whether lower- and upper-casing `c` keeps its UTF-8 length, so a match
+/// in any case has the needle's byte layout.
+fn same_width_cases(c: char) -> bool {
+    let mut upper = c.to_uppercase();
+    let mut lower = c.to_lowercase();
+    let (Some(u), None) = (upper.next(), upper.next()) else { return false };
+    let (Some(l), None) = (lower.next(), lower.next()) else { return false };
+    u.len_utf8() == c.len_utf8() && l.len_utf8() == c.len_utf8()
 }
 
 /// English letter frequency, most common first: the scan pivots on the rarest.
@@ -28,18 +44,26 @@ impl Needle {
     pub fn new(query: &str) -> Needle {
         let lower = query.to_lowercase();
         let ascii = lower.is_ascii();
-        let pivot = if ascii {
-            (0..lower.len())
-                .max_by_key(|&i| rarity(lower.as_bytes()[i]))
-                .unwrap_or(0)
-        } else {
-            0
+        let bytes = lower.as_bytes();
+        // U+0130 (İ) is the one character whose lower case is two characters
+        // ("i" and U+0307); a needle holding that pair may match it.
+        let fixed_layout = lower.chars().all(same_width_cases) && !lower.contains('\u{307}');
+        let rarest_ascii = (0..bytes.len())
+            .filter(|&i| bytes[i].is_ascii())
+            .max_by_key(|&i| rarity(bytes[i]));
+        let (pivot, scan) = match (rarest_ascii, fixed_layout) {
+            (Some(i), true) => (i, (bytes[i], bytes[i].to_ascii_uppercase())),
+            _ => {
+                // Scan for the lead byte of the first character in either case.
+                let first = lower.chars().next().unwrap_or(' ');
+                let mut buf = [0u8; 4];
+                let lead_lower = first.encode_utf8(&mut buf).as_bytes()[0];
+                let upper = first.to_uppercase().next().unwrap_or(first);
+                let lead_upper = upper.encode_utf8(&mut buf).as_bytes()[0];
+                (0, (lead_lower, lead_upper))
+            }
         };
-        Needle {
-            lower,
-            ascii,
-            pivot,
-        }
+        Needle { lower, ascii, pivot, scan, fixed_layout }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -55,21 +79,28 @@ impl Needle {
         if self.lower.is_empty() {
             return Some(0);
         }
-        if !self.ascii {
+        if !self.fixed_layout {
             return find_unicode(hay, &self.lower);
         }
         let needle = self.lower.as_bytes();
         let h = hay.as_bytes();
-        if h.len() < needle.len() {
+        if self.ascii && h.len() < needle.len() {
             return None;
         }
-        let p = needle[self.pivot];
-        for at in memchr2_iter(p, p.to_ascii_uppercase(), &h[self.pivot..]) {
+        let (a, b) = self.scan;
+        let from = self.pivot.min(h.len());
+        for at in memchr2_iter(a, b, &h[from..]) {
+            // `at` is where the needle would start (the pivot sits `pivot` bytes in).
             let start = at;
-            match h.get(start..start + needle.len()) {
-                Some(window) if window.eq_ignore_ascii_case(needle) => return Some(start),
-                Some(_) => {}
-                None => return None,
+            if self.ascii {
+                match h.get(start..start + needle.len()) {
+                    Some(window) if window.eq_ignore_ascii_case(needle) => return Some(start),
+                    Some(_) => continue,
+                    None => return None,
+                }
+            }
+            if hay.is_char_boundary(start) && starts_with_lower(&hay[start..], &self.lower) {
+                return Some(start);
             }
         }
         None
@@ -163,6 +194,24 @@ mod tests {
         assert!(Needle::new("ÉTRANGÈRES").is_in("Affaires étrangères"));
         assert!(Needle::new("мир").is_in("Мир и война"));
         assert_eq!(Needle::new("мир").find("война, МИР"), Some(12));
+    }
+
+    #[test]
+    fn mixed_needles_use_an_ascii_pivot() {
+        assert!(Needle::new("Kraków").is_in("talks in KRAKÓW today"));
+        assert!(Needle::new("kraków").is_in("w Krakowie i Kraków"));
+        assert!(!Needle::new("kraków").is_in("Krakow"));
+        assert!(Needle::new("Straße").is_in("STRASSE Straße"));
+        assert!(Needle::new("İstanbul").is_in("in İstanbul"));
+        assert_eq!(Needle::new("ès").find("TRÈS"), Some(2));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_lowercasing_both(hay in "[a-zA-Zéàèçôö ÉÀÈÇÔÖ]{0,30}", needle in "[a-zA-Zéèö ÉÖ]{1,4}") {
+            let expected = hay.to_lowercase().contains(&needle.to_lowercase());
+            proptest::prop_assert_eq!(Needle::new(&needle).is_in(&hay), expected);
+        }
     }
 
     #[test]
