@@ -52,6 +52,9 @@ struct Prepared<'t> {
     needle: Option<Needle>,
     /// For a text search: which actors' names or aliases match.
     actor_hits: Vec<bool>,
+    /// For a text search: which events' titles, summaries or quotes match,
+    /// found by one scan of the text store (None: check event by event).
+    text_hits: Option<Vec<bool>>,
 }
 
 impl<'t> Prepared<'t> {
@@ -70,11 +73,13 @@ impl<'t> Prepared<'t> {
                 .collect(),
             None => Vec::new(),
         };
+        let text_hits = needle.as_ref().and_then(|n| t.text_matches(n));
         Prepared {
             t,
             f,
             needle,
             actor_hits,
+            text_hits,
         }
     }
 
@@ -98,10 +103,15 @@ impl<'t> Prepared<'t> {
         match &self.needle {
             None => true,
             Some(n) => {
-                n.is_in(e.title())
-                    || n.is_in(e.summary())
-                    || e.quotes().any(|q| n.is_in(q.text()))
-                    || e.actors().iter().any(|a| self.actor_hits[a.actor as usize])
+                let in_text = match &self.text_hits {
+                    Some(hits) => hits[i],
+                    None => {
+                        n.is_in(e.title())
+                            || n.is_in(e.summary())
+                            || e.quotes().any(|q| n.is_in(q.text()))
+                    }
+                };
+                in_text || e.actors().iter().any(|a| self.actor_hits[a.actor as usize])
             }
         }
     }

@@ -24,8 +24,12 @@ pub struct Needle {
 fn same_width_cases(c: char) -> bool {
     let mut upper = c.to_uppercase();
     let mut lower = c.to_lowercase();
-    let (Some(u), None) = (upper.next(), upper.next()) else { return false };
-    let (Some(l), None) = (lower.next(), lower.next()) else { return false };
+    let (Some(u), None) = (upper.next(), upper.next()) else {
+        return false;
+    };
+    let (Some(l), None) = (lower.next(), lower.next()) else {
+        return false;
+    };
     u.len_utf8() == c.len_utf8() && l.len_utf8() == c.len_utf8()
 }
 
@@ -63,7 +67,13 @@ impl Needle {
                 (0, (lead_lower, lead_upper))
             }
         };
-        Needle { lower, ascii, pivot, scan, fixed_layout }
+        Needle {
+            lower,
+            ascii,
+            pivot,
+            scan,
+            fixed_layout,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -104,6 +114,34 @@ impl Needle {
             }
         }
         None
+    }
+
+    /// Whether every match has the needle's byte length, so a scan of a long
+    /// text can tell which field a match falls in.
+    pub fn has_fixed_layout(&self) -> bool {
+        self.fixed_layout
+    }
+
+    /// The byte length of a match (exact when `has_fixed_layout`).
+    pub fn byte_len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// Calls `found` with the start of every match that starts before `end`
+    /// (overlapping matches included).
+    pub fn for_each_match(&self, hay: &str, end: usize, mut found: impl FnMut(usize)) {
+        let mut from = 0;
+        while from < end {
+            let Some(at) = hay.get(from..).and_then(|rest| self.find(rest)) else {
+                return;
+            };
+            let start = from + at;
+            if start >= end {
+                return;
+            }
+            found(start);
+            from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+        }
     }
 
     pub fn is_in(&self, hay: &str) -> bool {

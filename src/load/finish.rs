@@ -5,7 +5,9 @@
 use super::builder::{Builder, NONE};
 use super::diag::LoadError;
 use crate::model::date::{Day, from_day_number};
-use crate::model::{Derivation, DerivationAnchor, Link, Timeline, TimelineParts};
+use crate::model::{
+    Derivation, DerivationAnchor, Link, QuoteSpan, TextIndex, Timeline, TimelineParts,
+};
 use crate::sanitize;
 
 use crate::model::timeline::{
@@ -289,6 +291,36 @@ impl Builder {
                 }
             })
             .collect();
+        let text_index = {
+            let mut blocks: Vec<(u32, u32)> = self
+                .events
+                .iter()
+                .zip(&rank)
+                .map(|(e, &r)| (e.title.start, r))
+                .collect();
+            if !blocks.is_sorted() {
+                blocks.sort_unstable();
+            }
+            let quotes = self
+                .events
+                .iter()
+                .zip(&rank)
+                .flat_map(|(e, &r)| {
+                    self.quotes[range(e.quotes)].iter().map(move |q| QuoteSpan {
+                        start: q.text.start,
+                        end: q.text.start + q.text.len,
+                        max_end: 0,
+                        event: r,
+                    })
+                })
+                .collect();
+            TextIndex {
+                blocks: blocks.iter().map(|b| b.0).collect(),
+                block_event: blocks.iter().map(|b| b.1).collect(),
+                quotes: Vec::new(),
+            }
+            .with_quotes(quotes)
+        };
         let earliest = order.iter().map(|&old| bounds[old as usize].0).collect();
         let latest = order.iter().map(|&old| bounds[old as usize].1).collect();
 
@@ -339,6 +371,7 @@ impl Builder {
             latest,
             event_ids: self.event_ids,
             slot_event: slot_rank,
+            text_index,
             text: {
                 let mut text = self.arena;
                 text.shrink_to_fit();

@@ -6,7 +6,9 @@ pub mod date;
 pub mod derive;
 mod kinds;
 mod text;
+mod text_index;
 pub(crate) mod timeline;
+pub(crate) use text_index::{QuoteSpan, TextIndex};
 mod views;
 
 pub use kinds::{ActorKind, LinkKind, Status};

@@ -77,6 +77,11 @@ impl TextStore {
         shift as u32
     }
 
+    /// Each segment's text with the offset it starts at.
+    pub fn segments(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.segments.iter().map(|(base, s)| (*base, s.as_str()))
+    }
+
     pub fn shrink_to_fit(&mut self) {
         for (_, s) in &mut self.segments {
             s.shrink_to_fit();

@@ -223,6 +223,7 @@ pub struct TimelineParts {
     pub(crate) event_ids: super::IdTable,
     pub(crate) slot_event: Vec<EventIx>,
     pub(crate) hasher: hashbrown::DefaultHashBuilder,
+    pub(crate) text_index: super::TextIndex,
 }
 
 /// A loaded, validated and indexed timeline.
@@ -357,5 +358,6 @@ impl Timeline {
             + (p.by_country.events.capacity() + p.by_country.offsets.capacity()) * 4
             + p.event_ids.heap_bytes()
             + p.slot_event.capacity() * 4
+            + p.text_index.heap_bytes()
     }
 }
