@@ -116,11 +116,15 @@ fn load_or_report(path: Option<&Path>) -> Result<Timeline, ExitCode> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let Some(command) = cli.command else {
+        return browse(cli.path.as_deref());
+    };
+    // Locked only for the printing commands: the browser's signal handler
+    // must be able to write to the terminal.
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = match cli.command {
-        None => return browse(cli.path.as_deref()),
-        Some(Command::Gen { events, seed }) => dateline::synth::write(&mut out, events, seed),
-        Some(Command::Check { path }) => {
+    let written = match command {
+        Command::Gen { events, seed } => dateline::synth::write(&mut out, events, seed),
+        Command::Check { path } => {
             let t = match load_or_report(path.as_deref()) {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
@@ -135,7 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 t.quote_count()
             )
         }
-        Some(Command::List(args)) => {
+        Command::List(args) => {
             let t = match load_or_report(args.path.as_deref()) {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
@@ -150,7 +154,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report::list_table(&mut out, &t, &events)
             }
         }
-        Some(Command::Show { id, path, json }) => {
+        Command::Show { id, path, json } => {
             let t = match load_or_report(path.as_deref()) {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
@@ -167,11 +171,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report::show_text(&mut out, &t, ix)
             }
         }
-        Some(Command::Actors { path }) => match load_or_report(path.as_deref()) {
+        Command::Actors { path } => match load_or_report(path.as_deref()) {
             Ok(t) => report::actors(&mut out, &t),
             Err(code) => return Ok(code),
         },
-        Some(Command::Countries { path }) => match load_or_report(path.as_deref()) {
+        Command::Countries { path } => match load_or_report(path.as_deref()) {
             Ok(t) => report::countries(&mut out, &t),
             Err(code) => return Ok(code),
         },

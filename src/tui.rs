@@ -12,6 +12,8 @@ use ratatui::crossterm::event::{
     MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::{execute, terminal};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
@@ -54,13 +56,17 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let mut out = std::io::stdout();
-        if self.enhanced_keys {
-            let _ = execute!(out, PopKeyboardEnhancementFlags);
-        }
-        let _ = execute!(out, DisableMouseCapture);
-        ratatui::restore();
+        restore_terminal(self.enhanced_keys);
     }
+}
+
+fn restore_terminal(enhanced_keys: bool) {
+    let mut out = std::io::stdout();
+    if enhanced_keys {
+        let _ = execute!(out, PopKeyboardEnhancementFlags);
+    }
+    let _ = execute!(out, DisableMouseCapture);
+    ratatui::restore();
 }
 
 enum LoadMessage {
@@ -70,10 +76,7 @@ enum LoadMessage {
 
 /// Opens the browser on a timeline file or directory, or the built-in one.
 pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
     let theme = Theme::from_env();
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel::<LoadMessage>();
@@ -103,13 +106,23 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
     };
 
     let mut session = Session::start()?;
+    // On SIGTERM or SIGHUP (the terminal closed) restore the terminal and
+    // leave from a thread of its own: the main thread may be blocked reading
+    // a terminal that is gone.
+    let enhanced_keys = session.enhanced_keys;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore_terminal(enhanced_keys);
+            std::process::exit(128 + signal);
+        }
+    });
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
         session
             .terminal
             .draw(|frame| ui::render(&app, frame, &theme))?;
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if app.quit {
             cancel.store(true, Ordering::Relaxed);
             return Ok(());
         }
