@@ -77,12 +77,13 @@ fn pane_block<'a>(pane: Pane, extra: String, app: &App, theme: &Theme) -> Block<
         .title(Line::from(title))
 }
 
-/// The first visible line of a list of `len` lines keeping `cursor` in view.
+/// The first visible line of a list of `len` lines keeping `cursor` in view,
+/// scrolling no further than needed so the lines above stay visible.
 fn scroll_for(cursor: usize, len: usize, height: usize) -> usize {
     if height == 0 || len <= height {
         return 0;
     }
-    cursor.saturating_sub(height / 2).min(len - height)
+    (cursor + 1).saturating_sub(height).min(len - height)
 }
 
 fn label<'a>(name: &'a str, theme: &Theme) -> Span<'a> {
