@@ -3,13 +3,13 @@
 //! Run with `cargo bench`; `DATELINE_BENCH_SIZES=10000,100000` picks sizes.
 
 use dateline::app::{Action, App};
-use dateline::load::{load_bytes, load_path, Format};
-use dateline::model::{country, Timeline};
+use dateline::load::{Format, load_bytes, load_path};
+use dateline::model::{Timeline, country};
 use dateline::query::{self, Filter};
-use dateline::ui::{render, Theme};
+use dateline::ui::{Theme, render};
 use divan::Bencher;
-use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -41,7 +41,9 @@ fn timeline(n: usize) -> Arc<Timeline> {
     static LOADED: OnceLock<Mutex<HashMap<usize, Arc<Timeline>>>> = OnceLock::new();
     let map = LOADED.get_or_init(Default::default);
     let mut map = map.lock().unwrap();
-    map.entry(n).or_insert_with(|| Arc::new(load_path(&file(n)).unwrap())).clone()
+    map.entry(n)
+        .or_insert_with(|| Arc::new(load_path(&file(n)).unwrap()))
+        .clone()
 }
 
 #[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
@@ -54,25 +56,37 @@ fn load_file(bencher: Bencher, n: usize) {
 fn load_in_memory_one_thread(bencher: Bencher, n: usize) {
     let mut bytes = Vec::new();
     dateline::synth::write(&mut bytes, n, 1).unwrap();
-    bencher.bench(|| load_bytes("gen.jsonl", &bytes, Format::Lines, &|_| Err(String::new())).unwrap().len());
+    bencher.bench(|| {
+        load_bytes("gen.jsonl", &bytes, Format::Lines, &|_| Err(String::new()))
+            .unwrap()
+            .len()
+    });
 }
 
 /// The actor with the most events: the worst case for an actor filter.
 fn busiest_actor(t: &Timeline) -> u32 {
-    (0..t.actor_count() as u32).max_by_key(|&a| t.events_of_actor(a).len()).unwrap_or(0)
+    (0..t.actor_count() as u32)
+        .max_by_key(|&a| t.events_of_actor(a).len())
+        .unwrap_or(0)
 }
 
 #[divan::bench(args = sizes())]
 fn filter_actor(bencher: Bencher, n: usize) {
     let t = timeline(n);
-    let filter = Filter { actors: vec![busiest_actor(&t)], ..Filter::default() };
+    let filter = Filter {
+        actors: vec![busiest_actor(&t)],
+        ..Filter::default()
+    };
     bencher.bench(|| query::apply(&t, &filter).len());
 }
 
 #[divan::bench(args = sizes())]
 fn filter_country(bencher: Bencher, n: usize) {
     let t = timeline(n);
-    let filter = Filter { countries: vec![country::by_code("FR").unwrap()], ..Filter::default() };
+    let filter = Filter {
+        countries: vec![country::by_code("FR").unwrap()],
+        ..Filter::default()
+    };
     bencher.bench(|| query::apply(&t, &filter).len());
 }
 
@@ -80,7 +94,11 @@ fn filter_country(bencher: Bencher, n: usize) {
 fn filter_date_range(bencher: Bencher, n: usize) {
     let t = timeline(n);
     let (from, to) = dateline::model::date::parse_user_range("2015").unwrap();
-    let filter = Filter { from: Some(from), to: Some(to), ..Filter::default() };
+    let filter = Filter {
+        from: Some(from),
+        to: Some(to),
+        ..Filter::default()
+    };
     bencher.bench(|| query::apply(&t, &filter).len());
 }
 
@@ -101,14 +119,20 @@ fn filter_actor_country_and_dates(bencher: Bencher, n: usize) {
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn search_text(bencher: Bencher, n: usize) {
     let t = timeline(n);
-    let filter = Filter { search: Some("Kraków".to_string()), ..Filter::default() };
+    let filter = Filter {
+        search: Some("Kraków".to_string()),
+        ..Filter::default()
+    };
     bencher.bench(|| query::apply(&t, &filter).len());
 }
 
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn search_rare_text(bencher: Bencher, n: usize) {
     let t = timeline(n);
-    let filter = Filter { search: Some("no such words anywhere".to_string()), ..Filter::default() };
+    let filter = Filter {
+        search: Some("no such words anywhere".to_string()),
+        ..Filter::default()
+    };
     bencher.bench(|| query::apply(&t, &filter).len());
 }
 
@@ -150,7 +174,16 @@ fn key_move(bencher: Bencher, n: usize) {
 
 #[divan::bench(args = sizes())]
 fn key_link_jump_and_back(bencher: Bencher, n: usize) {
-    keystroke(bencher, n, &[Action::Focus(dateline::app::Pane::Event), Action::PageDown, Action::Activate, Action::Back]);
+    keystroke(
+        bencher,
+        n,
+        &[
+            Action::Focus(dateline::app::Pane::Event),
+            Action::PageDown,
+            Action::Activate,
+            Action::Back,
+        ],
+    );
 }
 
 #[divan::bench(args = sizes(), sample_count = 10)]

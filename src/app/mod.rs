@@ -45,12 +45,21 @@ pub struct Search {
     pub hits: Vec<usize>,
 }
 
-/// Events per month over the filtered list, for the density strip.
+/// Events over time in the filtered list, for the density strip: counts of
+/// events by earliest day, in buckets of `bucket_days` (one day for spans up
+/// to about ten years, wider beyond, so the array stays small).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Density {
-    /// Month number (year * 12 + month - 1) of the first bucket.
-    pub first_month: i32,
+    pub first_day: Day,
+    pub bucket_days: i32,
     pub counts: Vec<u32>,
+}
+
+impl Density {
+    /// The last day the strip covers.
+    pub fn last_day(&self) -> Day {
+        self.first_day + self.bucket_days * self.counts.len() as i32 - 1
+    }
 }
 
 pub struct App {
@@ -509,28 +518,30 @@ impl App {
     }
 }
 
-/// Counts the events per month of their earliest day.
+/// Counts the events of `visible` by their earliest day (events with an
+/// open start are left out: they have no place on the axis).
 pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
+    const MAX_BUCKETS: i32 = 4096;
     let earliest = t.earliest_days();
-    let month_of = |d: Day| -> Option<i32> {
-        use chrono::Datelike;
-        let date = crate::model::date::from_day_number(d)?;
-        Some(date.year() * 12 + date.month0() as i32)
-    };
-    let months: Vec<i32> = visible
+    let days = visible
         .iter()
-        .filter(|&&e| earliest[e as usize] != Day::MIN)
-        .filter_map(|&e| month_of(earliest[e as usize]))
-        .collect();
-    let (Some(&first), Some(&last)) = (months.iter().min(), months.iter().max()) else {
+        .map(|&e| earliest[e as usize])
+        .filter(|&d| d != Day::MIN);
+    let (Some(first), Some(last)) = (days.clone().min(), days.clone().max()) else {
         return Density::default();
     };
-    let mut counts = vec![0u32; (last - first + 1) as usize];
-    for m in months {
-        counts[(m - first) as usize] += 1;
+    let span = last - first + 1;
+    let bucket_days = (span + MAX_BUCKETS - 1) / MAX_BUCKETS;
+    let mut counts = vec![0u32; (span / bucket_days + 1) as usize];
+    for d in days {
+        counts[((d - first) / bucket_days) as usize] += 1;
+    }
+    while counts.last() == Some(&0) {
+        counts.pop();
     }
     Density {
-        first_month: first,
+        first_day: first,
+        bucket_days,
         counts,
     }
 }

@@ -70,9 +70,15 @@ impl App {
 
     /// Separators by year over long spans, by month over a few months.
     pub fn grouping(&self) -> Grouping {
-        match self.density.counts.len() {
-            0..=2 => Grouping::None,
-            3..=36 => Grouping::Month,
+        let d = &self.density;
+        let days = if d.counts.is_empty() {
+            0
+        } else {
+            d.last_day() - d.first_day + 1
+        };
+        match days {
+            0..=62 => Grouping::None,
+            63..=1100 => Grouping::Month,
             _ => Grouping::Year,
         }
     }

@@ -31,7 +31,8 @@ static BY_CODE: LazyLock<[Option<CountryIx>; 676]> = LazyLock::new(|| {
 fn letters(code: &[u8]) -> Option<usize> {
     let &[a, b] = code else { return None };
     let (a, b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
-    (a.is_ascii_uppercase() && b.is_ascii_uppercase()).then(|| (a - b'A') as usize * 26 + (b - b'A') as usize)
+    (a.is_ascii_uppercase() && b.is_ascii_uppercase())
+        .then(|| (a - b'A') as usize * 26 + (b - b'A') as usize)
 }
 
 /// Looks up an upper-case or lower-case alpha-2 code.

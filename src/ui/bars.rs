@@ -2,36 +2,40 @@
 
 use super::Theme;
 use crate::app::{App, Prompt, keymap};
-use crate::model::date::MONTHS;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-fn month_label(month: i32) -> String {
-    format!(
-        "{} {}",
-        MONTHS[month.rem_euclid(12) as usize],
-        month.div_euclid(12)
-    )
+/// "12 Apr 2025" for short spans, "Apr 2025" for longer ones.
+fn day_label(day: i32, with_day: bool) -> String {
+    match crate::model::date::from_day_number(day) {
+        Some(d) if with_day => d.format("%-d %b %Y").to_string(),
+        Some(d) => d.format("%b %Y").to_string(),
+        None => String::new(),
+    }
 }
 
-/// Events per month of the filtered list, squeezed into the width; the
+/// Events over time in the filtered list, squeezed into the width; the
 /// column holding the selection is shown reversed.
 pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let d = &app.density;
     if d.counts.is_empty() || area.width < 20 {
         return;
     }
-    let first = month_label(d.first_month);
-    let last = month_label(d.first_month + d.counts.len() as i32 - 1);
+    let short = d.last_day() - d.first_day < 366;
+    let first = day_label(d.first_day, short);
+    let last = day_label(d.last_day(), short);
     let columns = (area.width as usize)
-        .saturating_sub(first.len() + last.len() + 2)
+        .saturating_sub(first.width() + last.width() + 2)
         .max(1);
     let per_column = d.counts.len().div_ceil(columns);
+    // A short span is stretched: each bucket takes several columns.
+    let repeat = (columns / d.counts.len()).max(1);
     let buckets: Vec<u32> = d
         .counts
         .chunks(per_column)
@@ -39,25 +43,25 @@ pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         .collect();
     let max = buckets.iter().copied().max().unwrap_or(1).max(1);
     let selected_column = app.current().and_then(|ix| {
-        use chrono::Datelike;
         let day = app.timeline.earliest_days()[ix as usize];
-        let date = crate::model::date::from_day_number(day).filter(|_| day != i32::MIN)?;
-        let month = date.year() * 12 + date.month0() as i32;
-        Some(((month - d.first_month).max(0) as usize) / per_column)
+        (day != i32::MIN)
+            .then(|| ((day - d.first_day).max(0) / d.bucket_days) as usize / per_column)
     });
     let mut spans = vec![Span::styled(format!("{first} "), theme.dim())];
     for (i, &n) in buckets.iter().enumerate() {
         let bar = if n == 0 {
-            ' '
+            '·'
         } else {
             BARS[((n as u64 * 7) / max as u64) as usize]
         };
         let style = if Some(i) == selected_column {
             theme.selected()
+        } else if n == 0 {
+            theme.dim()
         } else {
             theme.label()
         };
-        spans.push(Span::styled(bar.to_string(), style));
+        spans.push(Span::styled(bar.to_string().repeat(repeat), style));
     }
     spans.push(Span::styled(format!(" {last}"), theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
