@@ -171,7 +171,7 @@ proptest! {
             let expected: Vec<u32> = (0..app.timeline.len() as u32).filter(|&e| query::matches(&app.timeline, &app.filter, e)).collect();
             prop_assert_eq!(&app.visible, &expected);
             // History names real events only.
-            prop_assert!(app.history.places().all(|e| (e as usize) < app.timeline.len()));
+            prop_assert!(app.history.places().all(|p| (p.event as usize) < app.timeline.len()));
             // The frame renders at the current size.
             let (w, h) = app.size;
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

@@ -1,31 +1,38 @@
 //! Back/forward through jumps, as in a browser: a jump pushes the place left
 //! behind; back moves it to the forward stack; a new jump clears forward.
 
-use crate::model::EventIx;
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct History {
-    back: Vec<EventIx>,
-    forward: Vec<EventIx>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct History<P> {
+    back: Vec<P>,
+    forward: Vec<P>,
 }
 
-impl History {
+impl<P> Default for History<P> {
+    fn default() -> Self {
+        History {
+            back: Vec::new(),
+            forward: Vec::new(),
+        }
+    }
+}
+
+impl<P> History<P> {
     /// Records a jump away from `from`.
-    pub fn jump(&mut self, from: EventIx) {
+    pub fn jump(&mut self, from: P) {
         self.back.push(from);
         self.forward.clear();
     }
 
-    /// The place to return to, given the current one.
-    pub fn back(&mut self, current: EventIx) -> Option<EventIx> {
+    /// The place to return to; `current` (if any) becomes the way forward.
+    pub fn back(&mut self, current: Option<P>) -> Option<P> {
         let to = self.back.pop()?;
-        self.forward.push(current);
+        self.forward.extend(current);
         Some(to)
     }
 
-    pub fn forward(&mut self, current: EventIx) -> Option<EventIx> {
+    pub fn forward(&mut self, current: Option<P>) -> Option<P> {
         let to = self.forward.pop()?;
-        self.back.push(current);
+        self.back.extend(current);
         Some(to)
     }
 
@@ -33,9 +40,9 @@ impl History {
         (self.back.len(), self.forward.len())
     }
 
-    /// Every event named in the history (for consistency checks).
-    pub fn places(&self) -> impl Iterator<Item = EventIx> + '_ {
-        self.back.iter().chain(&self.forward).copied()
+    /// Every place in the history (for consistency checks).
+    pub fn places(&self) -> impl Iterator<Item = &P> + '_ {
+        self.back.iter().chain(&self.forward)
     }
 }
 
@@ -48,13 +55,15 @@ mod tests {
         let mut h = History::default();
         h.jump(1); // 1 -> 2
         h.jump(2); // 2 -> 3
-        assert_eq!(h.back(3), Some(2));
-        assert_eq!(h.back(2), Some(1));
-        assert_eq!(h.back(1), None);
-        assert_eq!(h.forward(1), Some(2));
+        assert_eq!(h.back(Some(3)), Some(2));
+        assert_eq!(h.back(Some(2)), Some(1));
+        assert_eq!(h.back(Some(1)), None);
+        assert_eq!(h.forward(Some(1)), Some(2));
         assert_eq!(h.depth(), (1, 1));
         h.jump(2); // a new jump clears forward
         assert_eq!(h.depth(), (2, 0));
-        assert_eq!(h.forward(5), None);
+        assert_eq!(h.forward(Some(5)), None);
+        assert_eq!(h.back(None), Some(2), "back works from an empty list");
+        assert_eq!(h.depth(), (1, 0));
     }
 }

@@ -11,6 +11,7 @@ mod picker;
 
 pub use action::{Action, Pane};
 pub use history::History;
+
 pub use layout::{Areas, Rect};
 pub use mouse::{ChronoRow, Grouping};
 pub use panes::{ActorItem, EventItem};
@@ -30,6 +31,13 @@ pub fn layout_for(width: u16, height: u16) -> Areas {
 
 /// The smallest terminal the browser draws in.
 pub const MIN_SIZE: (u16, u16) = (layout::MIN_WIDTH, layout::MIN_HEIGHT);
+
+/// A place in the history: the event shown and the filter it was shown under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub event: EventIx,
+    pub filter: Filter,
+}
 
 /// A text prompt at the bottom of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +89,7 @@ pub struct App {
     /// Cursor over the actor's events.
     pub actor_cursor: usize,
     pub quote_scroll: usize,
-    pub history: History,
+    pub history: History<Place>,
     pub search: Option<Search>,
     pub prompt: Option<Prompt>,
     pub picker: Option<Picker>,
@@ -200,12 +208,12 @@ impl App {
             }
             Action::Focus(p) => self.focus = p,
             Action::Activate => self.activate(),
-            Action::Back => match self.current().and_then(|c| self.history.back(c)) {
-                Some(to) => self.show_event(to),
+            Action::Back => match self.history.back(self.here()) {
+                Some(to) => self.go_to(to),
                 None => self.message = Some("no earlier place in the history".into()),
             },
-            Action::Forward => match self.current().and_then(|c| self.history.forward(c)) {
-                Some(to) => self.show_event(to),
+            Action::Forward => match self.history.forward(self.here()) {
+                Some(to) => self.go_to(to),
                 None => self.message = Some("no later place in the history".into()),
             },
             Action::OpenActorPicker => {
@@ -301,13 +309,30 @@ impl App {
         }
     }
 
+    /// Where the browser is now, for the history.
+    fn here(&self) -> Option<Place> {
+        self.current().map(|event| Place {
+            event,
+            filter: self.filter.clone(),
+        })
+    }
+
+    /// Returns to a place of the history, with the filter it had.
+    fn go_to(&mut self, place: Place) {
+        if place.filter != self.filter {
+            self.filter = place.filter;
+            self.refilter(Some(place.event));
+        }
+        self.show_event(place.event);
+    }
+
     /// A jump recorded in the history.
     pub fn jump_to(&mut self, ix: EventIx) {
-        if let Some(current) = self.current() {
-            if current == ix {
+        if let Some(here) = self.here() {
+            if here.event == ix {
                 return;
             }
-            self.history.jump(current);
+            self.history.jump(here);
         }
         self.show_event(ix);
     }
