@@ -129,14 +129,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
+            let bytes = t.heap_bytes();
             writeln!(
                 out,
-                "ok: {} events, {} actors, {} sources, {} links, {} quotes",
+                "ok: {} events, {} actors, {} sources, {} links, {} quotes (in memory: {:.1} MB, {} bytes an event)",
                 t.len(),
                 t.actor_count(),
                 t.source_count(),
                 t.link_count(),
-                t.quote_count()
+                t.quote_count(),
+                bytes as f64 / 1e6,
+                bytes / t.len().max(1)
             )
         }
         Command::List(args) => {

@@ -28,7 +28,7 @@ fn check_summarises_the_seed_data() {
         .success()
         .stdout(
             predicate::str::is_match(
-                r"^ok: 23 events, 28 actors, 1 sources, \d+ links, \d+ quotes\n$",
+                r"^ok: 23 events, 28 actors, 1 sources, \d+ links, \d+ quotes \(in memory: [0-9.]+ MB, \d+ bytes an event\)\n$",
             )
             .unwrap(),
         );

@@ -324,6 +324,13 @@ impl Builder {
         let earliest = order.iter().map(|&old| bounds[old as usize].0).collect();
         let latest = order.iter().map(|&old| bounds[old as usize].1).collect();
 
+        // The builder reserved by estimate; give back what was not used.
+        self.event_countries.shrink_to_fit();
+        self.event_actors.shrink_to_fit();
+        self.event_topics.shrink_to_fit();
+        self.quotes.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.aliases.shrink_to_fit();
         TimelineParts {
             sources: self
                 .sources
