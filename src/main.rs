@@ -35,22 +35,32 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Validate a timeline: a one-line summary, or every problem and exit 1.
-    Check { path: Option<PathBuf> },
+    Check {
+        /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
+        path: Option<PathBuf>,
+    },
     /// Print the chronology, filtered.
     List(ListArgs),
     /// Print one event: date derivation, actors and roles, quotes in context, links.
     Show {
         /// The event id.
         id: String,
+        /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
         path: Option<PathBuf>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Print every actor with its event count.
-    Actors { path: Option<PathBuf> },
+    Actors {
+        /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
+        path: Option<PathBuf>,
+    },
     /// Print every country involved with its event count.
-    Countries { path: Option<PathBuf> },
+    Countries {
+        /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
+        path: Option<PathBuf>,
+    },
     /// Write a synthetic timeline (JSON Lines) to standard output.
     Gen {
         /// How many events.
@@ -64,6 +74,7 @@ enum Command {
 
 #[derive(Args)]
 struct ListArgs {
+    /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
     path: Option<PathBuf>,
     /// Only events involving this actor (id, name or alias); repeat for any of several.
     #[arg(long, value_name = "ACTOR")]

@@ -52,9 +52,10 @@ struct Prepared<'t> {
     needle: Option<Needle>,
     /// For a text search: which actors' names or aliases match.
     actor_hits: Vec<bool>,
-    /// For a text search: which events' titles, summaries or quotes match,
-    /// found by one scan of the text store (None: check event by event).
-    text_hits: Option<Vec<bool>>,
+    /// For a text search: which events match, by their titles, summaries or
+    /// quotes (one scan of the text store) or their actors (through the actor
+    /// index). None: check event by event.
+    search_hits: Option<Vec<bool>>,
 }
 
 impl<'t> Prepared<'t> {
@@ -63,7 +64,7 @@ impl<'t> Prepared<'t> {
             .search
             .as_deref()
             .filter(|s| !s.is_empty())
-            .map(Needle::new);
+            .map(|q| t.needle(q));
         let actor_hits = match &needle {
             Some(n) => (0..t.actor_count() as ActorIx)
                 .map(|a| {
@@ -73,13 +74,23 @@ impl<'t> Prepared<'t> {
                 .collect(),
             None => Vec::new(),
         };
-        let text_hits = needle.as_ref().and_then(|n| t.text_matches(n));
+        let search_hits = needle
+            .as_ref()
+            .and_then(|n| t.text_matches(n))
+            .map(|mut hits| {
+                for (a, _) in actor_hits.iter().enumerate().filter(|(_, hit)| **hit) {
+                    for &e in t.events_of_actor(a as ActorIx) {
+                        hits[e as usize] = true;
+                    }
+                }
+                hits
+            });
         Prepared {
             t,
             f,
             needle,
             actor_hits,
-            text_hits,
+            search_hits,
         }
     }
 
@@ -93,6 +104,13 @@ impl<'t> Prepared<'t> {
         if f.to.is_some_and(|to| t.earliest_days()[i] > to) {
             return false;
         }
+        if let (true, true, Some(hits)) = (
+            f.actors.is_empty(),
+            f.countries.is_empty(),
+            &self.search_hits,
+        ) {
+            return hits[i];
+        }
         let e = t.event(ix);
         if !f.actors.is_empty() && !f.actors.iter().any(|&a| e.has_actor(a)) {
             return false;
@@ -100,18 +118,14 @@ impl<'t> Prepared<'t> {
         if !f.countries.is_empty() && !f.countries.iter().any(|&c| e.involves_country(c)) {
             return false;
         }
-        match &self.needle {
-            None => true,
-            Some(n) => {
-                let in_text = match &self.text_hits {
-                    Some(hits) => hits[i],
-                    None => {
-                        n.is_in(e.title())
-                            || n.is_in(e.summary())
-                            || e.quotes().any(|q| n.is_in(q.text()))
-                    }
-                };
-                in_text || e.actors().iter().any(|a| self.actor_hits[a.actor as usize])
+        match (&self.needle, &self.search_hits) {
+            (None, _) => true,
+            (Some(_), Some(hits)) => hits[i],
+            (Some(n), None) => {
+                n.is_in(e.title())
+                    || n.is_in(e.summary())
+                    || e.quotes().any(|q| n.is_in(q.text()))
+                    || e.actors().iter().any(|a| self.actor_hits[a.actor as usize])
             }
         }
     }
@@ -180,7 +194,13 @@ impl<'t> Prepared<'t> {
                 .filter(|&e| self.matches(e))
                 .collect()
         };
+        // Only actors, or only countries: the index answers on its own.
+        let one_kind = self.needle.is_none()
+            && self.f.from.is_none()
+            && self.f.to.is_none()
+            && (self.f.actors.is_empty() != self.f.countries.is_empty());
         match self.candidates() {
+            Some(list) if one_kind => list,
             Some(list) => {
                 let list: Vec<EventIx> = list
                     .into_iter()

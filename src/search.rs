@@ -33,19 +33,58 @@ fn same_width_cases(c: char) -> bool {
     u.len_utf8() == c.len_utf8() && l.len_utf8() == c.len_utf8()
 }
 
-/// English letter frequency, most common first: the scan pivots on the rarest.
+/// English letter frequency, most common first: without a sample of the
+/// text, the scan pivots on the rarest of these.
 const COMMON: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
 
-fn rarity(b: u8) -> usize {
-    match COMMON.iter().position(|&c| c == b.to_ascii_lowercase()) {
-        Some(p) => p + 1,
-        None if b == b' ' => 0,
-        None => COMMON.len() + 1,
+/// Byte counts, used to pick the rarest byte of a needle to scan for.
+pub type ByteCounts = [u32; 256];
+
+/// Counts standing in for a sample: spaces most common, then letters in
+/// English order, then everything else.
+pub fn english_counts() -> ByteCounts {
+    let mut counts = [1u32; 256];
+    counts[b' ' as usize] = 1000;
+    for (i, &c) in COMMON.iter().enumerate() {
+        let n = 900 - 30 * i as u32;
+        counts[c as usize] = n;
+        counts[c.to_ascii_uppercase() as usize] = n / 10;
     }
+    counts
+}
+
+/// Counts the bytes of up to 64 slices of 16 KiB spread over `texts`.
+pub fn sample_counts<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> ByteCounts {
+    const SLICE: usize = 16 << 10;
+    let total: usize = texts.clone().map(str::len).sum();
+    let step = (total / 64).max(SLICE);
+    let mut counts = [0u32; 256];
+    let mut skipped = 0usize;
+    for text in texts {
+        let mut at = skipped.min(text.len());
+        while at < text.len() {
+            for &b in &text.as_bytes()[at..(at + SLICE).min(text.len())] {
+                counts[b as usize] += 1;
+            }
+            at += step;
+        }
+        skipped = at - text.len();
+    }
+    counts
 }
 
 impl Needle {
     pub fn new(query: &str) -> Needle {
+        Needle::with_counts(query, &english_counts())
+    }
+
+    /// A needle that scans for its byte that is rarest in `counts`.
+    pub fn with_counts(query: &str, counts: &ByteCounts) -> Needle {
+        let rarity = |b: u8| {
+            std::cmp::Reverse(
+                counts[b.to_ascii_lowercase() as usize] + counts[b.to_ascii_uppercase() as usize],
+            )
+        };
         let lower = query.to_lowercase();
         let ascii = lower.is_ascii();
         let bytes = lower.as_bytes();

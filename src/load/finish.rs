@@ -379,6 +379,7 @@ impl Builder {
             event_ids: self.event_ids,
             slot_event: slot_rank,
             text_index,
+            byte_counts: crate::search::english_counts(),
             text: {
                 let mut text = self.arena;
                 text.shrink_to_fit();

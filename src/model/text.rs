@@ -78,7 +78,7 @@ impl TextStore {
     }
 
     /// Each segment's text with the offset it starts at.
-    pub fn segments(&self) -> impl Iterator<Item = (u32, &str)> {
+    pub fn segments(&self) -> impl Iterator<Item = (u32, &str)> + Clone {
         self.segments.iter().map(|(base, s)| (*base, s.as_str()))
     }
 

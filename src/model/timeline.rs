@@ -198,7 +198,7 @@ impl Postings {
 
 /// Everything a loaded timeline holds. Built by the loader; read through
 /// [`Timeline`]'s methods and the `*Ref` views.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TimelineParts {
     pub(crate) text: super::TextStore,
     pub(crate) sources: Vec<SourceRec>,
@@ -224,6 +224,8 @@ pub struct TimelineParts {
     pub(crate) slot_event: Vec<EventIx>,
     pub(crate) hasher: hashbrown::DefaultHashBuilder,
     pub(crate) text_index: super::TextIndex,
+    /// Byte counts from a sample of the text, to pick search pivots.
+    pub(crate) byte_counts: crate::search::ByteCounts,
 }
 
 /// A loaded, validated and indexed timeline.
@@ -232,9 +234,46 @@ pub struct Timeline {
     pub(crate) p: TimelineParts,
 }
 
+impl Default for TimelineParts {
+    fn default() -> Self {
+        TimelineParts {
+            text: Default::default(),
+            sources: Vec::new(),
+            actors: Vec::new(),
+            aliases: Vec::new(),
+            roles: Default::default(),
+            topics: Default::default(),
+            events: Vec::new(),
+            event_actors: Vec::new(),
+            event_countries: Vec::new(),
+            event_topics: Vec::new(),
+            quotes: Vec::new(),
+            links: Vec::new(),
+            backlinks: Vec::new(),
+            derivations: Vec::new(),
+            earliest: Vec::new(),
+            latest: Vec::new(),
+            by_actor: Default::default(),
+            by_country: Default::default(),
+            event_ids: Default::default(),
+            slot_event: Vec::new(),
+            hasher: Default::default(),
+            text_index: Default::default(),
+            byte_counts: crate::search::english_counts(),
+        }
+    }
+}
+
 impl Timeline {
-    pub(crate) fn from_parts(p: TimelineParts) -> Timeline {
+    pub(crate) fn from_parts(mut p: TimelineParts) -> Timeline {
+        let texts: Vec<&str> = p.text.segments().map(|(_, s)| s).collect();
+        p.byte_counts = crate::search::sample_counts(texts.iter().copied());
         Timeline { p }
+    }
+
+    /// A search needle tuned to this timeline's text.
+    pub fn needle(&self, query: &str) -> crate::search::Needle {
+        crate::search::Needle::with_counts(query, &self.p.byte_counts)
     }
 
     /// The text of a string reference held by this timeline.
