@@ -66,7 +66,35 @@ fn restore_terminal(enhanced_keys: bool) {
         let _ = execute!(out, PopKeyboardEnhancementFlags);
     }
     let _ = execute!(out, DisableMouseCapture);
-    ratatui::restore();
+    // try_restore: restore() prints on failure, and printing to a closed
+    // terminal panics.
+    let _ = ratatui::try_restore();
+}
+
+/// When the main thread began waiting for input, if it is waiting.
+#[derive(Default)]
+struct Watch {
+    since: std::sync::Mutex<Option<std::time::Instant>>,
+}
+
+impl Watch {
+    fn start(&self) {
+        if let Ok(mut since) = self.since.lock() {
+            *since = Some(std::time::Instant::now());
+        }
+    }
+    fn stop(&self) {
+        if let Ok(mut since) = self.since.lock() {
+            *since = None;
+        }
+    }
+    fn stuck_for(&self) -> Duration {
+        self.since
+            .lock()
+            .ok()
+            .and_then(|s| s.map(|t| t.elapsed()))
+            .unwrap_or_default()
+    }
 }
 
 enum LoadMessage {
@@ -116,6 +144,20 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
             std::process::exit(128 + signal);
         }
     });
+    // crossterm reads a closed terminal in a loop that never returns. When
+    // a wait for input outlasts its timeout by far, the terminal is gone:
+    // restore what can be restored and leave.
+    let waiting = Arc::new(Watch::default());
+    let watched = Arc::clone(&waiting);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(500));
+            if watched.stuck_for() > Duration::from_secs(3) {
+                restore_terminal(enhanced_keys);
+                std::process::exit(1);
+            }
+        }
+    });
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
@@ -138,14 +180,13 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
                 }
             }
         }
-        if !event::poll(Duration::from_millis(if app.loading.is_some() {
-            50
-        } else {
-            250
-        }))? {
-            continue;
-        }
-        let action = match event::read()? {
+        let timeout = Duration::from_millis(if app.loading.is_some() { 50 } else { 250 });
+        waiting.start();
+        let ready = event::poll(timeout)?;
+        let event = if ready { Some(event::read()?) } else { None };
+        waiting.stop();
+        let Some(event) = event else { continue };
+        let action = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 keymap::dispatch(app.mode(), &key)
             }
