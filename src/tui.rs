@@ -21,9 +21,9 @@ use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
-    #[error("terminal: {0}")]
+    #[error("the terminal")]
     Io(#[from] std::io::Error),
-    #[error("{0}")]
+    #[error(transparent)]
     Load(#[from] LoadError),
 }
 
