@@ -99,16 +99,10 @@ pub fn load_path_with(path: &Path, opts: LoadOptions<'_>) -> Result<Timeline, Lo
         .map(|m| m.len())
         .sum();
     builder.reserve_for(total);
-    let t0 = std::time::Instant::now();
     for file in files {
         read_file(&mut builder, &file, opts)?;
     }
-    let t1 = std::time::Instant::now();
-    let r = builder.finish();
-    if std::env::var_os("DATELINE_TIMING").is_some() {
-        eprintln!("read {:?} finish {:?}", t1 - t0, t1.elapsed());
-    }
-    r
+    builder.finish()
 }
 
 /// The timeline files a path names: itself, or the `.json`/`.jsonl` files of a directory.
