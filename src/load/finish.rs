@@ -186,17 +186,12 @@ impl Builder {
                 )
             })
             .collect();
-        let mut keyed: Vec<((Day, bool, i64), u32)> = self
+        // The chronological order is DateValue::sort_key's, then reading order.
+        let mut keyed: Vec<((Day, u8, Day), u32)> = self
             .events
             .iter()
-            .zip(&bounds)
             .enumerate()
-            .map(|(i, (e, &(first, last)))| {
-                (
-                    (first, !e.date.is_exact_day(), last as i64 - first as i64),
-                    i as u32,
-                )
-            })
+            .map(|(i, e)| (e.date.sort_key(), i as u32))
             .collect();
         keyed.sort_unstable();
         let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
