@@ -166,6 +166,24 @@ impl Builder {
         });
     }
 
+    /// Reports an id declared a second time, naming the file of the first.
+    pub(crate) fn diagnose_duplicate(
+        &mut self,
+        file: u16,
+        position: Option<(usize, usize)>,
+        kind: &str,
+        id: &str,
+        first: u16,
+    ) {
+        let first = self.file_name(Some(first)).to_string();
+        self.diagnose(
+            file,
+            position,
+            Some(format!("{kind} '{id}'")),
+            format!("duplicate {kind} id (first declared in {first})"),
+        );
+    }
+
     pub(crate) fn file_name(&self, file: Option<u16>) -> &str {
         file.and_then(|f| self.files.get(f as usize))
             .map_or("?", |s| s.as_str())
@@ -257,13 +275,7 @@ impl Builder {
         }
         let slot = self.source_slot(&id) as usize;
         if let Some(first) = self.sources[slot].file {
-            let first = self.file_name(Some(first)).to_string();
-            self.diagnose(
-                file,
-                None,
-                Some(subject),
-                format!("duplicate source id (first declared in {first})"),
-            );
+            self.diagnose_duplicate(file, None, "source", &id, first);
             return;
         }
         let published = match NaiveDate::parse_from_str(rec.published.trim(), "%Y-%m-%d") {
@@ -320,13 +332,7 @@ impl Builder {
         }
         let slot = self.actor_slot(&id) as usize;
         if let Some(first) = self.actors[slot].file {
-            let first = self.file_name(Some(first)).to_string();
-            self.diagnose(
-                file,
-                None,
-                Some(subject),
-                format!("duplicate actor id (first declared in {first})"),
-            );
+            self.diagnose_duplicate(file, None, "actor", &id, first);
             return;
         }
         let name = self.line(&rec.name);
@@ -375,15 +381,8 @@ impl Builder {
         let slot = self.event_slot(&id);
         let existing = self.slot_event[slot as usize];
         if existing != NONE {
-            let first = self
-                .file_name(Some(self.events[existing as usize].file))
-                .to_string();
-            self.diagnose(
-                file,
-                position,
-                Some(subject()),
-                format!("duplicate event id (first declared in {first})"),
-            );
+            let first = self.events[existing as usize].file;
+            self.diagnose_duplicate(file, position, "event", &id, first);
             return;
         }
         let mut problems: Vec<String> = Vec::new();

@@ -40,19 +40,11 @@ pub(super) fn read(
     let mut reported = (0u64, 0usize);
     let mut bytes = 0u64;
     let mut records = 0usize;
+    // Adds what this part read since its last report to the shared tally.
     let report = |bytes: u64, events: usize, reported: &mut (u64, usize)| {
-        let b = part
-            .tally
-            .bytes
-            .fetch_add(bytes - reported.0, Ordering::Relaxed)
-            + bytes
-            - reported.0;
-        let e = part
-            .tally
-            .events
-            .fetch_add(events - reported.1, Ordering::Relaxed)
-            + events
-            - reported.1;
+        let (db, de) = (bytes - reported.0, events - reported.1);
+        let b = part.tally.bytes.fetch_add(db, Ordering::Relaxed) + db;
+        let e = part.tally.events.fetch_add(de, Ordering::Relaxed) + de;
         *reported = (bytes, events);
         opts.report(Progress {
             bytes: b,

@@ -43,13 +43,7 @@ impl Builder {
             }
             let Some(file) = src.file else { continue };
             if let Some(first) = self.sources[to as usize].file {
-                let first = self.file_name(Some(first)).to_string();
-                self.diagnose(
-                    file,
-                    None,
-                    Some(format!("source '{id}'")),
-                    format!("duplicate source id (first declared in {first})"),
-                );
+                self.diagnose_duplicate(file, None, "source", id, first);
                 continue;
             }
             self.sources[to as usize] = src;
@@ -70,13 +64,7 @@ impl Builder {
             }
             let Some(file) = actor.file else { continue };
             if let Some(first) = self.actors[to as usize].file {
-                let first = self.file_name(Some(first)).to_string();
-                self.diagnose(
-                    file,
-                    None,
-                    Some(format!("actor '{id}'")),
-                    format!("duplicate actor id (first declared in {first})"),
-                );
+                self.diagnose_duplicate(file, None, "actor", id, first);
                 continue;
             }
             self.actors[to as usize] = actor;
@@ -108,15 +96,9 @@ impl Builder {
                 continue;
             }
             if self.slot_event[to as usize] != NONE {
-                let first_file = self.events[self.slot_event[to as usize] as usize].file;
-                let first = self.file_name(Some(first_file)).to_string();
+                let first = self.events[self.slot_event[to as usize] as usize].file;
                 let file = other.events[declared as usize].file;
-                self.diagnose(
-                    file,
-                    None,
-                    Some(format!("event '{id}'")),
-                    format!("duplicate event id (first declared in {first})"),
-                );
+                self.diagnose_duplicate(file, None, "event", id, first);
                 continue;
             }
             self.slot_event[to as usize] = event_base + declared;
