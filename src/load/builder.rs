@@ -250,18 +250,11 @@ impl Builder {
         })
     }
 
+    /// A country code, or `None` after reporting the problem.
     fn country(&mut self, file: u16, subject: &str, code: &str) -> Option<CountryIx> {
-        let found = country::by_code(code.trim());
-        if found.is_none() {
-            let code = sanitize::line(code);
-            self.diagnose(
-                file,
-                None,
-                Some(subject.to_string()),
-                format!("unknown country code '{code}' (expected ISO 3166-1 alpha-2, like FR)"),
-            );
-        }
-        found
+        Self::country_code(code)
+            .map_err(|message| self.diagnose(file, None, Some(subject.to_string()), message))
+            .ok()
     }
 
     /// Adds a source whose text has been read (or `None` if reading failed,
