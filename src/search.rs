@@ -169,6 +169,9 @@ impl Needle {
     /// Calls `found` with the start of every match that starts before `end`
     /// (overlapping matches included).
     pub fn for_each_match(&self, hay: &str, end: usize, mut found: impl FnMut(usize)) {
+        if let Some((run_at, run)) = self.ascii_run() {
+            return self.for_each_match_by_run(hay, end, (run_at, &run), 256 << 10, found);
+        }
         let mut from = 0;
         while from < end {
             let Some(at) = hay.get(from..).and_then(|rest| self.find(rest)) else {
@@ -181,6 +184,84 @@ impl Needle {
             found(start);
             from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
         }
+    }
+
+    /// The needle's longest run of ASCII bytes (lower case) and where it
+    /// starts, when the needle's layout is fixed and the run is long enough
+    /// to be worth a vectorised search.
+    fn ascii_run(&self) -> Option<(usize, Vec<u8>)> {
+        if !self.fixed_layout {
+            return None;
+        }
+        let bytes = self.lower.as_bytes();
+        let (mut best, mut at, mut start) = (0..0, 0, None);
+        for (i, &b) in bytes
+            .iter()
+            .enumerate()
+            .chain(std::iter::once((bytes.len(), &0x80)))
+        {
+            match (b.is_ascii(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    if i - s > best.len() {
+                        best = s..i;
+                        at = s;
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        (best.len() >= 2).then(|| (at, bytes[best].to_vec()))
+    }
+
+    /// Large texts: lower-cases ASCII a block at a time and finds the
+    /// needle's ASCII run with a vectorised substring search, then checks
+    /// the whole needle at each candidate.
+    fn for_each_match_by_run(
+        &self,
+        hay: &str,
+        end: usize,
+        (run_at, run): (usize, &[u8]),
+        block_len: usize,
+        mut found: impl FnMut(usize),
+    ) {
+        let finder = memchr::memmem::Finder::new(run);
+        let bytes = hay.as_bytes();
+        let mut lowered = Vec::with_capacity(block_len + self.lower.len());
+        let mut block = 0;
+        // Runs are found by where they start; a match that starts before
+        // `end` has its run start before `end + run_at`.
+        while block < (end + run_at).min(bytes.len()) {
+            // The block, plus enough to see a run that starts in it.
+            let stop = (block + block_len + run.len()).min(bytes.len());
+            lowered.clear();
+            lowered.extend(bytes[block..stop].iter().map(u8::to_ascii_lowercase));
+            for at in finder.find_iter(&lowered) {
+                let run_start = block + at;
+                if run_start >= block + block_len {
+                    break;
+                }
+                let Some(start) = run_start.checked_sub(run_at) else {
+                    continue;
+                };
+                if start < end && self.matches_at(hay, start) {
+                    found(start);
+                }
+            }
+            block += block_len;
+        }
+    }
+
+    /// Whether the needle matches `hay` starting at byte `start`.
+    fn matches_at(&self, hay: &str, start: usize) -> bool {
+        if self.ascii {
+            return hay
+                .as_bytes()
+                .get(start..start + self.lower.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(self.lower.as_bytes()));
+        }
+        hay.is_char_boundary(start) && starts_with_lower(&hay[start..], &self.lower)
     }
 
     pub fn is_in(&self, hay: &str) -> bool {
@@ -283,7 +364,37 @@ mod tests {
         assert_eq!(Needle::new("ès").find("TRÈS"), Some(2));
     }
 
+    /// Every match start found the slow way, one `find` after another.
+    fn starts_slowly(n: &Needle, hay: &str, end: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(at) = hay.get(from..).and_then(|rest| n.find(rest)) {
+            let start = from + at;
+            if start >= end {
+                break;
+            }
+            out.push(start);
+            from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn block_scan_finds_every_match_across_block_edges(
+            hay in "[abcÓóK ]{0,80}",
+            needle in "(ab|bca|óka|c ab|kÓ|abcab)",
+            block in 1usize..9,
+            cut in 0usize..90,
+        ) {
+            let n = Needle::new(&needle);
+            let end = cut.min(hay.len());
+            let Some((run_at, run)) = n.ascii_run() else { return Ok(()) };
+            let mut got = Vec::new();
+            n.for_each_match_by_run(&hay, end, (run_at, &run), block, |at| got.push(at));
+            proptest::prop_assert_eq!(got, starts_slowly(&n, &hay, end));
+        }
+
         #[test]
         fn agrees_with_lowercasing_both(hay in "[a-zA-Zéàèçôö ÉÀÈÇÔÖ]{0,30}", needle in "[a-zA-Zéèö ÉÖ]{1,4}") {
             let expected = hay.to_lowercase().contains(&needle.to_lowercase());
