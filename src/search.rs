@@ -119,10 +119,6 @@ impl Needle {
         self.lower.is_empty()
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.lower
-    }
-
     /// Byte offset of the first match in `hay`.
     pub fn find(&self, hay: &str) -> Option<usize> {
         if self.lower.is_empty() {

@@ -361,20 +361,6 @@ impl Timeline {
         self.p.roles.key(role)
     }
 
-    /// The earliest and latest known days over the whole timeline.
-    pub fn day_span(&self) -> Option<(Day, Day)> {
-        let first = self.p.earliest.iter().copied().find(|&d| d != Day::MIN);
-        let last = self
-            .p
-            .latest
-            .iter()
-            .copied()
-            .filter(|&d| d != Day::MAX)
-            .max();
-        let first = first.or(last)?;
-        Some((first, last.unwrap_or(first).max(first)))
-    }
-
     /// Approximate bytes held by the store (text, records and indexes).
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
