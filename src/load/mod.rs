@@ -4,6 +4,7 @@
 mod builder;
 mod diag;
 mod document;
+mod fast;
 mod finish;
 mod intern;
 mod lines;
