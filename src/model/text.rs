@@ -101,6 +101,9 @@ pub struct IdTable {
     text: TextStore,
     keys: Vec<Str>,
     table: HashTable<u32>,
+    /// The last string interned: runs of the same id (an article's quotes
+    /// all naming its source) skip the hash table.
+    last: Option<u32>,
 }
 
 impl IdTable {
@@ -142,6 +145,15 @@ impl IdTable {
 
     /// The number for `s`, and whether it is new.
     pub fn intern(&mut self, hasher: &DefaultHashBuilder, s: &str) -> (u32, bool) {
+        if let Some(k) = self.last.filter(|&k| self.key(k) == s) {
+            return (k, false);
+        }
+        let (k, new) = self.intern_hashed(hasher, s);
+        self.last = Some(k);
+        (k, new)
+    }
+
+    fn intern_hashed(&mut self, hasher: &DefaultHashBuilder, s: &str) -> (u32, bool) {
         let hash = hasher.hash_one(s);
         let (keys, text) = (&self.keys, &self.text);
         if let Some(&k) = self.table.find(hash, |&k| text.get(keys[k as usize]) == s) {
