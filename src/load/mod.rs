@@ -1,6 +1,7 @@
 //! Reads timeline files (a JSON document or JSON Lines), or a directory of
 //! them, into a [`Timeline`], reporting every problem found in one run.
 
+mod build;
 mod builder;
 mod diag;
 mod document;
