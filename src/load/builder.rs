@@ -5,9 +5,7 @@
 
 use super::diag::{Diagnostic, Diagnostics};
 use super::intern::{Arena, Interner};
-use super::records::{
-    ActorRecord, AnchorRecord, DerivationRecord, EventRecord, QuoteRecord, SourceRecord,
-};
+use super::records::{ActorRecord, EventRecord, SourceRecord};
 use crate::model::country::{self, CountryIx};
 use crate::model::date::{DateValue, Point, day_number};
 use crate::model::derive::Rule;
@@ -19,7 +17,7 @@ use hashbrown::DefaultHashBuilder;
 pub(crate) const NONE: u32 = u32::MAX;
 
 /// One char-to-byte checkpoint every this many characters of a source text.
-const CHECKPOINT: usize = 32;
+pub(crate) const CHECKPOINT: usize = 32;
 
 #[derive(Debug)]
 pub(crate) struct SourceSlot {
@@ -189,12 +187,12 @@ impl Builder {
             .map_or("?", |s| s.as_str())
     }
 
-    fn line(&mut self, text: &str) -> Str {
+    pub(super) fn line(&mut self, text: &str) -> Str {
         let clean = sanitize::line(text);
         self.arena.push(clean.trim())
     }
 
-    fn source_slot(&mut self, id: &str) -> u32 {
+    pub(super) fn source_slot(&mut self, id: &str) -> u32 {
         let (slot, new) = self.source_ids.intern(&self.hasher, id);
         if new {
             let key = self.arena.push(id);
@@ -214,7 +212,7 @@ impl Builder {
         slot
     }
 
-    fn actor_slot(&mut self, id: &str) -> u32 {
+    pub(super) fn actor_slot(&mut self, id: &str) -> u32 {
         let (slot, new) = self.actor_ids.intern(&self.hasher, id);
         if new {
             let key = self.arena.push(id);
@@ -232,7 +230,7 @@ impl Builder {
         slot
     }
 
-    fn event_slot(&mut self, id: &str) -> u32 {
+    pub(super) fn event_slot(&mut self, id: &str) -> u32 {
         let (slot, new) = self.event_ids.intern(&self.hasher, id);
         if new {
             self.slot_event.push(NONE);
@@ -468,113 +466,6 @@ impl Builder {
             links: span(links_start, self.links.len()),
             derivation,
         });
-    }
-
-    fn add_quote(&mut self, q: QuoteRecord<'_>, event: u32, problems: &mut Vec<String>) {
-        let source = self.source_slot(&sanitize::line(q.source.trim()));
-        let text = sanitize::clean(&q.text, Lines::Many);
-        if q.end <= q.start {
-            problems.push(format!(
-                "quote span {}..{} is empty or reversed",
-                q.start, q.end
-            ));
-            return;
-        }
-        let quote_ix = self.quotes.len() as u32;
-        self.quotes.push(Quote {
-            source,
-            text: Str::default(),
-            char_start: q.start,
-            char_end: q.end,
-        });
-        if self.sources[source as usize].file.is_some() {
-            match self.verify_quote(quote_ix, &text) {
-                Ok(s) => self.quotes[quote_ix as usize].text = s,
-                Err(e) => problems.push(e),
-            }
-        } else {
-            self.pending_quotes.push(PendingQuote {
-                event,
-                quote: quote_ix,
-                text: text.into_owned(),
-            });
-        }
-    }
-
-    /// Checks that the quote's text stands at its span in its (declared) source.
-    pub(crate) fn verify_quote(&self, quote_ix: u32, text: &str) -> Result<Str, String> {
-        let q = self.quotes[quote_ix as usize];
-        let source = &self.sources[q.source as usize];
-        let id = self.arena.get(source.id);
-        let body = self.arena.get(source.text);
-        let (Some(start), Some(end)) = (
-            self.byte_offset(source, q.char_start),
-            self.byte_offset(source, q.char_end),
-        ) else {
-            return Err(format!(
-                "quote span {}..{} lies outside the text of source '{id}' ({} characters)",
-                q.char_start, q.char_end, source.chars
-            ));
-        };
-        let found = &body[start..end];
-        if found == text {
-            return Ok(Str {
-                start: source.text.start + start as u32,
-                len: (end - start) as u32,
-            });
-        }
-        let mut message = format!(
-            "quote not found verbatim at {}..{} of source '{id}': the span holds \"{}\"",
-            q.char_start,
-            q.char_end,
-            sanitize::line(&ellipsize(found, 60))
-        );
-        if let Some(at) = (!text.is_empty()).then(|| body.find(text)).flatten() {
-            let char_at = body[..at].chars().count();
-            let char_end = char_at + text.chars().count();
-            message.push_str(&format!(" (the quote stands at {char_at}..{char_end})"));
-        }
-        Err(message)
-    }
-
-    fn byte_offset(&self, source: &SourceSlot, char_ix: u32) -> Option<usize> {
-        if char_ix > source.chars {
-            return None;
-        }
-        let body = self.arena.get(source.text);
-        if source.checkpoints.is_empty() {
-            return Some(char_ix as usize);
-        }
-        let k = char_ix as usize / CHECKPOINT;
-        let base = *source.checkpoints.get(k)? as usize;
-        let rest = char_ix as usize % CHECKPOINT;
-        match body[base..].char_indices().nth(rest) {
-            Some((b, _)) => Some(base + b),
-            None => Some(body.len()),
-        }
-    }
-
-    fn add_derivation(&mut self, d: DerivationRecord<'_>, problems: &mut Vec<String>) -> u32 {
-        let Some(rule) = Rule::parse(d.rule.trim()) else {
-            problems.push(format!(
-                "derivation rule '{}' is unknown (known: {})",
-                sanitize::line(&d.rule),
-                Rule::NAMES
-            ));
-            return NONE;
-        };
-        let phrase = self.line(&d.phrase);
-        let (anchor_is_source, anchor_slot) = match &d.anchor {
-            AnchorRecord::Source(s) => (true, self.source_slot(&sanitize::line(s.trim()))),
-            AnchorRecord::Event(e) => (false, self.event_slot(&sanitize::line(e.trim()))),
-        };
-        self.derivations.push(RawDerivation {
-            phrase,
-            anchor_is_source,
-            anchor_slot,
-            rule,
-        });
-        self.derivations.len() as u32 - 1
     }
 }
 

@@ -10,6 +10,7 @@ mod finish;
 mod intern;
 mod lines;
 mod merge;
+mod quotes;
 mod records;
 
 pub use builder::Builder;
