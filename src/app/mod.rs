@@ -15,7 +15,7 @@ pub use history::History;
 
 pub use layout::{Areas, Rect};
 pub use mouse::{ChronoRow, Grouping};
-pub use panes::{ActorItem, EventItem};
+pub use panes::EventItem;
 pub use picker::{Picker, PickerKind};
 
 use crate::load::Progress;
@@ -269,7 +269,7 @@ impl App {
                 };
                 self.actor_cursor = 0;
             }
-            Pane::Actor => self.actor_cursor = step(self.actor_cursor, self.actor_items().len()),
+            Pane::Actor => self.actor_cursor = step(self.actor_cursor, self.actor_events().len()),
             Pane::Quotes => self.quote_scroll = step(self.quote_scroll, self.quote_lines_hint()),
         }
     }
@@ -351,9 +351,7 @@ impl App {
                 None => {}
             },
             Pane::Actor => {
-                if let Some(ActorItem::Event(e)) =
-                    self.actor_items().get(self.actor_cursor).copied()
-                {
+                if let Some(&e) = self.actor_events().get(self.actor_cursor) {
                     self.jump_to(e);
                 }
             }

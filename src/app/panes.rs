@@ -12,12 +12,6 @@ pub enum EventItem {
     Backlink(EventIx),
 }
 
-/// A selectable row of the actor pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActorItem {
-    Event(EventIx),
-}
-
 impl App {
     /// The event pane's actors, then links, then backlinks.
     pub fn event_items(&self) -> Vec<EventItem> {
@@ -46,16 +40,11 @@ impl App {
         }
     }
 
-    /// The focused actor's events, in order.
-    pub fn actor_items(&self) -> Vec<ActorItem> {
+    /// The focused actor's events, in order: the actor pane's rows.
+    pub fn actor_events(&self) -> &[EventIx] {
         match self.focused_actor() {
-            Some(a) => self
-                .timeline
-                .events_of_actor(a)
-                .iter()
-                .map(|&e| ActorItem::Event(e))
-                .collect(),
-            None => Vec::new(),
+            Some(a) => self.timeline.events_of_actor(a),
+            None => &[],
         }
     }
 }
