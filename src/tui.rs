@@ -201,9 +201,12 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
                     row: m.row,
                     down: false,
                 }),
-                MouseEventKind::Down(_) => Some(Action::Click {
-                    column: m.column,
-                    row: m.row,
+                MouseEventKind::Down(_) => Some(match ui::item_at(&app, m.column, m.row) {
+                    Some((pane, index)) => Action::SelectItem { pane, index },
+                    None => Action::Click {
+                        column: m.column,
+                        row: m.row,
+                    },
                 }),
                 _ => None,
             },

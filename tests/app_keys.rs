@@ -244,6 +244,55 @@ fn help_overlay_opens_and_closes_and_quit_works() {
 }
 
 #[test]
+fn clicking_a_row_of_the_event_or_actor_pane_selects_it() {
+    let mut app = app();
+    keys(&mut app, &[":", "paris-talks", "Enter"]);
+    // Put the cursor on the link to the Putin meeting, which scrolls the
+    // pane; then click the row of an actor above it.
+    keys(&mut app, &["2", "j", "j", "j", "j", "j"]);
+    let putin = app
+        .timeline
+        .find_event("witkoff-putin-st-petersburg")
+        .unwrap();
+    assert_eq!(
+        app.event_items()[app.event_cursor],
+        dateline::app::EventItem::Link(putin)
+    );
+    let area = app.areas().event;
+    let france = app.timeline.find_actors("france")[0];
+    let row_of = |app: &App, wanted: dateline::app::EventItem| {
+        (area.y..area.y + area.height).find(|&row| {
+            dateline::ui::item_at(app, area.x + 3, row)
+                .is_some_and(|(pane, i)| pane == Pane::Event && app.event_items()[i] == wanted)
+        })
+    };
+    let row =
+        row_of(&app, dateline::app::EventItem::Actor(france)).expect("the actor row is on screen");
+    let (pane, index) = dateline::ui::item_at(&app, area.x + 3, row).unwrap();
+    app.update(Action::SelectItem { pane, index });
+    assert_eq!(
+        app.event_items()[app.event_cursor],
+        dateline::app::EventItem::Actor(france)
+    );
+    assert_eq!(app.focused_actor(), Some(france));
+    // The top border and a heading are not items.
+    assert_eq!(dateline::ui::item_at(&app, area.x + 3, area.y), None);
+    // In the actor pane a click picks one of the actor's events; Enter jumps to it.
+    keys(&mut app, &["3"]);
+    let actor_area = app.areas().actor;
+    let hit = (actor_area.y..actor_area.y + actor_area.height)
+        .find_map(|row| dateline::ui::item_at(&app, actor_area.x + 3, row));
+    let (pane, index) = hit.expect("an event of the actor is on screen");
+    assert_eq!(pane, Pane::Actor);
+    app.update(Action::SelectItem { pane, index });
+    keys(&mut app, &["Enter"]);
+    assert_eq!(
+        app.current(),
+        Some(app.timeline.events_of_actor(france)[index])
+    );
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let mut app = app();
     app.update(Action::Scroll {

@@ -151,6 +151,10 @@ fn action() -> impl Strategy<Value = Action> {
             down
         }),
         (0u16..200, 0u16..60).prop_map(|(column, row)| Action::Click { column, row }),
+        (any::<bool>(), 0usize..50).prop_map(|(event, index)| Action::SelectItem {
+            pane: if event { Pane::Event } else { Pane::Actor },
+            index
+        }),
     ]
 }
 

@@ -65,4 +65,10 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// A click on a row of the event or actor pane (found by the UI, which
+    /// knows where each row is drawn).
+    SelectItem {
+        pane: Pane,
+        index: usize,
+    },
 }

@@ -242,6 +242,7 @@ impl App {
             }
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
             Action::Click { column, row } => self.click_at(column, row),
+            Action::SelectItem { pane, index } => self.select_item(pane, index),
             _ => {}
         }
     }
@@ -271,6 +272,25 @@ impl App {
             }
             Pane::Actor => self.actor_cursor = step(self.actor_cursor, self.actor_events().len()),
             Pane::Quotes => self.quote_scroll = step(self.quote_scroll, self.quote_lines_hint()),
+        }
+    }
+
+    /// Puts the cursor of the event or actor pane on a row.
+    fn select_item(&mut self, pane: Pane, index: usize) {
+        self.focus = pane;
+        match pane {
+            Pane::Event => {
+                let items = self.event_items();
+                self.event_cursor = index.min(items.len().saturating_sub(1));
+                if let Some(EventItem::Actor(a)) = items.get(self.event_cursor) {
+                    self.actor_pick = Some(*a);
+                    self.actor_cursor = 0;
+                }
+            }
+            Pane::Actor => {
+                self.actor_cursor = index.min(self.actor_events().len().saturating_sub(1))
+            }
+            Pane::Chronology | Pane::Quotes => {}
         }
     }
 

@@ -45,57 +45,104 @@ fn field(
     .collect()
 }
 
-/// Draws selectable rows, keeping the cursor in view; `header` lines scroll with them.
-fn render_list<'a>(
-    frame: &mut Frame<'_>,
-    inner: Rect,
-    mut header: Vec<Line<'a>>,
-    items: Vec<Line<'a>>,
-    cursor: Option<usize>,
-    focused: bool,
-    theme: &Theme,
-) {
-    let first_item = header.len();
-    let cursor_line = cursor.map(|c| first_item + c);
-    let total = header.len() + items.len();
-    let top = scroll_for(cursor_line.unwrap_or(0), total, inner.height as usize);
-    header.extend(items);
-    let mut lines: Vec<Line<'a>> = header
-        .into_iter()
-        .skip(top)
-        .take(inner.height as usize)
-        .collect();
-    if let Some(c) = cursor_line.and_then(|c| c.checked_sub(top))
-        && let Some(line) = lines.get_mut(c)
-    {
-        let style = if focused {
-            theme.selected()
-        } else {
-            theme.selected_unfocused()
-        };
-        *line = std::mem::take(line).style(style);
+/// A detail pane's lines: header lines, then selectable rows.
+struct PaneLines<'a> {
+    header: Vec<Line<'a>>,
+    rows: Vec<Line<'a>>,
+    /// For each row, the item it shows (None for a heading).
+    row_item: Vec<Option<usize>>,
+    /// The cursor's row, when the pane has focus.
+    cursor_row: Option<usize>,
+}
+
+impl PaneLines<'_> {
+    /// The first line shown in `height` lines, keeping the cursor in view.
+    fn top(&self, height: usize) -> usize {
+        let cursor_line = self.cursor_row.map_or(0, |c| self.header.len() + c);
+        scroll_for(cursor_line, self.header.len() + self.rows.len(), height)
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+
+    /// The item on line `line` of the view.
+    fn item_at(&self, line: usize, height: usize) -> Option<usize> {
+        let at = self.top(height) + line;
+        let row = at.checked_sub(self.header.len())?;
+        self.row_item.get(row).copied().flatten()
+    }
+
+    fn render(self, frame: &mut Frame<'_>, inner: Rect, focused: bool, theme: &Theme) {
+        let height = inner.height as usize;
+        let top = self.top(height);
+        let cursor_line = self.cursor_row.map(|c| self.header.len() + c);
+        let mut lines: Vec<Line<'_>> = self
+            .header
+            .into_iter()
+            .chain(self.rows)
+            .skip(top)
+            .take(height)
+            .collect();
+        if let Some(line) = cursor_line
+            .and_then(|c| c.checked_sub(top))
+            .and_then(|c| lines.get_mut(c))
+        {
+            let style = if focused {
+                theme.selected()
+            } else {
+                theme.selected_unfocused()
+            };
+            *line = std::mem::take(line).style(style);
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// Which item of the event or actor pane is at a screen cell, if any.
+pub fn item_at(app: &App, column: u16, row: u16) -> Option<(Pane, usize)> {
+    let areas = app.areas();
+    let theme = Theme { color: false };
+    for (pane, area) in [(Pane::Event, areas.event), (Pane::Actor, areas.actor)] {
+        let inner = Rect::new(
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(2),
+        );
+        if !inner.contains(ratatui::layout::Position { x: column, y: row }) {
+            continue;
+        }
+        let lines = match pane {
+            Pane::Event => event_lines(app, inner.width as usize, &theme),
+            _ => actor_lines(app, inner.width as usize, inner.height as usize, &theme),
+        }?;
+        return lines
+            .item_at((row - inner.y) as usize, inner.height as usize)
+            .map(|i| (pane, i));
+    }
+    None
 }
 
 pub fn render_event(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let t = &app.timeline;
-    let current = app.current();
-    let extra = current
+    let extra = app
+        .current()
         .map(|c| t.event(c).id().to_string())
         .unwrap_or_default();
     let block = pane_block(Pane::Event, extra, app, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(ix) = current else {
-        frame.render_widget(
+    match event_lines(app, inner.width as usize, theme) {
+        Some(lines) => lines.render(frame, inner, app.focus == Pane::Event, theme),
+        None => frame.render_widget(
             Paragraph::new(Span::styled("no event selected", theme.dim())),
             inner,
-        );
-        return;
-    };
-    let e = t.event(ix);
-    let width = inner.width as usize;
+        ),
+    }
+}
+
+/// The event pane: title, date and derivation, status, place, countries,
+/// topics and summary, then its actors, links and backlinks (selectable).
+fn event_lines<'a>(app: &'a App, width: usize, theme: &Theme) -> Option<PaneLines<'a>> {
+    let t = &app.timeline;
+    let e = t.event(app.current()?);
     let mut header: Vec<Line<'_>> = wrap(&[(e.title(), theme.title(false))], width);
     header.extend(field("date", e.date().human(), width, theme, Style::new()));
     if let Some(d) = present::derivation(t, &e) {
@@ -145,91 +192,112 @@ pub fn render_event(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme)
     }
     let items = app.event_items();
     let mut rows: Vec<Line<'_>> = Vec::with_capacity(items.len() + 3);
-    let mut heading_at: Vec<(usize, &str)> = Vec::new();
+    let mut row_item: Vec<Option<usize>> = Vec::with_capacity(items.len() + 3);
+    let mut cursor_row = None;
+    let mut last_heading = "";
     for (i, item) in items.iter().enumerate() {
+        // A heading goes before the first item of each kind; it is not selectable.
         let heading = match item {
             EventItem::Actor(_) => "actors",
             EventItem::Link(_) => "links",
             EventItem::Backlink(_) => "backlinks",
         };
-        if heading_at.last().is_none_or(|(_, h)| *h != heading) {
-            heading_at.push((i, heading));
+        if heading != last_heading {
+            rows.push(Line::from(label(heading, theme)));
+            row_item.push(None);
+            last_heading = heading;
         }
-        let line = match *item {
-            EventItem::Actor(a) => {
-                let actor = t.actor(a);
-                let role = e
-                    .actors()
-                    .iter()
-                    .find(|x| x.actor == a)
-                    .map(|x| t.role_name(x.role))
-                    .unwrap_or("");
-                let mut spans = vec![plain("  "), plain(actor.name())];
-                if !role.is_empty() {
-                    spans.push(Span::styled(format!(" — {role}"), theme.dim()));
-                }
-                Line::from(spans)
-            }
-            EventItem::Link(to) | EventItem::Backlink(to) => {
-                let (kind, arrow) = match *item {
-                    EventItem::Link(_) => (
-                        e.links()
-                            .iter()
-                            .find(|l| l.other == to)
-                            .map_or("", |l| l.kind.label()),
-                        "→",
-                    ),
-                    _ => (
-                        e.backlinks()
-                            .iter()
-                            .find(|l| l.other == to)
-                            .map_or("", |l| l.kind.inverse_label()),
-                        "←",
-                    ),
-                };
-                let other = t.event(to);
-                Line::from(vec![
-                    plain("  "),
-                    Span::styled(format!("{kind} {arrow} "), theme.linked()),
-                    plain(other.title()),
-                    Span::styled(format!("  {}", other.date()), theme.dim()),
-                ])
-            }
-        };
-        rows.push(line);
+        if i == app.event_cursor.min(items.len() - 1) && app.focus == Pane::Event {
+            cursor_row = Some(rows.len());
+        }
+        rows.push(event_item_line(t, &e, *item, theme));
+        row_item.push(Some(i));
     }
-    // Headings go between items without being selectable: insert them and
-    // shift the cursor accordingly.
-    let mut cursor = app.event_cursor.min(items.len().saturating_sub(1));
-    for (n, (at, heading)) in heading_at.iter().enumerate() {
-        rows.insert(at + n, Line::from(label(heading, theme)));
-        if cursor >= *at {
-            cursor += 1;
+    Some(PaneLines {
+        header,
+        rows,
+        row_item,
+        cursor_row,
+    })
+}
+
+fn event_item_line<'a>(
+    t: &'a crate::model::Timeline,
+    e: &crate::model::EventRef<'a>,
+    item: EventItem,
+    theme: &Theme,
+) -> Line<'a> {
+    match item {
+        EventItem::Actor(a) => {
+            let actor = t.actor(a);
+            let role = e
+                .actors()
+                .iter()
+                .find(|x| x.actor == a)
+                .map(|x| t.role_name(x.role))
+                .unwrap_or("");
+            let mut spans = vec![plain("  "), plain(actor.name())];
+            if !role.is_empty() {
+                spans.push(Span::styled(format!(" — {role}"), theme.dim()));
+            }
+            Line::from(spans)
+        }
+        EventItem::Link(to) | EventItem::Backlink(to) => {
+            let (kind, arrow) = match item {
+                EventItem::Link(_) => (
+                    e.links()
+                        .iter()
+                        .find(|l| l.other == to)
+                        .map_or("", |l| l.kind.label()),
+                    "→",
+                ),
+                _ => (
+                    e.backlinks()
+                        .iter()
+                        .find(|l| l.other == to)
+                        .map_or("", |l| l.kind.inverse_label()),
+                    "←",
+                ),
+            };
+            let other = t.event(to);
+            Line::from(vec![
+                plain("  "),
+                Span::styled(format!("{kind} {arrow} "), theme.linked()),
+                plain(other.title()),
+                Span::styled(format!("  {}", other.date()), theme.dim()),
+            ])
         }
     }
-    let focused = app.focus == Pane::Event;
-    let cursor = (!items.is_empty() && focused).then_some(cursor);
-    render_list(frame, inner, header, rows, cursor, focused, theme);
 }
 
 pub fn render_actor(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let t = &app.timeline;
-    let actor = app.focused_actor();
-    let extra = actor
+    let extra = app
+        .focused_actor()
         .map(|a| t.actor(a).id().to_string())
         .unwrap_or_default();
     let block = pane_block(Pane::Actor, extra, app, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(a) = actor else {
-        frame.render_widget(
+    match actor_lines(app, inner.width as usize, inner.height as usize, theme) {
+        Some(lines) => lines.render(frame, inner, app.focus == Pane::Actor, theme),
+        None => frame.render_widget(
             Paragraph::new(Span::styled("this event names no actor", theme.dim())),
             inner,
-        );
-        return;
-    };
-    let actor = t.actor(a);
-    let width = inner.width as usize;
+        ),
+    }
+}
+
+/// The actor pane: the actor in focus, then their events (selectable). Only
+/// the rows that can show are built: an actor may have many thousand events.
+fn actor_lines<'a>(
+    app: &'a App,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+) -> Option<PaneLines<'a>> {
+    let t = &app.timeline;
+    let actor = t.actor(app.focused_actor()?);
     let mut header: Vec<Line<'_>> = vec![Line::from(vec![
         Span::styled(actor.name(), theme.title(false)),
         Span::styled(format!("  {}", actor.kind().as_str()), theme.dim()),
@@ -269,8 +337,6 @@ pub fn render_actor(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme)
         format!("{} events", events.len())
     };
     header.push(Line::from(Span::styled(count, theme.label())));
-    // Only the rows that fit are built: an actor may have many thousand events.
-    let height = inner.height as usize;
     let cursor = app.actor_cursor.min(events.len().saturating_sub(1));
     let window_start = cursor.saturating_sub(height);
     let window_end = (cursor + height).min(events.len());
@@ -287,7 +353,13 @@ pub fn render_actor(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme)
             ])
         })
         .collect();
-    let focused = app.focus == Pane::Actor;
-    let cursor = focused.then_some(cursor - window_start);
-    render_list(frame, inner, header, rows, cursor, focused, theme);
+    let row_item = (window_start..window_end).map(Some).collect();
+    let cursor_row =
+        (app.focus == Pane::Actor && !events.is_empty()).then_some(cursor - window_start);
+    Some(PaneLines {
+        header,
+        rows,
+        row_item,
+        cursor_row,
+    })
 }

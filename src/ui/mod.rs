@@ -10,6 +10,7 @@ mod text;
 pub mod theme;
 
 use crate::app::{App, Pane, Rect as AppRect};
+pub use details::item_at;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
