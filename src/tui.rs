@@ -83,6 +83,14 @@ impl Watch {
             *since = Some(std::time::Instant::now());
         }
     }
+    /// Counts the current wait, if any, from now.
+    fn restart(&self) {
+        if let Ok(mut since) = self.since.lock() {
+            if since.is_some() {
+                *since = Some(std::time::Instant::now());
+            }
+        }
+    }
     fn stop(&self) {
         if let Ok(mut since) = self.since.lock() {
             *since = None;
@@ -150,8 +158,16 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
     let waiting = Arc::new(Watch::default());
     let watched = Arc::clone(&waiting);
     std::thread::spawn(move || {
+        let tick = Duration::from_millis(500);
+        let mut last = std::time::Instant::now();
         loop {
-            std::thread::sleep(Duration::from_millis(500));
+            std::thread::sleep(tick);
+            // A long gap between ticks means the whole process was stopped
+            // (SIGSTOP, a debugger): the wait did not outlast its timeout.
+            if last.elapsed() > 3 * tick {
+                watched.restart();
+            }
+            last = std::time::Instant::now();
             if watched.stuck_for() > Duration::from_secs(3) {
                 restore_terminal(enhanced_keys);
                 std::process::exit(1);
