@@ -85,10 +85,10 @@ impl Watch {
     }
     /// Counts the current wait, if any, from now.
     fn restart(&self) {
-        if let Ok(mut since) = self.since.lock() {
-            if since.is_some() {
-                *since = Some(std::time::Instant::now());
-            }
+        if let Ok(mut since) = self.since.lock()
+            && since.is_some()
+        {
+            *since = Some(std::time::Instant::now());
         }
     }
     fn stop(&self) {
