@@ -7,6 +7,7 @@ use crate::load::{self, LoadError, LoadOptions, Progress};
 use crate::model::Timeline;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyboardEnhancementFlags,
     MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
@@ -65,7 +66,8 @@ fn restore_terminal(enhanced_keys: bool) {
     if enhanced_keys {
         let _ = execute!(out, PopKeyboardEnhancementFlags);
     }
-    let _ = execute!(out, DisableMouseCapture);
+    // The cursor too: leaving from a signal skips the Terminal's own drop.
+    let _ = execute!(out, DisableMouseCapture, Show);
     // try_restore: restore() prints on failure, and printing to a closed
     // terminal panics.
     let _ = ratatui::try_restore();
