@@ -29,13 +29,13 @@ pub enum TuiError {
 }
 
 /// Restores the terminal when dropped, whatever way the loop ends.
-struct Session {
+struct TerminalGuard {
     terminal: DefaultTerminal,
     enhanced_keys: bool,
 }
 
-impl Session {
-    fn start() -> std::io::Result<Session> {
+impl TerminalGuard {
+    fn start() -> std::io::Result<TerminalGuard> {
         // ratatui::init also installs a panic hook that restores the terminal.
         let terminal = ratatui::init();
         let mut out = std::io::stdout();
@@ -48,14 +48,14 @@ impl Session {
                 PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
             )?;
         }
-        Ok(Session {
+        Ok(TerminalGuard {
             terminal,
             enhanced_keys,
         })
     }
 }
 
-impl Drop for Session {
+impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore_terminal(self.enhanced_keys);
     }
@@ -143,11 +143,11 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
         }
     };
 
-    let mut session = Session::start()?;
+    let mut guard = TerminalGuard::start()?;
     // On SIGTERM or SIGHUP (the terminal closed) restore the terminal and
     // leave from a thread of its own: the main thread may be blocked reading
     // a terminal that is gone.
-    let enhanced_keys = session.enhanced_keys;
+    let enhanced_keys = guard.enhanced_keys;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             restore_terminal(enhanced_keys);
@@ -176,10 +176,10 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
             }
         }
     });
-    let size = session.terminal.size()?;
+    let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
-        session
+        guard
             .terminal
             .draw(|frame| ui::render(&app, frame, &theme))?;
         if app.quit {
