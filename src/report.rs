@@ -50,6 +50,17 @@ struct LinkJson<'a> {
     kind: &'static str,
 }
 
+/// Links (or backlinks) as `{to, kind}` with the other event's id.
+fn links_json<'a>(t: &'a Timeline, links: &[crate::model::Link]) -> Vec<LinkJson<'a>> {
+    links
+        .iter()
+        .map(|l| LinkJson {
+            to: t.event(l.other).id(),
+            kind: l.kind.as_str(),
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct QuoteJson<'a> {
     source: &'a str,
@@ -102,14 +113,7 @@ fn event_json<'a>(t: &'a Timeline, e: &EventRef<'a>) -> EventJson<'a> {
         place: Some(e.place()).filter(|p| !p.is_empty()),
         place_country: e.place_country().map(country::code),
         topics: e.topics().collect(),
-        links: e
-            .links()
-            .iter()
-            .map(|l| LinkJson {
-                to: t.event(l.other).id(),
-                kind: l.kind.as_str(),
-            })
-            .collect(),
+        links: links_json(t, e.links()),
         quotes: e
             .quotes()
             .map(|q| QuoteJson {
@@ -259,14 +263,7 @@ pub fn show_json(out: &mut impl Write, t: &Timeline, ix: EventIx) -> io::Result<
                 }
             })
             .collect(),
-        backlinks: e
-            .backlinks()
-            .iter()
-            .map(|l| LinkJson {
-                to: t.event(l.other).id(),
-                kind: l.kind.as_str(),
-            })
-            .collect(),
+        backlinks: links_json(t, e.backlinks()),
     };
     serde_json::to_writer_pretty(&mut *out, &value)?;
     out.write_all(b"\n")
