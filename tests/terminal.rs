@@ -2,55 +2,98 @@
 //! and SIGHUP it restores the terminal — mouse reporting off, the cursor
 //! shown, the alternate screen left — and exits with 128 + the signal.
 
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// The pid of `parent`'s first child, waiting for it to appear.
-fn child_of(parent: u32) -> u32 {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-                continue;
-            };
-            // pid (comm) state ppid ...
-            let after_comm = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-            let ppid = after_comm
-                .split_whitespace()
-                .nth(1)
-                .and_then(|p| p.parse::<u32>().ok());
-            if ppid == Some(parent) {
-                return entry.file_name().to_string_lossy().parse().unwrap();
-            }
+/// The parent of process `pid`, from /proc.
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // pid (comm) state ppid ...
+    let (_, after_comm) = stat.rsplit_once(')')?;
+    after_comm.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn descends_from(mut pid: u32, ancestor: u32) -> bool {
+    while let Some(parent) = parent_of(pid) {
+        if parent == ancestor {
+            return true;
         }
-        std::thread::sleep(Duration::from_millis(50));
+        if parent <= 1 {
+            return false;
+        }
+        pid = parent;
     }
-    panic!("the browser did not start");
+    false
+}
+
+/// The pid of the process under `ancestor` running `program`. `script`
+/// starts it through `$SHELL -c`, which may or may not exec it, so the
+/// browser is found by what it runs, not by its place in the tree.
+fn find_program_under(ancestor: u32, program: &Path) -> Option<u32> {
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .find_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let exe: PathBuf = std::fs::read_link(entry.path().join("exe")).ok()?;
+            (exe == program && descends_from(pid, ancestor)).then_some(pid)
+        })
 }
 
 fn run_and_signal(signal: &str) -> (Option<i32>, String) {
-    let bin = env!("CARGO_BIN_EXE_dateline");
-    let script = Command::new("script")
-        .args(["-qfec", bin, "/dev/null"])
+    let bin = std::fs::canonicalize(env!("CARGO_BIN_EXE_dateline")).unwrap();
+    let mut script = Command::new("script")
+        .arg("-qfec")
+        .arg(&bin)
+        .arg("/dev/null")
         .env("TERM", "xterm-256color")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("util-linux `script` runs the browser in a pseudo-terminal");
-    let browser = child_of(script.id());
-    // Let it draw its first frame before the signal.
-    std::thread::sleep(Duration::from_millis(700));
+    let screen = Arc::new(Mutex::new(Vec::new()));
+    let reader = {
+        let screen = Arc::clone(&screen);
+        let mut stdout = script.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                screen.lock().unwrap().extend_from_slice(&chunk[..n]);
+            }
+        })
+    };
+    // Signal only once the browser runs and has taken over the screen.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let browser = loop {
+        let on_screen = screen
+            .lock()
+            .unwrap()
+            .windows(8)
+            .any(|w| w == b"\x1b[?1049h");
+        if let Some(pid) = find_program_under(script.id(), &bin)
+            && on_screen
+        {
+            break pid;
+        }
+        assert!(Instant::now() < deadline, "the browser did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    };
     let sent = Command::new("kill")
         .args([signal, &browser.to_string()])
         .status()
         .unwrap();
     assert!(sent.success());
-    let out = script.wait_with_output().unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let status = script.wait().unwrap();
+    reader.join().unwrap();
+    let screen = String::from_utf8_lossy(&screen.lock().unwrap()).into_owned();
+    (status.code(), screen)
 }
 
 fn assert_restored(screen: &str) {
