@@ -35,18 +35,23 @@ struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    fn start() -> std::io::Result<TerminalGuard> {
+    /// `waiting` covers the terminal query, which reads the terminal too;
+    /// `enhanced` tells the signal thread what to undo.
+    fn start(waiting: &Watch, enhanced: &AtomicBool) -> std::io::Result<TerminalGuard> {
         // ratatui::init also installs a panic hook that restores the terminal.
         let terminal = ratatui::init();
         let mut out = std::io::stdout();
         execute!(out, EnableMouseCapture)?;
         // Where the terminal can tell Ctrl-i from Tab, ask it to.
+        waiting.start();
         let enhanced_keys = terminal::supports_keyboard_enhancement().unwrap_or(false);
+        waiting.stop();
         if enhanced_keys {
             execute!(
                 out,
                 PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
             )?;
+            enhanced.store(true, Ordering::Relaxed);
         }
         Ok(TerminalGuard {
             terminal,
@@ -143,14 +148,16 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
         }
     };
 
-    let mut guard = TerminalGuard::start()?;
+    // Both watchers start before the terminal is touched: setting it up
+    // reads it too, and the terminal may vanish at any moment.
+    let enhanced = Arc::new(AtomicBool::new(false));
     // On SIGTERM or SIGHUP (the terminal closed) restore the terminal and
     // leave from a thread of its own: the main thread may be blocked reading
     // a terminal that is gone.
-    let enhanced_keys = guard.enhanced_keys;
+    let signalled = Arc::clone(&enhanced);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            restore_terminal(enhanced_keys);
+            restore_terminal(signalled.load(Ordering::Relaxed));
             std::process::exit(128 + signal);
         }
     });
@@ -159,6 +166,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
     // restore what can be restored and leave.
     let waiting = Arc::new(Watch::default());
     let watched = Arc::clone(&waiting);
+    let watched_keys = Arc::clone(&enhanced);
     std::thread::spawn(move || {
         let tick = Duration::from_millis(500);
         let mut last = std::time::Instant::now();
@@ -171,11 +179,12 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
             }
             last = std::time::Instant::now();
             if watched.stuck_for() > Duration::from_secs(3) {
-                restore_terminal(enhanced_keys);
+                restore_terminal(watched_keys.load(Ordering::Relaxed));
                 std::process::exit(1);
             }
         }
     });
+    let mut guard = TerminalGuard::start(&waiting, &enhanced)?;
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {

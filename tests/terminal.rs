@@ -43,7 +43,17 @@ fn find_program_under(ancestor: u32, program: &Path) -> Option<u32> {
         })
 }
 
-fn run_and_signal(signal: &str) -> (Option<i32>, String) {
+/// `script` running the browser, with a thread gathering what it prints.
+struct Session {
+    script: std::process::Child,
+    screen: Arc<Mutex<Vec<u8>>>,
+    reader: std::thread::JoinHandle<()>,
+    browser: u32,
+}
+
+/// Starts the browser in a pseudo-terminal and waits until it runs and has
+/// taken over the screen. Nothing answers its terminal queries.
+fn start_browser() -> Session {
     let bin = std::fs::canonicalize(env!("CARGO_BIN_EXE_dateline")).unwrap();
     let mut script = Command::new("script")
         .arg("-qfec")
@@ -85,6 +95,32 @@ fn run_and_signal(signal: &str) -> (Option<i32>, String) {
         assert!(Instant::now() < deadline, "the browser did not start");
         std::thread::sleep(Duration::from_millis(50));
     };
+    Session {
+        script,
+        screen,
+        reader,
+        browser,
+    }
+}
+
+/// Running or sleeping, as opposed to gone or a zombie.
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let (_, rest) = stat.rsplit_once(')')?;
+            rest.split_whitespace().next().map(|state| state != "Z")
+        })
+        .unwrap_or(false)
+}
+
+fn run_and_signal(signal: &str) -> (Option<i32>, String) {
+    let Session {
+        mut script,
+        screen,
+        reader,
+        browser,
+    } = start_browser();
     let sent = Command::new("kill")
         .args([signal, &browser.to_string()])
         .status()
@@ -122,4 +158,22 @@ fn sighup_restores_the_terminal_and_exits() {
     let (code, screen) = run_and_signal("-HUP");
     assert_eq!(code, Some(128 + 1));
     assert_restored(&screen);
+}
+
+#[test]
+fn a_terminal_closed_during_startup_ends_the_browser() {
+    // The browser is still waiting for the terminal to answer its query
+    // about key reporting when the terminal goes away.
+    let mut session = start_browser();
+    session.script.kill().unwrap();
+    session.script.wait().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while alive(session.browser) {
+        assert!(
+            Instant::now() < deadline,
+            "the browser outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    session.reader.join().unwrap();
 }
