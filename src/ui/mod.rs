@@ -79,12 +79,45 @@ fn pane_block<'a>(pane: Pane, extra: String, app: &App, theme: &Theme) -> Block<
 }
 
 /// The first visible line of a list of `len` lines keeping `cursor` in view,
-/// scrolling no further than needed so the lines above stay visible.
+/// scrolling no further than needed so the lines above stay visible, and
+/// keeping a few lines below the cursor in sight, so that what comes next
+/// shows before the cursor gets there.
 fn scroll_for(cursor: usize, len: usize, height: usize) -> usize {
     if height == 0 || len <= height {
         return 0;
     }
-    (cursor + 1).saturating_sub(height).min(len - height)
+    let below = SCROLL_MARGIN.min(height.saturating_sub(1) / 2);
+    (cursor + 1 + below)
+        .saturating_sub(height)
+        .min(len - height)
+}
+
+/// Lines kept in view below the cursor of a scrolled list.
+const SCROLL_MARGIN: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_for;
+
+    #[test]
+    fn scrolling_keeps_lines_below_the_cursor_in_view() {
+        // Everything fits: no scrolling.
+        assert_eq!(scroll_for(9, 10, 10), 0);
+        // Near the top: the first screen stays.
+        assert_eq!(scroll_for(5, 100, 10), 0);
+        // Further down, three lines show below the cursor.
+        assert_eq!(scroll_for(6, 100, 10), 0);
+        assert_eq!(scroll_for(7, 100, 10), 1);
+        assert_eq!(scroll_for(50, 100, 10), 44);
+        // At the end, the last screen.
+        assert_eq!(scroll_for(99, 100, 10), 90);
+        assert_eq!(scroll_for(97, 100, 10), 90);
+        // A short view keeps the cursor visible first.
+        assert_eq!(scroll_for(5, 100, 1), 5);
+        assert_eq!(scroll_for(5, 100, 2), 4);
+        assert_eq!(scroll_for(5, 100, 3), 4);
+        assert_eq!(scroll_for(5, 100, 0), 0);
+    }
 }
 
 fn label<'a>(name: &'a str, theme: &Theme) -> Span<'a> {
