@@ -337,15 +337,18 @@ impl DateValue {
     }
 
     /// The chronological sort key: earliest bound, then exact before vague
-    /// (narrower spans first, open ends last).
+    /// (narrower spans first, open ends last). Dates open at the start all
+    /// share the earliest bound, so they go by their latest one: "before
+    /// 2007" comes before "before 2010".
     pub fn sort_key(&self) -> (Day, u8, Day) {
         let earliest = self.earliest().unwrap_or(Day::MIN);
         let vague = u8::from(!self.is_exact_day());
-        let span = match (self.earliest(), self.latest()) {
+        let then = match (self.earliest(), self.latest()) {
             (Some(a), Some(b)) => b - a,
+            (None, Some(b)) => b,
             _ => Day::MAX,
         };
-        (earliest, vague, span)
+        (earliest, vague, then)
     }
 
     /// A short form for one chronology row: "Thu 17 Apr 2025", "Mar 2025",
@@ -537,12 +540,14 @@ mod tests {
             parse("2025-04-01"),
             parse("../2025-01"),
             parse("2025-04-01/.."),
+            parse("../2007"),
         ];
         dates.sort_by_key(|d| d.sort_key());
         let order: Vec<String> = dates.iter().map(|d| d.edtf()).collect();
         assert_eq!(
             order,
             [
+                "../2007",
                 "../2025-01",
                 "2025-04-01",
                 "2025-04-01/2025-04-02",
