@@ -95,6 +95,14 @@ fn scroll_for(cursor: usize, len: usize, height: usize) -> usize {
 /// Lines kept in view below the cursor of a scrolled list.
 const SCROLL_MARGIN: usize = 3;
 
+fn label<'a>(name: &'a str, theme: &Theme) -> Span<'a> {
+    Span::styled(name, theme.label())
+}
+
+fn plain<'a>(text: impl Into<std::borrow::Cow<'a, str>>) -> Span<'a> {
+    Span::styled(text, Style::new())
+}
+
 #[cfg(test)]
 mod tests {
     use super::scroll_for;
@@ -118,12 +126,4 @@ mod tests {
         assert_eq!(scroll_for(5, 100, 3), 4);
         assert_eq!(scroll_for(5, 100, 0), 0);
     }
-}
-
-fn label<'a>(name: &'a str, theme: &Theme) -> Span<'a> {
-    Span::styled(name, theme.label())
-}
-
-fn plain<'a>(text: impl Into<std::borrow::Cow<'a, str>>) -> Span<'a> {
-    Span::styled(text, Style::new())
 }
