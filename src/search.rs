@@ -151,22 +151,68 @@ impl Needle {
         None
     }
 
-    /// Whether every match has the needle's byte length, so a scan of a long
-    /// text can tell which field a match falls in.
-    pub fn has_fixed_layout(&self) -> bool {
-        self.fixed_layout
+    /// Whether a scan of a long text finds every match of this needle
+    /// ([`Needle::for_each_match`]) without checking character by character
+    /// from every position.
+    pub fn scans_fast(&self) -> bool {
+        self.fixed_layout || self.stable_run().is_some()
     }
 
-    /// The byte length of a match (exact when `has_fixed_layout`).
-    pub fn byte_len(&self) -> usize {
-        self.lower.len()
+    /// The byte length of the match that starts at `start` in `hay`:
+    /// lower-casing may change byte lengths (İ, ẞ), so it is counted.
+    pub fn match_len(&self, hay: &str, start: usize) -> usize {
+        if self.fixed_layout {
+            self.lower.len()
+        } else {
+            end_of_match(hay, start, &self.lower) - start
+        }
     }
 
     /// Calls `found` with the start of every match that starts before `end`
-    /// (overlapping matches included).
-    pub fn for_each_match(&self, hay: &str, end: usize, mut found: impl FnMut(usize)) {
+    /// (overlapping matches included), in increasing order.
+    pub fn for_each_match(&self, hay: &str, end: usize, found: impl FnMut(usize)) {
+        self.for_each_match_in_blocks(hay, end, 256 << 10, found);
+    }
+
+    /// [`Needle::for_each_match`], lower-casing `block_len` bytes at a time.
+    fn for_each_match_in_blocks(
+        &self,
+        hay: &str,
+        end: usize,
+        block_len: usize,
+        mut found: impl FnMut(usize),
+    ) {
         if let Some((run_at, run)) = self.ascii_run() {
-            return self.for_each_match_by_run(hay, end, (run_at, &run), 256 << 10, found);
+            // Every match has the needle's layout: the run sits `run_at`
+            // bytes in.
+            let verify = |run_start: usize, found: &mut dyn FnMut(usize)| {
+                if let Some(start) = run_start.checked_sub(run_at)
+                    && start < end
+                    && self.matches_at(hay, start)
+                {
+                    found(start);
+                }
+            };
+            return for_each_run(hay, end + run_at, &run, block_len, verify, &mut found);
+        }
+        if let Some((chars_before, run)) = self.stable_run().filter(|_| !self.fixed_layout) {
+            // The text before the run is at most four bytes for each
+            // character of the needle before it; look back that far.
+            let reach = 4 * chars_before;
+            let mut last: Option<usize> = None;
+            let verify = |run_start: usize, found: &mut dyn FnMut(usize)| {
+                for start in run_start.saturating_sub(reach)..=run_start {
+                    if start >= end || last.is_some_and(|l| start <= l) {
+                        continue;
+                    }
+                    if hay.is_char_boundary(start) && starts_with_lower(&hay[start..], &self.lower)
+                    {
+                        last = Some(start);
+                        found(start);
+                    }
+                }
+            };
+            return for_each_run(hay, end + reach, &run, block_len, verify, &mut found);
         }
         let mut from = 0;
         while from < end {
@@ -190,63 +236,19 @@ impl Needle {
             return None;
         }
         let bytes = self.lower.as_bytes();
-        let (mut best, mut at, mut start) = (0..0, 0, None);
-        for (i, &b) in bytes
-            .iter()
-            .enumerate()
-            .chain(std::iter::once((bytes.len(), &0x80)))
-        {
-            match (b.is_ascii(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    if i - s > best.len() {
-                        best = s..i;
-                        at = s;
-                    }
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        (best.len() >= 2).then(|| (at, bytes[best].to_vec()))
+        longest_run(bytes, u8::is_ascii).map(|r| (r.start, bytes[r].to_vec()))
     }
 
-    /// Large texts: lower-cases ASCII a block at a time and finds the
-    /// needle's ASCII run with a vectorised substring search, then checks
-    /// the whole needle at each candidate.
-    fn for_each_match_by_run(
-        &self,
-        hay: &str,
-        end: usize,
-        (run_at, run): (usize, &[u8]),
-        block_len: usize,
-        mut found: impl FnMut(usize),
-    ) {
-        let finder = memchr::memmem::Finder::new(run);
-        let bytes = hay.as_bytes();
-        let mut lowered = Vec::with_capacity(block_len + self.lower.len());
-        let mut block = 0;
-        // Runs are found by where they start; a match that starts before
-        // `end` has its run start before `end + run_at`.
-        while block < (end + run_at).min(bytes.len()) {
-            // The block, plus enough to see a run that starts in it.
-            let stop = (block + block_len + run.len()).min(bytes.len());
-            lowered.clear();
-            lowered.extend(bytes[block..stop].iter().map(u8::to_ascii_lowercase));
-            for at in finder.find_iter(&lowered) {
-                let run_start = block + at;
-                if run_start >= block + block_len {
-                    break;
-                }
-                let Some(start) = run_start.checked_sub(run_at) else {
-                    continue;
-                };
-                if start < end && self.matches_at(hay, start) {
-                    found(start);
-                }
-            }
-            block += block_len;
-        }
+    /// For a needle whose matches may differ from it in byte length: its
+    /// longest run of ASCII bytes that only ASCII lower-cases to, so that
+    /// every match holds the run as it is (in any ASCII case), and the
+    /// number of characters before the run. Not `i` or `k`: İ and the
+    /// Kelvin sign lower-case to them.
+    fn stable_run(&self) -> Option<(usize, Vec<u8>)> {
+        let bytes = self.lower.as_bytes();
+        let run = longest_run(bytes, |&b| b.is_ascii() && !matches!(b, b'i' | b'k'))?;
+        let chars_before = self.lower[..run.start].chars().count();
+        Some((chars_before, bytes[run].to_vec()))
     }
 
     /// Whether the needle matches `hay` starting at byte `start`.
@@ -281,6 +283,56 @@ impl Needle {
             from = end;
         }
         out
+    }
+}
+
+/// The longest run of bytes satisfying `keep`, if at least two long.
+fn longest_run(bytes: &[u8], keep: impl Fn(&u8) -> bool) -> Option<std::ops::Range<usize>> {
+    let mut best = 0..0;
+    let mut start = None;
+    for i in 0..=bytes.len() {
+        match (bytes.get(i).is_some_and(&keep), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if i - s > best.len() {
+                    best = s..i;
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    (best.len() >= 2).then_some(best)
+}
+
+/// Large texts: lower-cases ASCII a block at a time and finds `run` with a
+/// vectorised substring search, handing `verify` each place it starts
+/// before `run_end`, in order.
+fn for_each_run(
+    hay: &str,
+    run_end: usize,
+    run: &[u8],
+    block_len: usize,
+    mut verify: impl FnMut(usize, &mut dyn FnMut(usize)),
+    found: &mut dyn FnMut(usize),
+) {
+    let finder = memchr::memmem::Finder::new(run);
+    let bytes = hay.as_bytes();
+    let mut lowered = Vec::with_capacity(block_len + run.len());
+    let mut block = 0;
+    while block < run_end.min(bytes.len()) {
+        // The block, plus enough to see a run that starts in it.
+        let stop = (block + block_len + run.len()).min(bytes.len());
+        lowered.clear();
+        lowered.extend(bytes[block..stop].iter().map(u8::to_ascii_lowercase));
+        for at in finder.find_iter(&lowered) {
+            let run_start = block + at;
+            if run_start >= block + block_len || run_start >= run_end {
+                break;
+            }
+            verify(run_start, found);
+        }
+        block += block_len;
     }
 }
 
@@ -360,6 +412,27 @@ mod tests {
         assert_eq!(Needle::new("ès").find("TRÈS"), Some(2));
     }
 
+    #[test]
+    fn scans_find_matches_whose_casing_changes_lengths() {
+        let starts = |needle: &str, hay: &str| {
+            let mut got = Vec::new();
+            Needle::new(needle).for_each_match(hay, hay.len(), |at| got.push(at));
+            got
+        };
+        // ẞ (3 bytes) lower-cases to ß (2): the start is found by looking back.
+        assert_eq!(starts("Straße", "x STRAẞE y straße"), [2, 13]);
+        // The Kelvin sign and İ lower-case to ASCII k and i, so the run
+        // that is scanned for leaves them out.
+        assert_eq!(starts("ßkab", "ß\u{212a}ab"), [0]);
+        assert_eq!(starts("ßabi\u{307}", "ẞabİ"), [0]);
+        assert!(Needle::new("straße").scans_fast());
+        // Nothing ASCII to scan for: the slow path.
+        assert!(!Needle::new("ßẞ").scans_fast());
+        assert_eq!(starts("ßẞ", "aßßb"), [1]);
+        let n = Needle::new("ß");
+        assert_eq!(n.match_len("ẞ", 0), 3);
+    }
+
     /// Every match start found the slow way, one `find` after another.
     fn starts_slowly(n: &Needle, hay: &str, end: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -378,16 +451,15 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn block_scan_finds_every_match_across_block_edges(
-            hay in "[abcÓóK ]{0,80}",
-            needle in "(ab|bca|óka|c ab|kÓ|abcab)",
+            hay in "[abcÓóKkßẞİi\u{307}\u{212a}S ]{0,80}",
+            needle in "(ab|bca|óka|c ab|kÓ|abcab|ßab|abßc|cab ß|i\u{307}ab|bßaßb|ssab|kab|ßkab|ßabi\u{307})",
             block in 1usize..9,
             cut in 0usize..90,
         ) {
             let n = Needle::new(&needle);
             let end = cut.min(hay.len());
-            let Some((run_at, run)) = n.ascii_run() else { return Ok(()) };
             let mut got = Vec::new();
-            n.for_each_match_by_run(&hay, end, (run_at, &run), block, |at| got.push(at));
+            n.for_each_match_in_blocks(&hay, end, block, |at| got.push(at));
             proptest::prop_assert_eq!(got, starts_slowly(&n, &hay, end));
         }
 

@@ -49,10 +49,10 @@ impl TextIndex {
 
 impl Timeline {
     /// For each event, whether its title, summary or one of its quotes
-    /// contains `needle`; `None` when the needle needs the slow path
-    /// (casing that changes byte lengths).
+    /// contains `needle`; `None` when the needle needs the slow path (made
+    /// only of characters whose casing changes byte lengths, like "ß").
     pub fn text_matches(&self, needle: &Needle) -> Option<Vec<bool>> {
-        if !needle.has_fixed_layout() || needle.is_empty() {
+        if !needle.scans_fast() || needle.is_empty() {
             return None;
         }
         // Two chunks per segment, scanned on two threads.
@@ -70,7 +70,8 @@ impl Timeline {
             let mut hits = Vec::new();
             for &(base, text, end) in list {
                 needle.for_each_match(text, end, |at| {
-                    if let Some(e) = self.owner(base + at as u32, needle.byte_len() as u32) {
+                    let len = needle.match_len(text, at) as u32;
+                    if let Some(e) = self.owner(base + at as u32, len) {
                         hits.push(e);
                     }
                 });
