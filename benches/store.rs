@@ -126,6 +126,18 @@ fn search_text(bencher: Bencher, n: usize) {
     bencher.bench(|| query::apply(&t, &filter).len());
 }
 
+/// A needle whose casing changes byte lengths (İ lower-cases to two
+/// characters).
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn search_text_with_dotted_capital_i(bencher: Bencher, n: usize) {
+    let t = timeline(n);
+    let filter = Filter {
+        search: Some("İstanbul".to_string()),
+        ..Filter::default()
+    };
+    bencher.bench(|| query::apply(&t, &filter).len());
+}
+
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn search_rare_text(bencher: Bencher, n: usize) {
     let t = timeline(n);
