@@ -154,6 +154,26 @@ fn picker_narrows_toggles_and_counts_under_other_filters() {
 }
 
 #[test]
+fn picker_names_can_be_typed_without_their_spaces() {
+    // Space toggles in a picker, so a name is typed without it.
+    let mut app = app();
+    keys(&mut app, &["a", "vladimirp"]);
+    let picker = app.picker.as_ref().unwrap();
+    let labels: Vec<&str> = picker
+        .shown
+        .iter()
+        .map(|&r| picker.rows[r].label.as_str())
+        .collect();
+    assert_eq!(labels, ["Vladimir Putin"]);
+    keys(&mut app, &["Enter"]);
+    assert_eq!(app.filter_as_cli(), "--actor putin");
+    // Countries too: "unitedst" finds "US United States".
+    keys(&mut app, &["c", "unitedst"]);
+    let picker = app.picker.as_ref().unwrap();
+    assert_eq!(picker.rows[picker.shown[0]].label, "US United States");
+}
+
+#[test]
 fn a_filter_keeps_the_selected_event_when_it_still_matches() {
     let mut app = app();
     keys(&mut app, &[":", "macron-meeting", "Enter"]);

@@ -20,7 +20,32 @@ pub struct PickerRow {
     pub label: String,
     /// Extra words matched when narrowing (id, aliases, code).
     pub keywords: String,
+    /// The label and each keyword without spaces or hyphens, one a line:
+    /// Space toggles, so "vladimirp" finds "Vladimir Putin".
+    pub squeezed: String,
     pub count: usize,
+}
+
+impl PickerRow {
+    fn new(value: u32, label: String, keywords: String, count: usize) -> PickerRow {
+        let squeeze = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .collect()
+        };
+        let mut squeezed = squeeze(&label);
+        for word in keywords.split(' ').filter(|w| !w.is_empty()) {
+            squeezed.push('\n');
+            squeezed.push_str(&squeeze(word));
+        }
+        PickerRow {
+            value,
+            label,
+            keywords,
+            squeezed,
+            count,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,12 +74,7 @@ impl Picker {
                             keywords.push(' ');
                             keywords.push_str(alias);
                         }
-                        PickerRow {
-                            value: a,
-                            label: actor.name().to_string(),
-                            keywords,
-                            count: counts[a as usize],
-                        }
+                        PickerRow::new(a, actor.name().to_string(), keywords, counts[a as usize])
                     })
                     .collect()
             }
@@ -64,11 +84,9 @@ impl Picker {
                     t.countries_in_use().into_iter().map(|(c, _)| c).collect();
                 in_use
                     .into_iter()
-                    .map(|c| PickerRow {
-                        value: c as u32,
-                        label: format!("{} {}", country::code(c), country::name(c)),
-                        keywords: String::new(),
-                        count: counts[c as usize],
+                    .map(|c| {
+                        let label = format!("{} {}", country::code(c), country::name(c));
+                        PickerRow::new(c as u32, label, String::new(), counts[c as usize])
                     })
                     .collect()
             }
@@ -91,21 +109,28 @@ impl Picker {
         picker
     }
 
-    /// Keeps the rows that contain the query; rows that start with it (or
-    /// have a word that does) come first, each group by event count.
+    /// Keeps the rows that contain the query, spaced or not; rows that
+    /// start with it (or have a word that does) come first, each group by
+    /// event count.
     fn narrow(&mut self) {
         let needle = Needle::new(self.query.trim());
-        let starts = |text: &str| {
-            text.split([' ', '-'])
+        let starts = |text: &str, separators: &[char]| {
+            text.split(separators)
                 .any(|word| needle.find(word) == Some(0))
         };
         let mut shown: Vec<(bool, usize)> = (0..self.rows.len())
-            .filter(|&i| needle.is_in(&self.rows[i].label) || needle.is_in(&self.rows[i].keywords))
+            .filter(|&i| {
+                let row = &self.rows[i];
+                needle.is_in(&row.label)
+                    || needle.is_in(&row.keywords)
+                    || needle.is_in(&row.squeezed)
+            })
             .map(|i| {
-                (
-                    !(starts(&self.rows[i].label) || starts(&self.rows[i].keywords)),
-                    i,
-                )
+                let row = &self.rows[i];
+                let first = starts(&row.label, &[' ', '-'])
+                    || starts(&row.keywords, &[' ', '-'])
+                    || starts(&row.squeezed, &['\n']);
+                (!first, i)
             })
             .collect();
         shown.sort();

@@ -124,7 +124,10 @@ pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
         lines.push(line);
     }
     if p.shown.is_empty() {
-        lines.push(Line::from(Span::styled("nothing matches", theme.dim())));
+        lines.push(Line::from(Span::styled(
+            "nothing matches (Space toggles: type names without spaces)",
+            theme.dim(),
+        )));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
