@@ -155,7 +155,7 @@ impl Needle {
     /// ([`Needle::for_each_match`]) without checking character by character
     /// from every position.
     pub fn scans_fast(&self) -> bool {
-        self.fixed_layout || self.stable_run().is_some()
+        self.fixed_layout || self.stable_run().is_some() || self.lead_bytes().is_some()
     }
 
     /// The byte length of the match that starts at `start` in `hay`:
@@ -214,6 +214,25 @@ impl Needle {
             };
             return for_each_run(hay, end + reach, &run, block_len, verify, &mut found);
         }
+        if !self.fixed_layout
+            && let Some(leads) = self.lead_bytes()
+        {
+            // Nothing ASCII to scan for ("ß"): scan for the lead bytes of
+            // the characters a match can start with.
+            let before_end = &hay.as_bytes()[..end.min(hay.len())];
+            let mut check = |at: usize| {
+                if hay.is_char_boundary(at) && starts_with_lower(&hay[at..], &self.lower) {
+                    found(at);
+                }
+            };
+            match leads[..] {
+                [a] => memchr::memchr_iter(a, before_end).for_each(&mut check),
+                [a, b] => memchr2_iter(a, b, before_end).for_each(&mut check),
+                [a, b, c, ..] => memchr::memchr3_iter(a, b, c, before_end).for_each(&mut check),
+                [] => {}
+            }
+            return;
+        }
         let mut from = 0;
         while from < end {
             let Some(at) = hay.get(from..).and_then(|rest| self.find(rest)) else {
@@ -237,6 +256,22 @@ impl Needle {
         }
         let bytes = self.lower.as_bytes();
         longest_run(bytes, u8::is_ascii).map(|r| (r.start, bytes[r].to_vec()))
+    }
+
+    /// The first bytes of every character whose lower case begins with the
+    /// needle's first character, when there are at most three of them.
+    fn lead_bytes(&self) -> Option<Vec<u8>> {
+        let first = self.lower.chars().next()?;
+        let mut leads = vec![first.encode_utf8(&mut [0u8; 4]).as_bytes()[0]];
+        for c in (0..=LAST_CASED).filter_map(char::from_u32) {
+            if c.to_lowercase().next() == Some(first) {
+                let lead = c.encode_utf8(&mut [0u8; 4]).as_bytes()[0];
+                if !leads.contains(&lead) {
+                    leads.push(lead);
+                }
+            }
+        }
+        (leads.len() <= 3).then_some(leads)
     }
 
     /// For a needle whose matches may differ from it in byte length: its
@@ -285,6 +320,11 @@ impl Needle {
         out
     }
 }
+
+/// No character past this one has a lower case other than itself (a test
+/// checks), so a search for the characters that lower-case to a given one
+/// stops here.
+const LAST_CASED: u32 = 0x1_FFFF;
 
 /// The longest run of bytes satisfying `keep`, if at least two long.
 fn longest_run(bytes: &[u8], keep: impl Fn(&u8) -> bool) -> Option<std::ops::Range<usize>> {
@@ -426,11 +466,24 @@ mod tests {
         assert_eq!(starts("ßkab", "ß\u{212a}ab"), [0]);
         assert_eq!(starts("ßabi\u{307}", "ẞabİ"), [0]);
         assert!(Needle::new("straße").scans_fast());
-        // Nothing ASCII to scan for: the slow path.
-        assert!(!Needle::new("ßẞ").scans_fast());
-        assert_eq!(starts("ßẞ", "aßßb"), [1]);
+        // Nothing ASCII to scan for: the lead bytes of ß and ẞ.
+        assert!(Needle::new("ßẞ").scans_fast());
+        assert_eq!(starts("ßẞ", "aßßb ẞß ßSS"), [1, 7]);
+        assert_eq!(Needle::new("ß").lead_bytes(), Some(vec![0xC3, 0xE1]));
+        // "i̇" starts with ASCII i, which İ (0xC4) lower-cases to as well.
+        assert_eq!(
+            Needle::new("i\u{307}").lead_bytes(),
+            Some(vec![b'i', b'I', 0xC4])
+        );
         let n = Needle::new("ß");
         assert_eq!(n.match_len("ẞ", 0), 3);
+    }
+
+    #[test]
+    fn no_character_past_the_last_cased_one_changes_case() {
+        for c in (LAST_CASED + 1..=char::MAX as u32).filter_map(char::from_u32) {
+            assert!(c.to_lowercase().eq([c]), "{:X} lower-cases", c as u32);
+        }
     }
 
     /// Every match start found the slow way, one `find` after another.
