@@ -31,38 +31,41 @@ pub enum TuiError {
 /// Restores the terminal when dropped, whatever way the loop ends.
 struct TerminalGuard {
     terminal: DefaultTerminal,
-    enhanced_keys: bool,
+    /// Whether keyboard enhancement was pushed (the signal thread reads it
+    /// too, to undo it).
+    enhanced: Arc<AtomicBool>,
 }
 
 impl TerminalGuard {
-    /// `waiting` covers the terminal query, which reads the terminal too;
-    /// `enhanced` tells the signal thread what to undo.
-    fn start(waiting: &Watch, enhanced: &AtomicBool) -> std::io::Result<TerminalGuard> {
+    fn start(enhanced: Arc<AtomicBool>) -> std::io::Result<TerminalGuard> {
         // ratatui::init also installs a panic hook that restores the terminal.
         let terminal = ratatui::init();
-        let mut out = std::io::stdout();
-        execute!(out, EnableMouseCapture)?;
-        // Where the terminal can tell Ctrl-i from Tab, ask it to.
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+        Ok(TerminalGuard { terminal, enhanced })
+    }
+
+    /// Where the terminal can tell Ctrl-i from Tab, asks it to. The query
+    /// waits for the terminal's answer (two seconds where none comes), so it
+    /// runs once the first frame is on screen; `waiting` covers it, since it
+    /// reads the terminal too.
+    fn disambiguate_keys(&self, waiting: &Watch) -> std::io::Result<()> {
         waiting.start();
-        let enhanced_keys = terminal::supports_keyboard_enhancement().unwrap_or(false);
+        let supported = terminal::supports_keyboard_enhancement().unwrap_or(false);
         waiting.stop();
-        if enhanced_keys {
+        if supported {
             execute!(
-                out,
+                std::io::stdout(),
                 PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
             )?;
-            enhanced.store(true, Ordering::Relaxed);
+            self.enhanced.store(true, Ordering::Relaxed);
         }
-        Ok(TerminalGuard {
-            terminal,
-            enhanced_keys,
-        })
+        Ok(())
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        restore_terminal(self.enhanced_keys);
+        restore_terminal(self.enhanced.load(Ordering::Relaxed));
     }
 }
 
@@ -184,13 +187,18 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
             }
         }
     });
-    let mut guard = TerminalGuard::start(&waiting, &enhanced)?;
+    let mut guard = TerminalGuard::start(Arc::clone(&enhanced))?;
+    let mut asked_about_keys = false;
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
         guard
             .terminal
             .draw(|frame| ui::render(&app, frame, &theme))?;
+        if !asked_about_keys {
+            asked_about_keys = true;
+            guard.disambiguate_keys(&waiting)?;
+        }
         if app.quit {
             cancel.store(true, Ordering::Relaxed);
             return Ok(());

@@ -47,8 +47,25 @@ fn find_program_under(ancestor: u32, program: &Path) -> Option<u32> {
 struct Session {
     script: std::process::Child,
     screen: Arc<Mutex<Vec<u8>>>,
-    reader: std::thread::JoinHandle<()>,
+    reader: Option<std::thread::JoinHandle<()>>,
     browser: u32,
+}
+
+impl Session {
+    /// What the browser printed so far.
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.screen.lock().unwrap()).into_owned()
+    }
+
+    /// Waits for `script` to end and returns its exit code and everything
+    /// the browser printed.
+    fn wait(&mut self) -> (Option<i32>, String) {
+        let status = self.script.wait().unwrap();
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        (status.code(), self.screen())
+    }
 }
 
 /// Starts the browser in a pseudo-terminal and waits until it runs and has
@@ -57,7 +74,8 @@ fn start_browser() -> Session {
     let bin = std::fs::canonicalize(env!("CARGO_BIN_EXE_dateline")).unwrap();
     let mut script = Command::new("script")
         .arg("-qfec")
-        .arg(&bin)
+        // A terminal of a real size: the first frame then has content.
+        .arg(format!("stty rows 40 cols 120 && exec '{}'", bin.display()))
         .arg("/dev/null")
         .env("TERM", "xterm-256color")
         .stdin(Stdio::null())
@@ -98,8 +116,16 @@ fn start_browser() -> Session {
     Session {
         script,
         screen,
-        reader,
+        reader: Some(reader),
         browser,
+    }
+}
+
+impl Drop for Session {
+    /// Closes the terminal, which ends the browser, even when a test failed.
+    fn drop(&mut self) {
+        let _ = self.script.kill();
+        let _ = self.script.wait();
     }
 }
 
@@ -115,21 +141,13 @@ fn alive(pid: u32) -> bool {
 }
 
 fn run_and_signal(signal: &str) -> (Option<i32>, String) {
-    let Session {
-        mut script,
-        screen,
-        reader,
-        browser,
-    } = start_browser();
+    let mut session = start_browser();
     let sent = Command::new("kill")
-        .args([signal, &browser.to_string()])
+        .args([signal, &session.browser.to_string()])
         .status()
         .unwrap();
     assert!(sent.success());
-    let status = script.wait().unwrap();
-    reader.join().unwrap();
-    let screen = String::from_utf8_lossy(&screen.lock().unwrap()).into_owned();
-    (status.code(), screen)
+    session.wait()
 }
 
 fn assert_restored(screen: &str) {
@@ -166,7 +184,7 @@ fn a_terminal_closed_during_startup_ends_the_browser() {
     // about key reporting when the terminal goes away.
     let mut session = start_browser();
     session.script.kill().unwrap();
-    session.script.wait().unwrap();
+    session.wait();
     let deadline = Instant::now() + Duration::from_secs(20);
     while alive(session.browser) {
         assert!(
@@ -175,5 +193,28 @@ fn a_terminal_closed_during_startup_ends_the_browser() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    session.reader.join().unwrap();
+}
+
+#[test]
+fn the_first_frame_comes_before_the_terminal_query() {
+    // Asking the terminal about key reporting waits for an answer that may
+    // never come (none does here): the screen must not wait with it.
+    let session = start_browser();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let screen = loop {
+        let screen = session.screen();
+        if screen.contains("\u{1b}[?u") {
+            break screen;
+        }
+        assert!(Instant::now() < deadline, "the browser never asked");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let frame = screen
+        .find("Chronology")
+        .unwrap_or_else(|| panic!("a frame was drawn: {screen:?}"));
+    let query = screen.find("\u{1b}[?u").unwrap();
+    assert!(
+        frame < query,
+        "the first frame waited for the terminal query"
+    );
 }
