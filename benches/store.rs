@@ -198,6 +198,18 @@ fn key_link_jump_and_back(bencher: Bencher, n: usize) {
     );
 }
 
+/// Opening the actor picker (every actor with its count under the other
+/// filters), typing a first letter (which folds every name for matching),
+/// and closing it: the slowest step counts.
+#[divan::bench(args = sizes(), sample_count = 30)]
+fn key_actor_picker_open_type_close(bencher: Bencher, n: usize) {
+    keystroke(
+        bencher,
+        n,
+        &[Action::OpenActorPicker, Action::Input('s'), Action::Escape],
+    );
+}
+
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn key_filter_toggle(bencher: Bencher, n: usize) {
     let t = timeline(n);

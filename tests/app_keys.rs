@@ -167,6 +167,16 @@ fn picker_names_can_be_typed_without_their_spaces() {
     assert_eq!(labels, ["Vladimir Putin"]);
     keys(&mut app, &["Enter"]);
     assert_eq!(app.filter_as_cli(), "--actor putin");
+    // Accents match with or without them: the article writes "Jean-Noel".
+    keys(&mut app, &["a", "noël"]);
+    let picker = app.picker.as_ref().unwrap();
+    let labels: Vec<&str> = picker
+        .shown
+        .iter()
+        .map(|&r| picker.rows[r].label.as_str())
+        .collect();
+    assert_eq!(labels, ["Jean-Noel Barrot"]);
+    keys(&mut app, &["Esc"]);
     // Countries too: "unitedst" finds "US United States".
     keys(&mut app, &["c", "unitedst"]);
     let picker = app.picker.as_ref().unwrap();

@@ -2,6 +2,7 @@
 //! other active filters, narrowed as you type, several toggled with Space.
 
 use super::Action;
+use crate::fold::fold;
 use crate::model::country::{self, CountryIx};
 use crate::model::{ActorIx, Timeline};
 use crate::query::{self, Filter};
@@ -20,31 +21,29 @@ pub struct PickerRow {
     pub label: String,
     /// Extra words matched when narrowing (id, aliases, code).
     pub keywords: String,
-    /// The label and each keyword without spaces or hyphens, one a line:
-    /// Space toggles, so "vladimirp" finds "Vladimir Putin".
-    pub squeezed: String,
     pub count: usize,
 }
 
 impl PickerRow {
     fn new(value: u32, label: String, keywords: String, count: usize) -> PickerRow {
-        let squeeze = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !c.is_whitespace() && *c != '-')
-                .collect()
-        };
-        let mut squeezed = squeeze(&label);
-        for word in keywords.split(' ').filter(|w| !w.is_empty()) {
-            squeezed.push('\n');
-            squeezed.push_str(&squeeze(word));
-        }
         PickerRow {
             value,
             label,
             keywords,
-            squeezed,
             count,
         }
+    }
+
+    /// The label and each keyword folded ([`fold`]), one a line: Space
+    /// toggles, so "vladimirp" finds "Vladimir Putin", and "soren" finds
+    /// "Søren".
+    fn folded(&self) -> String {
+        let mut folded = fold(&self.label);
+        for word in self.keywords.split(' ').filter(|w| !w.is_empty()) {
+            folded.push('\n');
+            folded.push_str(&fold(word));
+        }
+        folded
     }
 }
 
@@ -59,6 +58,9 @@ pub struct Picker {
     pub chosen: Vec<u32>,
     /// Whether Space was used; if not, Enter takes the row under the cursor.
     pub toggled: bool,
+    /// Each row folded, made when the first character is typed: folding
+    /// ten thousand names would slow down opening the picker.
+    folded: Vec<String>,
 }
 
 impl Picker {
@@ -104,18 +106,24 @@ impl Picker {
             cursor: 0,
             chosen,
             toggled: false,
+            folded: Vec::new(),
         };
         picker.narrow();
         picker
     }
 
-    /// Keeps the rows that contain the query, spaced or not; rows that
+    /// Keeps the rows that contain the query, as typed or folded; rows that
     /// start with it (or have a word that does) come first, each group by
     /// event count.
     fn narrow(&mut self) {
         let needle = Needle::new(self.query.trim());
-        let starts = |text: &str, separators: &[char]| {
-            text.split(separators)
+        let folded_query = fold(&self.query);
+        if !folded_query.is_empty() && self.folded.len() != self.rows.len() {
+            self.folded = self.rows.iter().map(PickerRow::folded).collect();
+        }
+        let folded = |i: usize| self.folded.get(i).map_or("", String::as_str);
+        let starts = |text: &str| {
+            text.split([' ', '-'])
                 .any(|word| needle.find(word) == Some(0))
         };
         let mut shown: Vec<(bool, usize)> = (0..self.rows.len())
@@ -123,13 +131,13 @@ impl Picker {
                 let row = &self.rows[i];
                 needle.is_in(&row.label)
                     || needle.is_in(&row.keywords)
-                    || needle.is_in(&row.squeezed)
+                    || folded(i).contains(&folded_query)
             })
             .map(|i| {
                 let row = &self.rows[i];
-                let first = starts(&row.label, &[' ', '-'])
-                    || starts(&row.keywords, &[' ', '-'])
-                    || starts(&row.squeezed, &['\n']);
+                let first = starts(&row.label)
+                    || starts(&row.keywords)
+                    || folded(i).split('\n').any(|w| w.starts_with(&folded_query));
                 (!first, i)
             })
             .collect();
