@@ -21,6 +21,9 @@ pub struct PickerRow {
     pub label: String,
     /// Extra words matched when narrowing (id, aliases, code).
     pub keywords: String,
+    /// Shown after the label: the actor's id, which tells apart actors of
+    /// the same name.
+    pub id: String,
     pub count: usize,
 }
 
@@ -30,6 +33,7 @@ impl PickerRow {
             value,
             label,
             keywords,
+            id: String::new(),
             count,
         }
     }
@@ -76,7 +80,15 @@ impl Picker {
                             keywords.push(' ');
                             keywords.push_str(alias);
                         }
-                        PickerRow::new(a, actor.name().to_string(), keywords, counts[a as usize])
+                        PickerRow {
+                            id: actor.id().to_string(),
+                            ..PickerRow::new(
+                                a,
+                                actor.name().to_string(),
+                                keywords,
+                                counts[a as usize],
+                            )
+                        }
                     })
                     .collect()
             }

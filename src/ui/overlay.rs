@@ -117,6 +117,7 @@ pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
                 },
             ),
             Span::raw(r.label.as_str()),
+            Span::styled(format!("  {}", r.id), theme.dim()),
         ]);
         if i == p.cursor {
             line = line.style(theme.selected());
