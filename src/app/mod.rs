@@ -2,7 +2,9 @@
 //! no terminal, no files; key-sequence tests drive it directly.
 
 mod action;
+mod filtering;
 mod history;
+mod jumps;
 pub mod keymap;
 mod layout;
 mod mouse;
@@ -11,6 +13,7 @@ mod picker;
 mod prompt;
 
 pub use action::{Action, Pane};
+pub use filtering::{Density, density};
 pub use history::History;
 
 pub use layout::{Areas, Rect};
@@ -19,9 +22,8 @@ pub use panes::EventItem;
 pub use picker::{Picker, PickerKind};
 
 use crate::load::Progress;
-use crate::model::date::Day;
 use crate::model::{ActorIx, EventIx, Timeline};
-use crate::query::{self, Filter};
+use crate::query::Filter;
 use keymap::Mode;
 use std::sync::Arc;
 
@@ -52,23 +54,6 @@ pub enum Prompt {
 pub struct Search {
     pub query: String,
     pub hits: Vec<usize>,
-}
-
-/// Events over time in the filtered list, for the density strip: counts of
-/// events by earliest day, in buckets of `bucket_days` (one day for spans up
-/// to about ten years, wider beyond, so the array stays small).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Density {
-    pub first_day: Day,
-    pub bucket_days: i32,
-    pub counts: Vec<u32>,
-}
-
-impl Density {
-    /// The last day the strip covers.
-    pub fn last_day(&self) -> Day {
-        self.first_day + self.bucket_days * self.counts.len() as i32 - 1
-    }
 }
 
 pub struct App {
@@ -317,156 +302,10 @@ impl App {
         self.offset = self.offset.min(max_offset);
     }
 
-    /// Shows an event, clearing the filter if it hides the event.
-    fn show_event(&mut self, ix: EventIx) {
-        if self.visible.binary_search(&ix).is_err() {
-            self.filter = Filter::default();
-            self.refilter(None);
-            self.message = Some("filters cleared to show the event".into());
-        }
-        if let Ok(pos) = self.visible.binary_search(&ix) {
-            self.selected = usize::MAX;
-            self.select_position(pos);
-        }
-    }
-
-    /// Where the browser is now, for the history.
-    fn here(&self) -> Option<Place> {
-        self.current().map(|event| Place {
-            event,
-            filter: self.filter.clone(),
-        })
-    }
-
-    /// Returns to a place of the history, with the filter it had.
-    fn go_to(&mut self, place: Place) {
-        if place.filter != self.filter {
-            self.filter = place.filter;
-            self.refilter(Some(place.event));
-        }
-        self.show_event(place.event);
-    }
-
-    /// A jump recorded in the history.
-    pub fn jump_to(&mut self, ix: EventIx) {
-        if let Some(here) = self.here() {
-            if here.event == ix {
-                return;
-            }
-            self.history.jump(here);
-        }
-        self.show_event(ix);
-    }
-
-    fn activate(&mut self) {
-        match self.focus {
-            Pane::Chronology => self.focus = Pane::Event,
-            Pane::Event => match self.event_items().get(self.event_cursor).copied() {
-                Some(EventItem::Link(to)) | Some(EventItem::Backlink(to)) => self.jump_to(to),
-                Some(EventItem::Actor(a)) => {
-                    self.actor_pick = Some(a);
-                    self.actor_cursor = 0;
-                    self.focus = Pane::Actor;
-                }
-                None => {}
-            },
-            Pane::Actor => {
-                if let Some(&e) = self.actor_events().get(self.actor_cursor) {
-                    self.jump_to(e);
-                }
-            }
-            Pane::Quotes => {}
-        }
-    }
-
-    /// Applies the filter, keeping `keep` selected if it still matches.
-    pub fn refilter(&mut self, keep: Option<EventIx>) {
-        self.visible = query::apply(&self.timeline, &self.filter);
-        let position = keep.map(|k| match self.visible.binary_search(&k) {
-            Ok(p) => p,
-            Err(p) => p.min(self.visible.len().saturating_sub(1)),
-        });
-        self.selected = usize::MAX;
-        self.select_position(
-            position
-                .unwrap_or(0)
-                .min(self.visible.len().saturating_sub(1)),
-        );
-        self.density = density(&self.timeline, &self.visible);
-        if let Some(search) = &self.search {
-            let query = search.query.clone();
-            self.run_search(&query);
-        }
-    }
-
-    fn update_picker(&mut self, action: Action) {
-        let Some(picker) = self.picker.as_mut() else {
-            return;
-        };
-        match action {
-            Action::Escape => self.picker = None,
-            Action::Submit => {
-                if let Some(picker) = self.picker.take() {
-                    let keep = self.current();
-                    picker.apply_to(&mut self.filter);
-                    self.refilter(keep);
-                }
-            }
-            other => picker.update(&other, &self.timeline),
-        }
-    }
-
     /// The quote pane's line count is only known when drawn; scrolling is
     /// bounded generously here and clamped when rendering.
     fn quote_lines_hint(&self) -> usize {
         self.current()
             .map_or(0, |e| self.timeline.event(e).quotes().len() * 12)
-    }
-
-    /// The filter written as the CLI takes it.
-    pub fn filter_as_cli(&self) -> String {
-        let t = &self.timeline;
-        let mut parts: Vec<String> = Vec::new();
-        for &a in &self.filter.actors {
-            parts.push(format!("--actor {}", t.actor(a).id()));
-        }
-        for &c in &self.filter.countries {
-            parts.push(format!("--country {}", crate::model::country::code(c)));
-        }
-        if let Some(from) = self.filter.from {
-            parts.push(format!("--from {}", crate::model::date::format_day(from)));
-        }
-        if let Some(to) = self.filter.to {
-            parts.push(format!("--to {}", crate::model::date::format_day(to)));
-        }
-        parts.join(" ")
-    }
-}
-
-/// Counts the events of `visible` by their earliest day (events with an
-/// open start are left out: they have no place on the axis).
-pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
-    const MAX_BUCKETS: i32 = 4096;
-    let earliest = t.earliest_days();
-    let days = visible
-        .iter()
-        .map(|&e| earliest[e as usize])
-        .filter(|&d| d != Day::MIN);
-    let (Some(first), Some(last)) = (days.clone().min(), days.clone().max()) else {
-        return Density::default();
-    };
-    let span = last - first + 1;
-    let bucket_days = (span + MAX_BUCKETS - 1) / MAX_BUCKETS;
-    let mut counts = vec![0u32; (span / bucket_days + 1) as usize];
-    for d in days {
-        counts[((d - first) / bucket_days) as usize] += 1;
-    }
-    while counts.last() == Some(&0) {
-        counts.pop();
-    }
-    Density {
-        first_day: first,
-        bucket_days,
-        counts,
     }
 }
