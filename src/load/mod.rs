@@ -5,6 +5,7 @@ mod build;
 mod builder;
 mod diag;
 mod document;
+mod events;
 mod fast;
 mod finish;
 mod intern;

@@ -1,0 +1,123 @@
+//! Adds an event record to the builder: its id, title and summary, date and
+//! derivation, place, actors with roles, countries, topics, quotes and
+//! links, each checked as it comes; problems are reported with the event id.
+
+use super::builder::{Builder, NONE, RawEvent};
+use super::records::EventRecord;
+use crate::model::date::{DateValue, Point};
+use crate::model::{EventActor, Link, Str};
+use crate::sanitize;
+
+impl Builder {
+    pub fn add_event(&mut self, rec: EventRecord<'_>, file: u16, line: Option<usize>) {
+        let position = line.map(|l| (l, 1));
+        let id = sanitize::line(rec.id.trim()).into_owned();
+        if id.is_empty() {
+            self.diagnose(
+                file,
+                position,
+                Some("event".into()),
+                "has an empty id".into(),
+            );
+            return;
+        }
+        let subject = || format!("event '{id}'");
+        let slot = self.event_slot(&id);
+        let existing = self.slot_event[slot as usize];
+        if existing != NONE {
+            let first = self.events[existing as usize].file;
+            self.diagnose_duplicate(file, position, "event", &id, first);
+            return;
+        }
+        let mut problems: Vec<String> = Vec::new();
+        let date = match DateValue::parse_edtf(&rec.date) {
+            Ok(d) => d,
+            Err(e) => {
+                problems.push(format!("date: {}", sanitize::line(&e.to_string())));
+                DateValue::single(Point::year(1))
+            }
+        };
+        let title = self.line(&rec.title);
+        if title.is_empty() {
+            problems.push("has an empty title".into());
+        }
+        let summary = rec
+            .summary
+            .as_deref()
+            .map(|s| self.line(s))
+            .unwrap_or_default();
+        let (place, place_country) = match &rec.place {
+            Some(p) => (
+                p.name.as_deref().map(|n| self.line(n)).unwrap_or_default(),
+                p.country
+                    .as_deref()
+                    .and_then(|c| Self::country_code(c).map_err(|m| problems.push(m)).ok()),
+            ),
+            None => (Str::default(), None),
+        };
+
+        let actors_start = self.event_actors.len() as u32;
+        for a in &rec.actors {
+            let actor = self.actor_slot(&sanitize::line(a.id.trim()));
+            let role_text = sanitize::line(a.role.as_deref().unwrap_or("").trim()).into_owned();
+            let (role, _) = self.roles.intern(&self.hasher, &role_text);
+            self.event_actors.push(EventActor { actor, role });
+        }
+        let countries_start = self.event_countries.len() as u32;
+        for c in &rec.countries {
+            match Self::country_code(c) {
+                Ok(c) => self.event_countries.push(c),
+                Err(m) => problems.push(m),
+            }
+        }
+        let topics_start = self.event_topics.len() as u32;
+        for t in &rec.topics {
+            let (topic, _) = self
+                .topics
+                .intern(&self.hasher, sanitize::line(t.trim()).as_ref());
+            self.event_topics.push(topic);
+        }
+        let event_ix = self.events.len() as u32;
+        let quotes_start = self.quotes.len() as u32;
+        for q in rec.quotes {
+            self.add_quote(q, event_ix, &mut problems);
+        }
+        let links_start = self.links.len() as u32;
+        for l in &rec.links {
+            let target = self.event_slot(&sanitize::line(l.to.trim()));
+            if target == slot {
+                problems.push(format!("links to itself ({})", l.kind.as_str()));
+                continue;
+            }
+            self.links.push(Link {
+                other: target,
+                kind: l.kind,
+            });
+        }
+        let derivation = match rec.derivation {
+            Some(d) => self.add_derivation(d, &mut problems),
+            None => NONE,
+        };
+        for p in problems {
+            self.diagnose(file, position, Some(subject()), p);
+        }
+        self.slot_event[slot as usize] = event_ix;
+        let span = |start: u32, end: usize| (start, end as u32 - start);
+        self.events.push(RawEvent {
+            slot,
+            file,
+            title,
+            summary,
+            date,
+            status: rec.status,
+            place,
+            place_country,
+            actors: span(actors_start, self.event_actors.len()),
+            countries: span(countries_start, self.event_countries.len()),
+            topics: span(topics_start, self.event_topics.len()),
+            quotes: span(quotes_start, self.quotes.len()),
+            links: span(links_start, self.links.len()),
+            derivation,
+        });
+    }
+}
