@@ -4,8 +4,11 @@
 //! non-ASCII words. Quotes are real spans of generated source texts, so the
 //! output passes every check the loader makes. Same seed, same bytes.
 
+mod words;
+
 use crate::model::country;
 use std::io::{self, Write};
+use words::*;
 
 /// A small, fast, deterministic generator (SplitMix64).
 struct Rng(u64);
@@ -54,149 +57,6 @@ impl Zipf {
 const ACTORS: usize = 10_000;
 const COUNTRIES: usize = 200;
 const EVENTS_PER_SOURCE: usize = 64;
-
-const FIRST: &[&str] = &[
-    "Anna",
-    "Jean-Noël",
-    "Søren",
-    "Zoë",
-    "Olga",
-    "Chidi",
-    "Mateus",
-    "Ayşe",
-    "Kenji",
-    "Fatima",
-    "Dmitri",
-    "Łukasz",
-    "Inès",
-    "Björn",
-    "Priya",
-    "Tomás",
-    "Amara",
-    "Yusuf",
-    "Hélène",
-    "Ming",
-];
-const LAST: &[&str] = &[
-    "Kowalski",
-    "Müller",
-    "Okafor",
-    "García",
-    "Novák",
-    "Haddad",
-    "Ivanova",
-    "Sørensen",
-    "Dubois",
-    "Yılmaz",
-    "Tanaka",
-    "Mensah",
-    "Costa",
-    "Leroy",
-    "Petrenko",
-    "Andersson",
-    "Rossi",
-    "Kim",
-];
-const ORG: &[&str] = &[
-    "Ministry of Energy",
-    "Central Bank",
-    "Red Cross",
-    "Port Authority",
-    "Election Commission",
-    "Supreme Court",
-    "Union of Miners",
-    "Chamber of Commerce",
-    "Coast Guard",
-    "Health Agency",
-];
-const VERB: &[&str] = &[
-    "meets",
-    "criticises",
-    "signs an accord with",
-    "sanctions",
-    "hosts",
-    "negotiates with",
-    "condemns",
-    "visits",
-    "calls on",
-    "announces aid for",
-    "rejects an offer from",
-    "praises",
-];
-const TOPIC: &[&str] = &[
-    "energy",
-    "trade",
-    "ceasefire",
-    "elections",
-    "tariffs",
-    "migration",
-    "climate",
-    "security",
-    "sanctions",
-    "grain exports",
-    "nuclear programme",
-    "infrastructure",
-    "health",
-    "fisheries",
-];
-const CITY: &[&str] = &[
-    "Genève",
-    "São Paulo",
-    "Kraków",
-    "Zürich",
-    "Reykjavík",
-    "Nouméa",
-    "Île-de-France",
-    "Malmö",
-    "İstanbul",
-    "Québec",
-    "Bogotá",
-    "Tromsø",
-    "Kyiv",
-    "Nairobi",
-    "Osaka",
-    "Lyon",
-    "Århus",
-    "Доха",
-];
-const SAYING: &[&str] = &[
-    "we will not accept these conditions",
-    "the talks were constructive and frank",
-    "this is a step towards lasting peace",
-    "our partners must respect the agreement",
-    "the situation remains très difficile",
-    "we expect a response within days",
-    "nobody wants an escalation",
-    "the deal protects workers and families",
-    "these measures are temporary",
-    "diplomacy is the only path forward",
-];
-const ROLES: &[&str] = &[
-    "participant",
-    "host",
-    "initiator",
-    "target",
-    "mediator",
-    "witness",
-];
-const KINDS: &[&str] = &[
-    "follows",
-    "precedes",
-    "causes",
-    "responds-to",
-    "part-of",
-    "same-as",
-    "related",
-];
-const STATUSES: &[&str] = &[
-    "occurred",
-    "occurred",
-    "occurred",
-    "occurred",
-    "scheduled",
-    "expected",
-    "ongoing",
-];
 
 fn json_str(out: &mut impl Write, s: &str) -> io::Result<()> {
     serde_json::to_writer(&mut *out, s).map_err(io::Error::other)
