@@ -116,36 +116,31 @@ fn filter_actor_country_and_dates(bencher: Bencher, n: usize) {
     bencher.bench(|| query::apply(&t, &filter).len());
 }
 
-#[divan::bench(args = sizes(), sample_count = 10)]
-fn search_text(bencher: Bencher, n: usize) {
+/// Searching the whole timeline for `text`.
+fn search(bencher: Bencher, n: usize, text: &str) {
     let t = timeline(n);
     let filter = Filter {
-        search: Some("Kraków".to_string()),
+        search: Some(text.to_string()),
         ..Filter::default()
     };
     bencher.bench(|| query::apply(&t, &filter).len());
+}
+
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn search_text(bencher: Bencher, n: usize) {
+    search(bencher, n, "Kraków");
 }
 
 /// A needle whose casing changes byte lengths (İ lower-cases to two
 /// characters).
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn search_text_with_dotted_capital_i(bencher: Bencher, n: usize) {
-    let t = timeline(n);
-    let filter = Filter {
-        search: Some("İstanbul".to_string()),
-        ..Filter::default()
-    };
-    bencher.bench(|| query::apply(&t, &filter).len());
+    search(bencher, n, "İstanbul");
 }
 
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn search_rare_text(bencher: Bencher, n: usize) {
-    let t = timeline(n);
-    let filter = Filter {
-        search: Some("no such words anywhere".to_string()),
-        ..Filter::default()
-    };
-    bencher.bench(|| query::apply(&t, &filter).len());
+    search(bencher, n, "no such words anywhere");
 }
 
 fn app(n: usize) -> App {

@@ -153,34 +153,31 @@ fn picker_narrows_toggles_and_counts_under_other_filters() {
     assert_eq!(app.visible.len(), app.timeline.len());
 }
 
+/// The labels the open picker shows, in order.
+fn picker_labels(app: &App) -> Vec<&str> {
+    let picker = app.picker.as_ref().unwrap();
+    picker
+        .shown
+        .iter()
+        .map(|&r| picker.rows[r].label.as_str())
+        .collect()
+}
+
 #[test]
 fn picker_names_can_be_typed_without_their_spaces() {
     // Space toggles in a picker, so a name is typed without it.
     let mut app = app();
     keys(&mut app, &["a", "vladimirp"]);
-    let picker = app.picker.as_ref().unwrap();
-    let labels: Vec<&str> = picker
-        .shown
-        .iter()
-        .map(|&r| picker.rows[r].label.as_str())
-        .collect();
-    assert_eq!(labels, ["Vladimir Putin"]);
+    assert_eq!(picker_labels(&app), ["Vladimir Putin"]);
     keys(&mut app, &["Enter"]);
     assert_eq!(app.filter_as_cli(), "--actor putin");
     // Accents match with or without them: the article writes "Jean-Noel".
     keys(&mut app, &["a", "noël"]);
-    let picker = app.picker.as_ref().unwrap();
-    let labels: Vec<&str> = picker
-        .shown
-        .iter()
-        .map(|&r| picker.rows[r].label.as_str())
-        .collect();
-    assert_eq!(labels, ["Jean-Noel Barrot"]);
+    assert_eq!(picker_labels(&app), ["Jean-Noel Barrot"]);
     keys(&mut app, &["Esc"]);
     // Countries too: "unitedst" finds "US United States".
     keys(&mut app, &["c", "unitedst"]);
-    let picker = app.picker.as_ref().unwrap();
-    assert_eq!(picker.rows[picker.shown[0]].label, "US United States");
+    assert_eq!(picker_labels(&app)[0], "US United States");
 }
 
 #[test]

@@ -16,9 +16,12 @@ pub struct Needle {
     pivot: usize,
     /// The two forms of that byte to scan for.
     scan: (u8, u8),
-    /// False when casing changes a character's UTF-8 length (İ, ß): such
-    /// needles take the slow character-by-character path.
+    /// False when casing changes a character's UTF-8 length (İ, ß): a
+    /// match may then differ from the needle in byte length.
     fixed_layout: bool,
+    /// For such a needle, the run of ASCII every match holds as it is, and
+    /// the number of characters before it ([`scan::stable_run`]).
+    stable: Option<(usize, Vec<u8>)>,
 }
 
 /// Whether lower- and upper-casing `c` keeps its UTF-8 length, so a match
@@ -108,12 +111,18 @@ impl Needle {
                 (0, (lead_lower, lead_upper))
             }
         };
+        let stable = if fixed_layout {
+            None
+        } else {
+            scan::stable_run(&lower)
+        };
         Needle {
             lower,
             ascii,
             pivot,
             scan,
             fixed_layout,
+            stable,
         }
     }
 
@@ -127,6 +136,16 @@ impl Needle {
             return Some(0);
         }
         if !self.fixed_layout {
+            // Every match holds the stable run: most texts are ruled out
+            // without lower-casing them.
+            if let Some((_, run)) = &self.stable
+                && !hay
+                    .as_bytes()
+                    .windows(run.len())
+                    .any(|w| w.eq_ignore_ascii_case(run))
+            {
+                return None;
+            }
             return find_unicode(hay, &self.lower);
         }
         let needle = self.lower.as_bytes();
@@ -256,6 +275,17 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn agrees_with_lowercasing_both(hay in "[a-zA-Zéàèçôö ÉÀÈÇÔÖ]{0,30}", needle in "[a-zA-Zéèö ÉÖ]{1,4}") {
+            let expected = hay.to_lowercase().contains(&needle.to_lowercase());
+            proptest::prop_assert_eq!(Needle::new(&needle).is_in(&hay), expected);
+        }
+
+        /// Needles whose casing keeps byte lengths take the fast path, which
+        /// leaves out the Kelvin sign (K, lower-cased "k"): they are not here.
+        #[test]
+        fn agrees_with_lowercasing_when_casing_changes_lengths(
+            hay in "[abkisSßẞİK\u{212a}\u{307} ]{0,24}",
+            needle in "(ßab|abß|ßkab|ßabi\u{307}|ssab|stra|ß|ẞß|i\u{307}s)",
+        ) {
             let expected = hay.to_lowercase().contains(&needle.to_lowercase());
             proptest::prop_assert_eq!(Needle::new(&needle).is_in(&hay), expected);
         }

@@ -10,7 +10,7 @@ impl Needle {
     /// ([`Needle::for_each_match`]) without checking character by character
     /// from every position.
     pub fn scans_fast(&self) -> bool {
-        self.fixed_layout || self.stable_run().is_some() || self.lead_bytes().is_some()
+        self.fixed_layout || self.stable.is_some() || self.lead_bytes().is_some()
     }
 
     /// The byte length of the match that starts at `start` in `hay`:
@@ -50,10 +50,10 @@ impl Needle {
             };
             return for_each_run(hay, end + run_at, &run, block_len, verify, &mut found);
         }
-        if let Some((chars_before, run)) = self.stable_run().filter(|_| !self.fixed_layout) {
+        if let Some((chars_before, run)) = &self.stable {
             // The text before the run is at most four bytes for each
             // character of the needle before it; look back that far.
-            let reach = 4 * chars_before;
+            let reach = 4 * *chars_before;
             let mut last: Option<usize> = None;
             let verify = |run_start: usize, found: &mut dyn FnMut(usize)| {
                 for start in run_start.saturating_sub(reach)..=run_start {
@@ -67,7 +67,7 @@ impl Needle {
                     }
                 }
             };
-            return for_each_run(hay, end + reach, &run, block_len, verify, &mut found);
+            return for_each_run(hay, end + reach, run, block_len, verify, &mut found);
         }
         if !self.fixed_layout
             && let Some(leads) = self.lead_bytes()
@@ -129,18 +129,6 @@ impl Needle {
         (leads.len() <= 3).then_some(leads)
     }
 
-    /// For a needle whose matches may differ from it in byte length: its
-    /// longest run of ASCII bytes that only ASCII lower-cases to, so that
-    /// every match holds the run as it is (in any ASCII case), and the
-    /// number of characters before the run. Not `i` or `k`: İ and the
-    /// Kelvin sign lower-case to them.
-    fn stable_run(&self) -> Option<(usize, Vec<u8>)> {
-        let bytes = self.lower.as_bytes();
-        let run = longest_run(bytes, |&b| b.is_ascii() && !matches!(b, b'i' | b'k'))?;
-        let chars_before = self.lower[..run.start].chars().count();
-        Some((chars_before, bytes[run].to_vec()))
-    }
-
     /// Whether the needle matches `hay` starting at byte `start`.
     fn matches_at(&self, hay: &str, start: usize) -> bool {
         if self.ascii {
@@ -157,6 +145,18 @@ impl Needle {
 /// checks), so a search for the characters that lower-case to a given one
 /// stops here.
 const LAST_CASED: u32 = 0x1_FFFF;
+
+/// For a needle whose matches may differ from it in byte length: its
+/// longest run of ASCII bytes that only ASCII lower-cases to, so that every
+/// match holds the run as it is (in any ASCII case), and the number of
+/// characters before the run. Not `i` or `k`: İ and the Kelvin sign
+/// lower-case to them.
+pub(super) fn stable_run(lower: &str) -> Option<(usize, Vec<u8>)> {
+    let bytes = lower.as_bytes();
+    let run = longest_run(bytes, |&b| b.is_ascii() && !matches!(b, b'i' | b'k'))?;
+    let chars_before = lower[..run.start].chars().count();
+    Some((chars_before, bytes[run].to_vec()))
+}
 
 /// The longest run of bytes satisfying `keep`, if at least two long.
 fn longest_run(bytes: &[u8], keep: impl Fn(&u8) -> bool) -> Option<std::ops::Range<usize>> {
