@@ -207,9 +207,15 @@ fn filter_from(t: &Timeline, args: &ListArgs) -> Result<Filter> {
     for name in &args.actor {
         let found = t.find_actors(name);
         if found.is_empty() {
+            let near: Vec<String> = t
+                .suggest_actors(name, 5)
+                .into_iter()
+                .map(|a| format!("{} ({})", t.actor(a).id(), t.actor(a).name()))
+                .collect();
             bail!(
-                "no actor matches '{}' (see `dateline actors`)",
-                sanitize::line(name)
+                "no actor matches '{}'{} (see `dateline actors`)",
+                sanitize::line(name),
+                did_you_mean(&near)
             );
         }
         filter.actors.extend(found);
@@ -217,9 +223,15 @@ fn filter_from(t: &Timeline, args: &ListArgs) -> Result<Filter> {
     for name in &args.country {
         let found = resolve_country(t, name);
         if found.is_empty() {
+            let near: Vec<String> = t
+                .suggest_countries(name, 5)
+                .into_iter()
+                .map(|c| format!("{} ({})", country::code(c), country::name(c)))
+                .collect();
             bail!(
-                "no country matches '{}' (see `dateline countries`)",
-                sanitize::line(name)
+                "no country matches '{}'{} (see `dateline countries`)",
+                sanitize::line(name),
+                did_you_mean(&near)
             );
         }
         filter.countries.extend(found);
@@ -246,6 +258,15 @@ fn filter_from(t: &Timeline, args: &ListArgs) -> Result<Filter> {
 
 /// A country by ISO code or name, or through a country actor's id, name or
 /// alias ("Moscow" → RU).
+/// "; did you mean a, b or c?", or nothing.
+fn did_you_mean(near: &[String]) -> String {
+    match near {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        [rest @ .., last] => format!("; did you mean {} or {last}?", rest.join(", ")),
+    }
+}
+
 fn resolve_country(t: &Timeline, name: &str) -> Vec<country::CountryIx> {
     if let Some(c) = country::find(name.trim()) {
         return vec![c];

@@ -230,6 +230,37 @@ fn actors_and_countries_count_events() {
 }
 
 #[test]
+fn names_match_without_accents_and_misspellings_get_suggestions() {
+    // The article writes "Jean-Noel Barrot".
+    dateline()
+        .args(["list", "--count", "--actor", "Jean-Noël Barrot"])
+        .assert()
+        .success()
+        .stdout("1\n");
+    dateline()
+        .args(["list", "--actor", "barot"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no actor matches 'barot'; did you mean barrot (Jean-Noel Barrot)?",
+        ));
+    dateline()
+        .args(["list", "--actor", "macro"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "did you mean macron (Emmanuel Macron) or macron-office (Office of the French President)?",
+        ));
+    dateline()
+        .args(["list", "--country", "Frnace"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no country matches 'Frnace'; did you mean FR (France)?",
+        ));
+}
+
+#[test]
 fn unknown_filter_values_are_errors() {
     dateline()
         .args(["list", "--actor", "nobody"])

@@ -5,6 +5,7 @@ pub mod country;
 pub mod date;
 pub mod derive;
 mod kinds;
+pub mod names;
 mod text;
 mod text_index;
 pub(crate) mod timeline;

@@ -317,21 +317,6 @@ impl Timeline {
         self.p.slot_event.get(slot as usize).copied()
     }
 
-    /// Actors whose id, name or an alias equals `text`, ignoring case.
-    pub fn find_actors(&self, text: &str) -> Vec<ActorIx> {
-        let text = text.trim();
-        (0..self.p.actors.len() as ActorIx)
-            .filter(|&a| {
-                let actor = self.actor(a);
-                actor.id().eq_ignore_ascii_case(text)
-                    || crate::search::eq_ignore_case(actor.name(), text)
-                    || actor
-                        .aliases()
-                        .any(|al| crate::search::eq_ignore_case(al, text))
-            })
-            .collect()
-    }
-
     /// Events of one actor, in chronological order.
     pub fn events_of_actor(&self, actor: ActorIx) -> &[EventIx] {
         self.p.by_actor.get(actor)
