@@ -181,6 +181,62 @@ fn picker_names_can_be_typed_without_their_spaces() {
 }
 
 #[test]
+fn a_date_range_filters_like_from_and_to() {
+    let mut app = app();
+    keys(&mut app, &["d", "2025-04-17", "Enter"]);
+    assert_eq!(app.filter_as_cli(), "--from 2025-04-17 --to 2025-04-17");
+    let t = app.timeline.clone();
+    let filter = dateline::query::Filter {
+        from: app.filter.from,
+        to: app.filter.to,
+        ..Default::default()
+    };
+    assert_eq!(app.visible, dateline::query::apply(&t, &filter));
+    // Events that can fall on that day: the day's own, and the vaguer ones
+    // whose span holds it, like "17–20 Apr 2025".
+    assert!(
+        app.visible
+            .iter()
+            .any(|&e| t.event(e).date().to_string() == "17–20 Apr 2025")
+    );
+    assert!(
+        app.visible
+            .iter()
+            .all(|&e| t.event(e).date().to_string() != "Fri 11 Apr 2025")
+    );
+    // The prompt opens with the range to edit; open ends work.
+    keys(&mut app, &["d"]);
+    assert_eq!(
+        app.prompt,
+        Some(dateline::app::Prompt::Dates(
+            "2025-04-17..2025-04-17".into()
+        ))
+    );
+    keys(&mut app, &["Esc", "d"]);
+    for _ in 0.."2025-04-17..2025-04-17".len() {
+        keys(&mut app, &["Backspace"]);
+    }
+    keys(&mut app, &["..2025-03", "Enter"]);
+    assert_eq!(app.filter_as_cli(), "--to 2025-03-31");
+    // A bad date says so and keeps the filter; an empty range clears it.
+    keys(&mut app, &["d", "x", "Enter"]);
+    assert_eq!(app.filter_as_cli(), "--to 2025-03-31");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("not a day, month or year")
+    );
+    keys(&mut app, &["d"]);
+    for _ in 0.."..2025-03-31".len() + 1 {
+        keys(&mut app, &["Backspace"]);
+    }
+    keys(&mut app, &["Enter"]);
+    assert!(app.filter.is_empty());
+    assert_eq!(app.visible.len(), app.timeline.len());
+}
+
+#[test]
 fn a_filter_keeps_the_selected_event_when_it_still_matches() {
     let mut app = app();
     keys(&mut app, &[":", "macron-meeting", "Enter"]);

@@ -130,6 +130,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::NextHit),
         Just(Action::PrevHit),
         Just(Action::StartGoto),
+        Just(Action::StartDates),
         Just(Action::ToggleHelp),
         Just(Action::Escape),
         Just(Action::Toggle),
@@ -141,6 +142,8 @@ fn action() -> impl Strategy<Value = Action> {
             Just('1'),
             Just('2'),
             Just('-'),
+            Just('.'),
+            Just('0'),
             Just('t')
         ]
         .prop_map(Action::Input),

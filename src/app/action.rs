@@ -40,6 +40,8 @@ pub enum Action {
     OpenActorPicker,
     OpenCountryPicker,
     ClearFilters,
+    /// Open the date-range prompt (filled with the current range).
+    StartDates,
     StartSearch,
     NextHit,
     PrevHit,

@@ -108,3 +108,53 @@ pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
         counts,
     }
 }
+
+impl App {
+    /// The date filter as the prompt shows it: `2025-03-01..2025-04-30`,
+    /// `2025-03-01..`, `..2024-12-31`, or nothing.
+    pub(super) fn dates_as_text(&self) -> String {
+        let day = |d: Option<Day>| d.map(crate::model::date::format_day).unwrap_or_default();
+        match (self.filter.from, self.filter.to) {
+            (None, None) => String::new(),
+            (from, to) => format!("{}..{}", day(from), day(to)),
+        }
+    }
+
+    /// Sets the date filter from `A..B`, `A..`, `..B` or `A` (each a day, a
+    /// month or a year: events that can fall in it stay); empty clears it.
+    pub(super) fn set_dates(&mut self, text: &str) {
+        let text = text.trim();
+        let (from, to) = text.split_once("..").unwrap_or((text, text));
+        let bound = |s: &str| -> Result<Option<(Day, Day)>, String> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            crate::model::date::parse_user_range(s)
+                .map(Some)
+                .map_err(|_| {
+                    format!(
+                        "'{}' is not a day, month or year (2025-04-17, 2025-04, 2025)",
+                        crate::sanitize::line(s)
+                    )
+                })
+        };
+        let (from, to) = match (bound(from), bound(to)) {
+            (Ok(from), Ok(to)) => (from.map(|(first, _)| first), to.map(|(_, last)| last)),
+            (Err(message), _) | (_, Err(message)) => {
+                self.message = Some(message);
+                return;
+            }
+        };
+        if let (Some(first), Some(last)) = (from, to)
+            && last < first
+        {
+            self.message = Some("the range ends before it starts".into());
+            return;
+        }
+        let keep = self.current();
+        self.filter.from = from;
+        self.filter.to = to;
+        self.refilter(keep);
+    }
+}

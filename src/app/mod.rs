@@ -47,6 +47,8 @@ pub struct Place {
 pub enum Prompt {
     Search(String),
     Goto(String),
+    /// A date range for the filter: `A..B`, `A..`, `..B` or `A`.
+    Dates(String),
 }
 
 /// The active search: its query and the positions of its hits in the list.
@@ -219,6 +221,7 @@ impl App {
             }
             Action::StartSearch => self.prompt = Some(Prompt::Search(String::new())),
             Action::StartGoto => self.prompt = Some(Prompt::Goto(String::new())),
+            Action::StartDates => self.prompt = Some(Prompt::Dates(self.dates_as_text())),
             Action::NextHit => self.next_hit(true),
             Action::PrevHit => self.next_hit(false),
             Action::ToggleHelp => self.help = true,

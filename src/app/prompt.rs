@@ -11,7 +11,7 @@ impl App {
             return;
         };
         let text = match prompt {
-            Prompt::Search(t) | Prompt::Goto(t) => t,
+            Prompt::Search(t) | Prompt::Goto(t) | Prompt::Dates(t) => t,
         };
         match action {
             Action::Input(c) => text.push(c),
@@ -27,6 +27,7 @@ impl App {
                     }
                 }
                 Some(Prompt::Goto(target)) => self.goto(target.trim()),
+                Some(Prompt::Dates(range)) => self.set_dates(&range),
                 None => {}
             },
             _ => {}

@@ -74,6 +74,7 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         let (sigil, text) = match prompt {
             Prompt::Search(t) => ("/", t),
             Prompt::Goto(t) => (":", t),
+            Prompt::Dates(t) => ("dates (A..B, A.., ..B or A; empty clears): ", t),
         };
         let line = Line::from(vec![
             Span::styled(sigil, theme.label()),

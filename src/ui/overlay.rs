@@ -60,6 +60,11 @@ pub fn help(frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
     let columns = lines.len().div_ceil(height).max(1);
     let width = inner.width / columns as u16;
     for (i, chunk) in lines.chunks(height).enumerate() {
+        // A column does not open with the blank line between sections.
+        let chunk = match chunk.split_first() {
+            Some((first, rest)) if first.spans.is_empty() => rest,
+            _ => chunk,
+        };
         let x = inner.x + width * i as u16;
         let w = if i + 1 == columns {
             inner.width - width * i as u16

@@ -153,6 +153,13 @@ pub static BINDINGS: &[Binding] = &[
         "clear all filters",
         false,
     ),
+    bind(
+        Global,
+        &[k('d')],
+        Action::StartDates,
+        "filter by dates",
+        false,
+    ),
     bind(Global, &[k('/')], Action::StartSearch, "search", true),
     bind(Global, &[k('n')], Action::NextHit, "next search hit", false),
     bind(
