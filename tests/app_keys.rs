@@ -279,6 +279,16 @@ fn goto_a_date_or_an_id() {
             .unwrap()
             .contains("neither an event id nor a date")
     );
+    // Part of an id: the message names the ids that hold it.
+    keys(&mut app, &[":", "PARIS", "Enter"]);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .ends_with("; ids with it: rubio-witkoff-paris-trip, paris-talks"),
+        "{:?}",
+        app.message
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::{App, Pane, Prompt, Search};
+use crate::model::EventIx;
 use crate::query::{self, Filter};
 
 impl App {
@@ -118,8 +119,21 @@ impl App {
                 }
             }
             Err(_) => {
+                // Ids that hold what was typed, to go to instead.
+                let needle = crate::search::Needle::new(target);
+                let t = &self.timeline;
+                let near: Vec<&str> = (0..t.len() as EventIx)
+                    .map(|e| t.event(e).id())
+                    .filter(|id| needle.is_in(id))
+                    .take(3)
+                    .collect();
+                let hint = if near.is_empty() {
+                    String::new()
+                } else {
+                    format!("; ids with it: {}", near.join(", "))
+                };
                 self.message = Some(format!(
-                    "'{}' is neither an event id nor a date (2025-04-17, 2025-04, 2025)",
+                    "'{}' is neither an event id nor a date (2025-04-17, 2025-04, 2025){hint}",
                     crate::sanitize::line(target)
                 ));
             }
