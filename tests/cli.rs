@@ -261,6 +261,17 @@ fn names_match_without_accents_and_misspellings_get_suggestions() {
 }
 
 #[test]
+fn show_names_the_ids_that_hold_an_unknown_one() {
+    dateline()
+        .args(["show", "paris"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no event with id 'paris'; ids with it: rubio-witkoff-paris-trip, paris-talks",
+        ));
+}
+
+#[test]
 fn unknown_filter_values_are_errors() {
     dateline()
         .args(["list", "--actor", "nobody"])

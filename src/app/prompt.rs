@@ -3,7 +3,6 @@
 
 use super::action::Action;
 use super::{App, Pane, Prompt, Search};
-use crate::model::EventIx;
 use crate::query::{self, Filter};
 
 impl App {
@@ -120,13 +119,7 @@ impl App {
             }
             Err(_) => {
                 // Ids that hold what was typed, to go to instead.
-                let needle = crate::search::Needle::new(target);
-                let t = &self.timeline;
-                let near: Vec<&str> = (0..t.len() as EventIx)
-                    .map(|e| t.event(e).id())
-                    .filter(|id| needle.is_in(id))
-                    .take(3)
-                    .collect();
+                let near = self.timeline.event_ids_holding(target, 3);
                 let hint = if near.is_empty() {
                     String::new()
                 } else {

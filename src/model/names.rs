@@ -51,6 +51,20 @@ impl Timeline {
         near.into_iter().take(max).map(|(c, _)| c).collect()
     }
 
+    /// Up to `max` event ids that hold `text` (any case), in reading order:
+    /// what to offer when an id is not found.
+    pub fn event_ids_holding(&self, text: &str, max: usize) -> Vec<&str> {
+        let needle = crate::search::Needle::new(text.trim());
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        (0..self.len() as super::EventIx)
+            .map(|e| self.event(e).id())
+            .filter(|id| needle.is_in(id))
+            .take(max)
+            .collect()
+    }
+
     /// An actor's id, name and aliases.
     fn actor_names(&self, a: ActorIx) -> Vec<&str> {
         let actor = self.actor(a);
