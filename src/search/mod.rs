@@ -22,6 +22,10 @@ pub struct Needle {
     /// For such a needle, the run of ASCII every match holds as it is, and
     /// the number of characters before it ([`scan::stable_run`]).
     stable: Option<(usize, Vec<u8>)>,
+    /// For such a needle without one, the lead bytes a match can begin
+    /// with, when there are at most three ([`scan::lead_bytes`]). Found on
+    /// first use, once: it walks every cased character.
+    leads: std::sync::OnceLock<Option<Vec<u8>>>,
 }
 
 /// Whether lower- and upper-casing `c` keeps its UTF-8 length, so a match
@@ -123,6 +127,7 @@ impl Needle {
             scan,
             fixed_layout,
             stable,
+            leads: std::sync::OnceLock::new(),
         }
     }
 

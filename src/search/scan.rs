@@ -10,7 +10,7 @@ impl Needle {
     /// ([`Needle::for_each_match`]) without checking character by character
     /// from every position.
     pub fn scans_fast(&self) -> bool {
-        self.fixed_layout || self.stable.is_some() || self.lead_bytes().is_some()
+        self.fixed_layout || self.stable.is_some() || self.leads().is_some()
     }
 
     /// The byte length of the match that starts at `start` in `hay`:
@@ -60,8 +60,7 @@ impl Needle {
                     if start >= end || last.is_some_and(|l| start <= l) {
                         continue;
                     }
-                    if hay.is_char_boundary(start) && starts_with_lower(&hay[start..], &self.lower)
-                    {
+                    if self.matches_at(hay, start) {
                         last = Some(start);
                         found(start);
                     }
@@ -69,18 +68,16 @@ impl Needle {
             };
             return for_each_run(hay, end + reach, run, block_len, verify, &mut found);
         }
-        if !self.fixed_layout
-            && let Some(leads) = self.lead_bytes()
-        {
+        if let Some(leads) = self.leads() {
             // Nothing ASCII to scan for ("ß"): scan for the lead bytes of
             // the characters a match can start with.
             let before_end = &hay.as_bytes()[..end.min(hay.len())];
             let mut check = |at: usize| {
-                if hay.is_char_boundary(at) && starts_with_lower(&hay[at..], &self.lower) {
+                if self.matches_at(hay, at) {
                     found(at);
                 }
             };
-            match leads[..] {
+            match *leads {
                 [a] => memchr::memchr_iter(a, before_end).for_each(&mut check),
                 [a, b] => memchr2_iter(a, b, before_end).for_each(&mut check),
                 [a, b, c, ..] => memchr::memchr3_iter(a, b, c, before_end).for_each(&mut check),
@@ -113,20 +110,15 @@ impl Needle {
         longest_run(bytes, u8::is_ascii).map(|r| (r.start, bytes[r].to_vec()))
     }
 
-    /// The first bytes of every character whose lower case begins with the
-    /// needle's first character, when there are at most three of them.
-    fn lead_bytes(&self) -> Option<Vec<u8>> {
-        let first = self.lower.chars().next()?;
-        let mut leads = vec![first.encode_utf8(&mut [0u8; 4]).as_bytes()[0]];
-        for c in (0..=LAST_CASED).filter_map(char::from_u32) {
-            if c.to_lowercase().next() == Some(first) {
-                let lead = c.encode_utf8(&mut [0u8; 4]).as_bytes()[0];
-                if !leads.contains(&lead) {
-                    leads.push(lead);
-                }
-            }
+    /// The lead bytes to scan for, for a needle that changes byte lengths
+    /// when lower-cased and has no stable run.
+    fn leads(&self) -> Option<&[u8]> {
+        if self.fixed_layout || self.stable.is_some() {
+            return None;
         }
-        (leads.len() <= 3).then_some(leads)
+        self.leads
+            .get_or_init(|| lead_bytes(&self.lower))
+            .as_deref()
     }
 
     /// Whether the needle matches `hay` starting at byte `start`.
@@ -145,6 +137,22 @@ impl Needle {
 /// checks), so a search for the characters that lower-case to a given one
 /// stops here.
 const LAST_CASED: u32 = 0x1_FFFF;
+
+/// The first bytes of every character whose lower case begins with the
+/// first character of `lower`, when there are at most three of them.
+pub(super) fn lead_bytes(lower: &str) -> Option<Vec<u8>> {
+    let first = lower.chars().next()?;
+    let mut leads = vec![first.encode_utf8(&mut [0u8; 4]).as_bytes()[0]];
+    for c in (0..=LAST_CASED).filter_map(char::from_u32) {
+        if c.to_lowercase().next() == Some(first) {
+            let lead = c.encode_utf8(&mut [0u8; 4]).as_bytes()[0];
+            if !leads.contains(&lead) {
+                leads.push(lead);
+            }
+        }
+    }
+    (leads.len() <= 3).then_some(leads)
+}
 
 /// For a needle whose matches may differ from it in byte length: its
 /// longest run of ASCII bytes that only ASCII lower-cases to, so that every
@@ -229,12 +237,9 @@ mod tests {
         // Nothing ASCII to scan for: the lead bytes of ß and ẞ.
         assert!(Needle::new("ßẞ").scans_fast());
         assert_eq!(starts("ßẞ", "aßßb ẞß ßSS"), [1, 7]);
-        assert_eq!(Needle::new("ß").lead_bytes(), Some(vec![0xC3, 0xE1]));
+        assert_eq!(lead_bytes("ß"), Some(vec![0xC3, 0xE1]));
         // "i̇" starts with ASCII i, which İ (0xC4) lower-cases to as well.
-        assert_eq!(
-            Needle::new("i\u{307}").lead_bytes(),
-            Some(vec![b'i', b'I', 0xC4])
-        );
+        assert_eq!(lead_bytes("i\u{307}"), Some(vec![b'i', b'I', 0xC4]));
         let n = Needle::new("ß");
         assert_eq!(n.match_len("ẞ", 0), 3);
     }
