@@ -174,12 +174,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(code) => return Ok(code),
             };
             let Some(ix) = t.find_event(id.trim()) else {
-                let near = t.event_ids_holding(&id, 3);
-                let hint = if near.is_empty() {
-                    String::new()
-                } else {
-                    format!("; ids with it: {}", near.join(", "))
-                };
+                let hint = dateline::present::ids_holding_hint(&t, &id);
                 bail!(
                     "no event with id '{}'{hint} (see `dateline list`)",
                     sanitize::line(&id)

@@ -5,6 +5,17 @@ use crate::model::country::{self, CountryIx};
 use crate::model::date::{format_day, from_day_number};
 use crate::model::{DerivationAnchor, EventRef, Timeline};
 
+/// "; ids with it: a, b, c" after a message about an unknown event id, or
+/// nothing when no id holds what was typed.
+pub fn ids_holding_hint(t: &Timeline, text: &str) -> String {
+    let near = t.event_ids_holding(text, 3);
+    if near.is_empty() {
+        String::new()
+    } else {
+        format!("; ids with it: {}", near.join(", "))
+    }
+}
+
 /// "last Friday" → Fri 11 Apr 2025 (article of Wed 16 Apr 2025; rule weekday-before:fri)
 pub fn derivation(t: &Timeline, e: &EventRef<'_>) -> Option<String> {
     let d = e.derivation()?;

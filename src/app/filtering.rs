@@ -79,37 +79,7 @@ impl App {
         }
         parts.join(" ")
     }
-}
 
-/// Counts the events of `visible` by their earliest day (events with an
-/// open start are left out: they have no place on the axis).
-pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
-    const MAX_BUCKETS: i32 = 4096;
-    let earliest = t.earliest_days();
-    let days = visible
-        .iter()
-        .map(|&e| earliest[e as usize])
-        .filter(|&d| d != Day::MIN);
-    let (Some(first), Some(last)) = (days.clone().min(), days.clone().max()) else {
-        return Density::default();
-    };
-    let span = last - first + 1;
-    let bucket_days = (span + MAX_BUCKETS - 1) / MAX_BUCKETS;
-    let mut counts = vec![0u32; (span / bucket_days + 1) as usize];
-    for d in days {
-        counts[((d - first) / bucket_days) as usize] += 1;
-    }
-    while counts.last() == Some(&0) {
-        counts.pop();
-    }
-    Density {
-        first_day: first,
-        bucket_days,
-        counts,
-    }
-}
-
-impl App {
     /// The date filter as the prompt shows it: `2025-03-01..2025-04-30`,
     /// `2025-03-01..`, `..2024-12-31`, or nothing.
     pub(super) fn dates_as_text(&self) -> String {
@@ -156,5 +126,33 @@ impl App {
         self.filter.from = from;
         self.filter.to = to;
         self.refilter(keep);
+    }
+}
+
+/// Counts the events of `visible` by their earliest day (events with an
+/// open start are left out: they have no place on the axis).
+pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
+    const MAX_BUCKETS: i32 = 4096;
+    let earliest = t.earliest_days();
+    let days = visible
+        .iter()
+        .map(|&e| earliest[e as usize])
+        .filter(|&d| d != Day::MIN);
+    let (Some(first), Some(last)) = (days.clone().min(), days.clone().max()) else {
+        return Density::default();
+    };
+    let span = last - first + 1;
+    let bucket_days = (span + MAX_BUCKETS - 1) / MAX_BUCKETS;
+    let mut counts = vec![0u32; (span / bucket_days + 1) as usize];
+    for d in days {
+        counts[((d - first) / bucket_days) as usize] += 1;
+    }
+    while counts.last() == Some(&0) {
+        counts.pop();
+    }
+    Density {
+        first_day: first,
+        bucket_days,
+        counts,
     }
 }

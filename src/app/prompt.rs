@@ -119,12 +119,7 @@ impl App {
             }
             Err(_) => {
                 // Ids that hold what was typed, to go to instead.
-                let near = self.timeline.event_ids_holding(target, 3);
-                let hint = if near.is_empty() {
-                    String::new()
-                } else {
-                    format!("; ids with it: {}", near.join(", "))
-                };
+                let hint = crate::present::ids_holding_hint(&self.timeline, target);
                 self.message = Some(format!(
                     "'{}' is neither an event id nor a date (2025-04-17, 2025-04, 2025){hint}",
                     crate::sanitize::line(target)

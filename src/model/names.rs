@@ -33,22 +33,14 @@ impl Timeline {
     /// nearest first, busiest first among equals.
     pub fn suggest_actors(&self, text: &str, max: usize) -> Vec<ActorIx> {
         let candidates = (0..self.actor_count() as ActorIx).map(|a| (a, self.actor_names(a)));
-        let mut near = nearest(text, candidates);
-        near.sort_by_key(|&(a, distance)| {
-            (distance, std::cmp::Reverse(self.events_of_actor(a).len()))
-        });
-        near.into_iter().take(max).map(|(a, _)| a).collect()
+        nearest(text, candidates, |a| self.events_of_actor(a).len(), max)
     }
 
     /// Up to `max` countries whose code or name comes nearest `text`.
     pub fn suggest_countries(&self, text: &str, max: usize) -> Vec<CountryIx> {
         let candidates = (0..country::all().len() as CountryIx)
             .map(|c| (c, vec![country::code(c), country::name(c)]));
-        let mut near = nearest(text, candidates);
-        near.sort_by_key(|&(c, distance)| {
-            (distance, std::cmp::Reverse(self.events_of_country(c).len()))
-        });
-        near.into_iter().take(max).map(|(c, _)| c).collect()
+        nearest(text, candidates, |c| self.events_of_country(c).len(), max)
     }
 
     /// Up to `max` event ids that hold `text` (any case), in reading order:
@@ -74,21 +66,23 @@ impl Timeline {
     }
 }
 
-/// The candidates with a name near `text`, each with its distance: 0 when
-/// one holds the other once folded ("barrot" in "Jean-Noel Barrot"), else
-/// the edit distance between the folded forms (a swap of two letters counts
-/// once), if small for their length.
-fn nearest<'a, K>(
+/// Up to `max` candidates with a name near `text`, nearest first and, among
+/// equals, busiest first. Near: the folded name holds the folded text
+/// ("barrot" in "Jean-Noel Barrot"), or is within a small edit distance of it
+/// (a swap of two letters counts once).
+fn nearest<'a, K: Copy>(
     text: &str,
     candidates: impl Iterator<Item = (K, Vec<&'a str>)>,
-) -> Vec<(K, usize)> {
+    busy: impl Fn(K) -> usize,
+    max: usize,
+) -> Vec<K> {
     let query = fold(text);
     if query.chars().count() < 2 {
         return Vec::new();
     }
     // One slip in four characters, and at least one.
     let allowed = (query.chars().count() / 4).max(1);
-    candidates
+    let mut near: Vec<(K, usize)> = candidates
         .filter_map(|(key, names)| {
             names
                 .iter()
@@ -104,7 +98,9 @@ fn nearest<'a, K>(
                 .filter(|&d| d <= allowed)
                 .map(|d| (key, d))
         })
-        .collect()
+        .collect();
+    near.sort_by_key(|&(key, distance)| (distance, std::cmp::Reverse(busy(key))));
+    near.into_iter().take(max).map(|(key, _)| key).collect()
 }
 
 #[cfg(test)]
