@@ -1,21 +1,20 @@
 //! Reads timeline files (a JSON document or JSON Lines), or a directory of
 //! them, into a [`Timeline`], reporting every problem found in one run.
 
-mod build;
+//!
+//! Where a row becomes an event: each reader parses its format into the
+//! records of [`native::schema`] and hands them to the [`Builder`], which
+//! checks each as it comes (`builder/add_event.rs`, `builder/add_quote.rs`),
+//! joins the parts read in parallel (`builder/join_parts.rs`), resolves
+//! references once everything is read (`builder/resolve.rs`) and finally
+//! orders and indexes the store (`builder/order_and_index.rs`).
+
 mod builder;
-mod diag;
-mod document;
-mod events;
-mod fast;
-mod finish;
-mod intern;
-mod lines;
-mod merge;
-mod quotes;
-mod records;
+mod diagnostics;
+mod native;
 
 pub use builder::Builder;
-pub use diag::{Diagnostic, LoadError, MAX_DIAGNOSTICS};
+pub use diagnostics::{Diagnostic, LoadError, MAX_DIAGNOSTICS};
 
 use crate::model::Timeline;
 use std::path::{Path, PathBuf};
@@ -155,19 +154,19 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
     let total = handle.metadata().map(|m| m.len()).unwrap_or(0);
     match Format::of_path(path) {
         Format::Lines => {
-            let tally = lines::Tally::default();
+            let tally = native::json_lines::Tally::default();
             let split = (total >= opts.parallel_from && two_cores())
                 .then(|| split_point(path, total))
                 .flatten();
             let records = match split {
                 None => {
                     let reader = std::io::BufReader::with_capacity(1 << 20, handle);
-                    let part = lines::Part {
+                    let part = native::json_lines::Part {
                         at_start: true,
                         total,
                         tally: &tally,
                     };
-                    lines::read(builder, file, reader, part, &read_text, opts)?.1
+                    native::json_lines::read(builder, file, reader, part, &read_text, opts)?.1
                 }
                 Some(mid) => read_in_two(builder, file, path, handle, mid, total, &tally, opts)?,
             };
@@ -187,7 +186,7 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
                 builder.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
                 return Ok(());
             }
-            document::read(builder, file, &bytes, &read_text, opts)
+            native::json_document::read(builder, file, &bytes, &read_text, opts)
         }
     }
 }
@@ -227,7 +226,7 @@ fn read_in_two(
     handle: std::fs::File,
     mid: u64,
     total: u64,
-    tally: &lines::Tally,
+    tally: &native::json_lines::Tally,
     opts: LoadOptions<'_>,
 ) -> Result<usize, LoadError> {
     use std::io::{BufReader, Read, Seek, SeekFrom};
@@ -249,22 +248,23 @@ fn read_in_two(
                 return (second, Ok((0, 0)));
             }
             let reader = BufReader::with_capacity(1 << 20, second_handle);
-            let part = lines::Part {
+            let part = native::json_lines::Part {
                 at_start: false,
                 total,
                 tally,
             };
-            let result = lines::read(&mut second, file, reader, part, &read_text, opts);
+            let result =
+                native::json_lines::read(&mut second, file, reader, part, &read_text, opts);
             (second, result)
         });
         let read_text = |relative: &str| read_source_text(base, relative);
         let reader = BufReader::with_capacity(1 << 20, handle.take(mid));
-        let part = lines::Part {
+        let part = native::json_lines::Part {
             at_start: true,
             total,
             tally,
         };
-        let first = lines::read(builder, file, reader, part, &read_text, opts);
+        let first = native::json_lines::read(builder, file, reader, part, &read_text, opts);
         let rest = worker.join().map_err(|_| LoadError::Cancelled);
         (first, rest)
     });
@@ -303,15 +303,17 @@ pub fn load_bytes(
     let file = builder.add_file(name);
     let opts = LoadOptions::default();
     match format {
-        Format::Document => document::read(&mut builder, file, bytes, read_text, opts)?,
+        Format::Document => {
+            native::json_document::read(&mut builder, file, bytes, read_text, opts)?
+        }
         Format::Lines => {
-            let tally = lines::Tally::default();
-            let part = lines::Part {
+            let tally = native::json_lines::Tally::default();
+            let part = native::json_lines::Part {
                 at_start: true,
                 total: bytes.len() as u64,
                 tally: &tally,
             };
-            if lines::read(&mut builder, file, bytes, part, read_text, opts)?.1 == 0 {
+            if native::json_lines::read(&mut builder, file, bytes, part, read_text, opts)?.1 == 0 {
                 builder.diagnose(
                     file,
                     None,

@@ -4,7 +4,7 @@
 //! read (spans point into them), so every pass is sequential except one
 //! gather of the event records; the indexes are built on a second thread.
 
-use super::builder::{Builder, NONE};
+use crate::load::builder::{Builder, NONE};
 use crate::model::date::Day;
 use crate::model::timeline::{
     ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span, group_by_key,
@@ -33,7 +33,7 @@ fn range((start, len): (u32, u32)) -> std::ops::Range<usize> {
 }
 
 impl Builder {
-    pub(super) fn build(mut self) -> TimelineParts {
+    pub(crate) fn build(mut self) -> TimelineParts {
         let n = self.events.len();
         // The chronological order is DateValue::sort_key's, then reading order.
         let mut keyed: Vec<((Day, u8, Day), u32)> = self

@@ -3,7 +3,7 @@
 //! text is joined without copying; ids are re-interned; every index into the
 //! other builder's tables is mapped into this one's.
 
-use super::builder::{Builder, NONE, PendingQuote, RawDerivation, RawEvent};
+use crate::load::builder::{Builder, NONE, PendingQuote, RawDerivation, RawEvent};
 use crate::model::{EventActor, Link, Quote, Str};
 
 impl Builder {
@@ -70,14 +70,12 @@ impl Builder {
             self.actors[to as usize] = actor;
         }
 
-        let remap = |into: &mut super::intern::Interner,
-                     from: &super::intern::Interner,
-                     hasher|
-         -> Vec<u32> {
-            (0..from.len() as u32)
-                .map(|k| into.intern(hasher, from.key(k)).0)
-                .collect()
-        };
+        let remap =
+            |into: &mut crate::model::IdTable, from: &crate::model::IdTable, hasher| -> Vec<u32> {
+                (0..from.len() as u32)
+                    .map(|k| into.intern(hasher, from.key(k)).0)
+                    .collect()
+            };
         let role_map = remap(&mut self.roles, &other.roles, &self.hasher);
         let topic_map = remap(&mut self.topics, &other.topics, &self.hasher);
 

@@ -2,8 +2,8 @@
 //! later) and checks dates against their derivations; then `build` makes the
 //! store.
 
-use super::builder::{Builder, NONE};
-use super::diag::LoadError;
+use crate::load::builder::{Builder, NONE};
+use crate::load::diagnostics::LoadError;
 use crate::model::Timeline;
 use crate::model::date::{Day, from_day_number};
 use crate::sanitize;

@@ -2,16 +2,16 @@
 //! to stand verbatim at its character span as soon as its source is known;
 //! a derivation's rule is parsed and its anchor interned.
 
-use super::builder::{
+use crate::load::builder::{
     Builder, CHECKPOINT, NONE, PendingQuote, RawDerivation, SourceSlot, ellipsize,
 };
-use super::records::{AnchorRecord, DerivationRecord, QuoteRecord};
+use crate::load::native::schema::{AnchorRecord, DerivationRecord, QuoteRecord};
 use crate::model::derive::Rule;
 use crate::model::{Quote, Str};
 use crate::sanitize::{self, Lines};
 
 impl Builder {
-    pub(super) fn add_quote(&mut self, q: QuoteRecord<'_>, event: u32, problems: &mut Vec<String>) {
+    pub(crate) fn add_quote(&mut self, q: QuoteRecord<'_>, event: u32, problems: &mut Vec<String>) {
         let source = self.source_slot(&sanitize::line(q.source.trim()));
         let text = sanitize::clean(&q.text, Lines::Many);
         if q.end <= q.start {
@@ -95,7 +95,7 @@ impl Builder {
         }
     }
 
-    pub(super) fn add_derivation(
+    pub(crate) fn add_derivation(
         &mut self,
         d: DerivationRecord<'_>,
         problems: &mut Vec<String>,

@@ -1,15 +1,21 @@
 //! Turns parsed records into the compact store, checking each as it comes.
 //! References to things not seen yet (an actor declared in a later file, a
 //! link to a later event) are interned as numbered slots and resolved once
-//! everything is read, in [`Builder::finish`](super::finish).
+//! everything is read, in [`Builder::finish`] (`resolve.rs`).
 
-use super::diag::{Diagnostic, Diagnostics};
-use super::intern::{Arena, Interner};
-use super::records::{ActorRecord, SourceRecord};
+mod add_event;
+mod add_quote;
+mod join_parts;
+mod order_and_index;
+mod resolve;
+
+use crate::load::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::native::schema::{ActorRecord, SourceRecord};
 use crate::model::country::{self, CountryIx};
 use crate::model::date::{DateValue, day_number};
 use crate::model::derive::Rule;
 use crate::model::{ActorKind, EventActor, Link, Quote, Str};
+use crate::model::{IdTable as Interner, TextStore as Arena};
 use crate::sanitize::{self, Lines};
 use chrono::NaiveDate;
 use hashbrown::DefaultHashBuilder;
@@ -187,12 +193,12 @@ impl Builder {
             .map_or("?", |s| s.as_str())
     }
 
-    pub(super) fn line(&mut self, text: &str) -> Str {
+    pub(crate) fn line(&mut self, text: &str) -> Str {
         let clean = sanitize::line(text);
         self.arena.push(clean.trim())
     }
 
-    pub(super) fn source_slot(&mut self, id: &str) -> u32 {
+    pub(crate) fn source_slot(&mut self, id: &str) -> u32 {
         let (slot, new) = self.source_ids.intern(&self.hasher, id);
         if new {
             let key = self.arena.push(id);
@@ -212,7 +218,7 @@ impl Builder {
         slot
     }
 
-    pub(super) fn actor_slot(&mut self, id: &str) -> u32 {
+    pub(crate) fn actor_slot(&mut self, id: &str) -> u32 {
         let (slot, new) = self.actor_ids.intern(&self.hasher, id);
         if new {
             let key = self.arena.push(id);
@@ -230,7 +236,7 @@ impl Builder {
         slot
     }
 
-    pub(super) fn event_slot(&mut self, id: &str) -> u32 {
+    pub(crate) fn event_slot(&mut self, id: &str) -> u32 {
         let (slot, new) = self.event_ids.intern(&self.hasher, id);
         if new {
             self.slot_event.push(NONE);
@@ -239,7 +245,7 @@ impl Builder {
     }
 
     /// A country code, or the problem with it.
-    pub(super) fn country_code(code: &str) -> Result<CountryIx, String> {
+    pub(crate) fn country_code(code: &str) -> Result<CountryIx, String> {
         country::by_code(code.trim()).ok_or_else(|| {
             format!(
                 "unknown country code '{}' (expected ISO 3166-1 alpha-2, like FR)",

@@ -2,15 +2,15 @@
 //! "events": [...]}`. Events stream into the builder one by one; the document
 //! is never held as a tree.
 
-use super::builder::Builder;
-use super::records::{ActorRecord, EventRecord, SourceRecord};
-use super::{LoadError, LoadOptions, Progress, TextReader, decode_text, json_error};
+use crate::load::builder::Builder;
+use crate::load::native::schema::{ActorRecord, EventRecord, SourceRecord};
+use crate::load::{LoadError, LoadOptions, Progress, TextReader, decode_text, json_error};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 const CANCELLED: &str = "\u{0}cancelled";
 
-pub(super) fn read(
+pub(crate) fn read(
     builder: &mut Builder,
     file: u16,
     bytes: &[u8],
@@ -117,7 +117,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, '_> {
 }
 
 /// Reads a source's text (inline or from its file) and adds the source.
-pub(super) fn add_source(
+pub(crate) fn add_source(
     builder: &mut Builder,
     rec: SourceRecord<'_>,
     file: u16,

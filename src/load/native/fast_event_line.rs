@@ -5,7 +5,9 @@
 //! When it does return a record, it is the record serde would have built
 //! (a property test checks this).
 
-use super::records::{ActorRoleRecord, EventRecord, Item, LinkRecord, PlaceRecord, QuoteRecord};
+use crate::load::native::schema::{
+    ActorRoleRecord, EventRecord, Item, LinkRecord, PlaceRecord, QuoteRecord,
+};
 use crate::model::{LinkKind, Status};
 use std::borrow::Cow;
 
@@ -130,7 +132,7 @@ fn link_kind(s: &str) -> Maybe<LinkKind> {
 }
 
 /// Reads `{"event": {...}}` on its own line, or gives up.
-pub(super) fn event_line(line: &[u8]) -> Maybe<EventRecord<'_>> {
+pub(crate) fn event_line(line: &[u8]) -> Maybe<EventRecord<'_>> {
     let text = std::str::from_utf8(line).ok()?;
     let mut r = Reader { text, at: 0 };
     let mut event = None;
@@ -231,7 +233,7 @@ fn link<'a>(r: &mut Reader<'a>) -> Maybe<LinkRecord<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::records::LineRecord;
+    use crate::load::native::schema::LineRecord;
 
     /// What serde makes of a line, in the fast path's terms.
     fn by_serde(line: &str) -> Option<String> {

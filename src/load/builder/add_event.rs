@@ -2,8 +2,8 @@
 //! derivation, place, actors with roles, countries, topics, quotes and
 //! links, each checked as it comes; problems are reported with the event id.
 
-use super::builder::{Builder, NONE, RawEvent};
-use super::records::EventRecord;
+use crate::load::builder::{Builder, NONE, RawEvent};
+use crate::load::native::schema::EventRecord;
 use crate::model::date::{DateValue, Point};
 use crate::model::{EventActor, Link, Str};
 use crate::sanitize;

@@ -3,22 +3,22 @@
 //! `{"dateline": 1}`. Each line is parsed on its own, so one bad line is
 //! reported with its line number and the rest are still checked.
 
-use super::builder::Builder;
-use super::document::add_source;
-use super::records::LineRecord;
-use super::{LoadError, LoadOptions, Progress, TextReader, json_error};
+use super::json_document::add_source;
+use crate::load::builder::Builder;
+use crate::load::native::schema::LineRecord;
+use crate::load::{LoadError, LoadOptions, Progress, TextReader, json_error};
 use std::io::BufRead;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Progress summed over the parts of a file read in parallel.
 #[derive(Debug, Default)]
-pub(super) struct Tally {
+pub(crate) struct Tally {
     bytes: AtomicU64,
     events: AtomicUsize,
 }
 
 /// Where a part of a file sits.
-pub(super) struct Part<'a> {
+pub(crate) struct Part<'a> {
     /// The part starts the file (so may begin with a byte-order mark).
     pub at_start: bool,
     pub total: u64,
@@ -27,7 +27,7 @@ pub(super) struct Part<'a> {
 
 /// Reads records from `reader` into `builder`; returns the lines and the
 /// records read.
-pub(super) fn read(
+pub(crate) fn read(
     builder: &mut Builder,
     file: u16,
     mut reader: impl BufRead,
@@ -62,7 +62,7 @@ pub(super) fn read(
                     file,
                     Some((line_no + 1, 1)),
                     None,
-                    format!("cannot read: {}", super::io_reason(&e)),
+                    format!("cannot read: {}", crate::load::io_reason(&e)),
                 );
                 return Ok((line_no, records));
             }
@@ -78,7 +78,7 @@ pub(super) fn read(
         }
         records += 1;
         // Plain event lines, most of a large file, skip serde's generality.
-        if let Some(event) = super::fast::event_line(text) {
+        if let Some(event) = super::fast_event_line::event_line(text) {
             builder.add_event(event, file, Some(line_no));
         } else {
             read_record(builder, file, text, line_no, read_text);
