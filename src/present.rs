@@ -2,7 +2,7 @@
 //! reads, how an actor or country is named. No terminal types here.
 
 use crate::model::country::{self, CountryIx};
-use crate::model::date::{format_day, from_day_number};
+use crate::model::date::from_day_number;
 use crate::model::{DerivationAnchor, EventRef, Timeline};
 
 /// "; ids with it: a, b, c" after a message about an unknown event id, or
@@ -21,9 +21,14 @@ pub fn derivation(t: &Timeline, e: &EventRef<'_>) -> Option<String> {
     let d = e.derivation()?;
     let anchor = match d.anchor {
         DerivationAnchor::Source(s) => {
-            let day = from_day_number(t.source(s).published())
-                .map(|d| d.format("%a %-d %b %Y").to_string())
-                .unwrap_or_else(|| format_day(t.source(s).published()));
+            let day = t
+                .source(s)
+                .published()
+                .and_then(from_day_number)
+                .map_or_else(
+                    || "unknown date".to_string(),
+                    |d| d.format("%a %-d %b %Y").to_string(),
+                );
             format!("article of {day}")
         }
         DerivationAnchor::Event(ev) => {
@@ -68,7 +73,7 @@ pub fn countries(e: &EventRef<'_>) -> Vec<CountryIx> {
 }
 
 /// A one-character marker for the status column: `·` occurred, `»` scheduled,
-/// `?` expected, `~` ongoing.
+/// `?` expected, `~` ongoing, `×` cancelled.
 pub fn status_marker(status: crate::model::Status) -> char {
     use crate::model::Status::*;
     match status {
@@ -76,5 +81,6 @@ pub fn status_marker(status: crate::model::Status) -> char {
         Scheduled => '»',
         Expected => '?',
         Ongoing => '~',
+        Cancelled => '×',
     }
 }

@@ -199,7 +199,8 @@ pub fn show_text(out: &mut impl Write, t: &Timeline, ix: EventIx) -> io::Result<
                 q.q.char_start,
                 q.q.char_end,
                 s.outlet(),
-                format_day(s.published())
+                s.published()
+                    .map_or_else(|| "no date".to_string(), format_day)
             )?;
             let (before, after) = q.context();
             writeln!(

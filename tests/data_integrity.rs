@@ -46,7 +46,7 @@ fn every_relative_date_reproduces_from_its_derivation() {
             .derivation()
             .unwrap_or_else(|| panic!("{} has no derivation", e.id()));
         let anchor = match d.anchor {
-            DerivationAnchor::Source(s) => t.source(s).published(),
+            DerivationAnchor::Source(s) => t.source(s).published().expect("the article has a date"),
             DerivationAnchor::Event(a) => t.event(a).earliest().unwrap(),
         };
         let anchor = dateline::model::date::from_day_number(anchor).unwrap();

@@ -11,12 +11,16 @@
 
 mod builder;
 mod diagnostics;
-mod native;
+pub mod import;
+pub mod native;
+mod sniff;
 
-pub use builder::Builder;
+pub use builder::{Builder, SourceText};
 pub use diagnostics::{Diagnostic, LoadError, MAX_DIAGNOSTICS};
+pub use import::{ImportOptions, InputFormat};
 
 use crate::model::Timeline;
+use sniff::Sniffed;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -35,6 +39,8 @@ pub struct LoadOptions<'a> {
     pub cancel: Option<&'a AtomicBool>,
     /// JSON Lines files at least this large are parsed by two threads.
     pub parallel_from: u64,
+    /// `--format`, `--map` and the other import flags.
+    pub import: Option<&'a ImportOptions>,
 }
 
 impl Default for LoadOptions<'_> {
@@ -43,6 +49,7 @@ impl Default for LoadOptions<'_> {
             progress: None,
             cancel: None,
             parallel_from: 8 << 20,
+            import: None,
         }
     }
 }
@@ -87,15 +94,32 @@ pub fn load_path(path: &Path) -> Result<Timeline, LoadError> {
 }
 
 pub fn load_path_with(path: &Path, opts: LoadOptions<'_>) -> Result<Timeline, LoadError> {
+    load_paths_with(&[path.to_path_buf()], opts)
+}
+
+/// Loads several files or directories into one timeline.
+pub fn load_paths_with(paths: &[PathBuf], opts: LoadOptions<'_>) -> Result<Timeline, LoadError> {
     let mut builder = Builder::new();
-    let files = match timeline_files(path) {
-        Ok(files) => files,
-        Err(message) => {
-            let file = builder.add_file(&path.display().to_string());
-            builder.diagnose(file, None, None, message);
-            return Err(builder.diags.into_error());
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        match timeline_files(path) {
+            Ok(found) => {
+                for f in found {
+                    if !files.contains(&f) {
+                        files.push(f);
+                    }
+                }
+            }
+            Err(message) => {
+                let file = builder.add_file(&path.display().to_string());
+                builder.diagnose(file, None, None, message);
+            }
         }
-    };
+    }
+    if !builder.diags.is_empty() {
+        return Err(builder.diags.into_error());
+    }
+    import::gdelt::add_mentions_beside(&mut files);
     let total: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
@@ -108,7 +132,12 @@ pub fn load_path_with(path: &Path, opts: LoadOptions<'_>) -> Result<Timeline, Lo
     builder.finish()
 }
 
-/// The timeline files a path names: itself, or the `.json`/`.jsonl` files of a directory.
+/// Extensions of the files read from a directory; others (an article's
+/// `.txt`, a README) are left alone.
+const DIRECTORY_EXTENSIONS: [&str; 7] = ["json", "jsonl", "ndjson", "csv", "tsv", "ics", "parquet"];
+
+/// The timeline files a path names: itself, or the files of a directory
+/// with a known extension.
 fn timeline_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
     if !meta.is_dir() {
@@ -119,14 +148,17 @@ fn timeline_files(path: &Path) -> Result<Vec<PathBuf>, String> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
         .filter(|p| {
-            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                ["json", "jsonl", "ndjson"].contains(&e.to_ascii_lowercase().as_str())
-            })
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| DIRECTORY_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         })
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err("no timeline files (*.json, *.jsonl) in this directory".into());
+        return Err(
+            "no timeline files in this directory (*.json, *.jsonl, *.ndjson, *.csv, *.tsv, *.ics, *.parquet)"
+                .into(),
+        );
     }
     Ok(files)
 }
@@ -152,7 +184,30 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
         }
     };
     let total = handle.metadata().map(|m| m.len()).unwrap_or(0);
-    match Format::of_path(path) {
+    let mut handle = handle;
+    let sniffed = match head_of(&mut handle) {
+        Ok(head) => sniffed_format(path, &head, opts),
+        Err(e) => Err(format!("cannot read: {}", io_reason(&e))),
+    };
+    let sniffed = match sniffed {
+        Ok(s) => s,
+        Err(message) => {
+            builder.diagnose(file, None, None, message);
+            return Ok(());
+        }
+    };
+    let format = match sniffed {
+        Sniffed::Native(format) => format,
+        Sniffed::Import(format) => {
+            let mut reader = std::io::BufReader::with_capacity(1 << 20, handle);
+            return import::read(builder, file, format, &mut reader, opts);
+        }
+        Sniffed::GdeltMentions => {
+            let mut reader = std::io::BufReader::with_capacity(1 << 20, handle);
+            return import::gdelt::read_mentions(builder, file, &mut reader, opts);
+        }
+    };
+    match format {
         Format::Lines => {
             let tally = native::json_lines::Tally::default();
             let split = (total >= opts.parallel_from && two_cores())
@@ -188,6 +243,39 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
             }
             native::json_document::read(builder, file, &bytes, &read_text, opts)
         }
+    }
+}
+
+/// The first bytes of a file, with the file rewound to its start.
+fn head_of(handle: &mut std::fs::File) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut head = Vec::with_capacity(sniff::HEAD);
+    handle
+        .by_ref()
+        .take(sniff::HEAD as u64)
+        .read_to_end(&mut head)?;
+    handle.seek(SeekFrom::Start(0))?;
+    Ok(head)
+}
+
+/// The format a file is read as: `--format` when given, else its content's.
+fn sniffed_format(path: &Path, head: &[u8], opts: LoadOptions<'_>) -> Result<Sniffed, String> {
+    let sniffed = sniff::sniff(head);
+    match opts.import.and_then(|i| i.format) {
+        None => sniffed.map_err(|why| {
+            format!(
+                "{why}; tried {}",
+                "native JSON and JSON Lines, TimelineJS, GDELT, ACLED, iCalendar and CSV"
+            )
+        }),
+        Some(InputFormat::Native) => Ok(match sniffed {
+            Ok(Sniffed::Native(format)) => Sniffed::Native(format),
+            _ => Sniffed::Native(Format::of_path(path)),
+        }),
+        Some(InputFormat::Gdelt) if sniffed == Ok(Sniffed::GdeltMentions) => {
+            Ok(Sniffed::GdeltMentions)
+        }
+        Some(format) => Ok(Sniffed::Import(format)),
     }
 }
 

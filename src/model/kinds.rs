@@ -11,6 +11,8 @@ pub enum Status {
     Scheduled,
     Expected,
     Ongoing,
+    /// Announced, then called off: kept so the record shows it was planned.
+    Cancelled,
 }
 
 impl Status {
@@ -20,6 +22,7 @@ impl Status {
             Status::Scheduled => "scheduled",
             Status::Expected => "expected",
             Status::Ongoing => "ongoing",
+            Status::Cancelled => "cancelled",
         }
     }
     /// True for events that have not happened yet.

@@ -15,7 +15,7 @@ mod views;
 pub use kinds::{ActorKind, LinkKind, Status};
 pub use text::{IdTable, TextStore};
 pub use timeline::{
-    ActorIx, Derivation, DerivationAnchor, EventActor, EventIx, Link, Quote, SourceIx, Str,
-    Timeline, TimelineParts,
+    ActorIx, Derivation, DerivationAnchor, EventActor, EventIx, ImportReport, Link, Quote,
+    SourceIx, Str, Timeline, TimelineParts, thousands,
 };
 pub use views::{ActorRef, EventRef, QuoteRef, SourceRef};

@@ -46,7 +46,10 @@ pub(crate) struct SourceRec {
     pub outlet: Str,
     pub title: Str,
     pub url: Str,
-    pub published: Day,
+    pub published: Option<Day>,
+    /// False for sources that carry no verbatim text (imported outlets and
+    /// URLs): their events have no quotes from them.
+    pub has_text: bool,
     pub text: Str,
     /// Where the text came from, as the timeline file names it.
     pub text_file: Str,
@@ -95,6 +98,10 @@ pub(crate) struct EventRec {
     pub quotes: Span,
     pub links: Span,
     pub backlinks: Span,
+    /// Sources named by the event beyond those its quotes cite.
+    pub sources: Span,
+    /// Where an imported date came from ("coded by GDELT; …"), or empty.
+    pub date_origin: Str,
 }
 
 pub(crate) const NO_DERIVATION: u32 = u32::MAX;
@@ -213,6 +220,10 @@ pub struct TimelineParts {
     pub(crate) quotes: Vec<Quote>,
     pub(crate) links: Vec<Link>,
     pub(crate) backlinks: Vec<Link>,
+    /// Source indexes of the events' `sources` spans.
+    pub(crate) event_sources: Vec<u32>,
+    pub(crate) title: Option<Str>,
+    pub(crate) import_report: ImportReport,
     pub(crate) derivations: Vec<Derivation>,
     /// Earliest and latest day of each event (open ends as MIN/MAX), dense for range scans.
     pub(crate) earliest: Vec<Day>,
@@ -226,6 +237,42 @@ pub struct TimelineParts {
     pub(crate) text_index: super::TextIndex,
     /// Byte counts from a sample of the text, to pick search pivots.
     pub(crate) byte_counts: crate::search::ByteCounts,
+}
+
+/// What a load of imported files left out: rows read, rows skipped, and
+/// the first skipped rows, each as "file:line: why".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub rows: usize,
+    pub skipped_total: usize,
+    pub skipped: Vec<String>,
+}
+
+impl ImportReport {
+    /// "loaded 6,088 of 6,090 rows; 2 skipped: line 17: …", or `None`
+    /// when nothing was skipped.
+    pub fn summary(&self) -> Option<String> {
+        let first = self.skipped.first()?;
+        Some(format!(
+            "loaded {} of {} rows; {} skipped: {first}",
+            thousands(self.rows - self.skipped_total),
+            thousands(self.rows),
+            thousands(self.skipped_total),
+        ))
+    }
+}
+
+/// 6090 → "6,090".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A loaded, validated and indexed timeline.
@@ -250,6 +297,9 @@ impl Default for TimelineParts {
             quotes: Vec::new(),
             links: Vec::new(),
             backlinks: Vec::new(),
+            event_sources: Vec::new(),
+            title: None,
+            import_report: ImportReport::default(),
             derivations: Vec::new(),
             earliest: Vec::new(),
             latest: Vec::new(),
@@ -281,6 +331,14 @@ impl Timeline {
         self.p.text.get(s)
     }
 
+    /// What the load of imported files skipped.
+    pub fn import_report(&self) -> &ImportReport {
+        &self.p.import_report
+    }
+    /// The timeline's own title, when its file gives one.
+    pub fn title(&self) -> Option<&str> {
+        self.p.title.map(|t| self.str(t))
+    }
     pub fn len(&self) -> usize {
         self.p.events.len()
     }

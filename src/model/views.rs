@@ -72,6 +72,26 @@ impl<'t> EventRef<'t> {
     pub fn links(&self) -> &'t [Link] {
         &self.t.p.links[self.rec().links.range()]
     }
+    /// Every source the event rests on: those its quotes cite, in order,
+    /// then those it names without quoting.
+    pub fn sources(&self) -> Vec<SourceRef<'t>> {
+        let mut seen: Vec<SourceIx> = Vec::new();
+        let quoted = self.quotes().map(|q| q.q.source);
+        let named = self.t.p.event_sources[self.rec().sources.range()]
+            .iter()
+            .copied();
+        for s in quoted.chain(named) {
+            if !seen.contains(&s) {
+                seen.push(s);
+            }
+        }
+        seen.into_iter().map(|s| self.t.source(s)).collect()
+    }
+    /// Where an imported date came from, when no derivation can say.
+    pub fn date_origin(&self) -> Option<&'t str> {
+        let o = self.rec().date_origin;
+        (!o.is_empty()).then(|| self.t.str(o))
+    }
     pub fn backlinks(&self) -> &'t [Link] {
         &self.t.p.backlinks[self.rec().backlinks.range()]
     }
@@ -162,8 +182,13 @@ impl<'t> SourceRef<'t> {
         let url = self.rec().url;
         (!url.is_empty()).then(|| self.t.str(url))
     }
-    pub fn published(&self) -> Day {
+    /// The publication day, when the source gives one.
+    pub fn published(&self) -> Option<Day> {
         self.rec().published
+    }
+    /// Whether the source carries verbatim text that quotes cite.
+    pub fn has_text(&self) -> bool {
+        self.rec().has_text
     }
     pub fn text(&self) -> &'t str {
         self.t.str(self.rec().text)

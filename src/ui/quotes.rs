@@ -34,7 +34,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let mut lines: Vec<Line<'_>> = Vec::new();
     for (n, q) in e.quotes().enumerate() {
         let s = q.source();
-        let day = from_day_number(s.published())
+        let day = s
+            .published()
+            .and_then(from_day_number)
             .map(|d| d.format("%a %-d %b %Y").to_string())
             .unwrap_or_default();
         if n > 0 {

@@ -9,7 +9,9 @@ use crate::model::{EventActor, Link, Str};
 use crate::sanitize;
 
 impl Builder {
-    pub fn add_event(&mut self, rec: EventRecord<'_>, file: u16, line: Option<usize>) {
+    /// Adds an event; returns whether it was added. While an imported file
+    /// is read, an event with a problem is skipped and counted instead.
+    pub fn add_event(&mut self, rec: EventRecord<'_>, file: u16, line: Option<usize>) -> bool {
         let position = line.map(|l| (l, 1));
         let id = sanitize::line(rec.id.trim()).into_owned();
         if id.is_empty() {
@@ -19,15 +21,21 @@ impl Builder {
                 Some("event".into()),
                 "has an empty id".into(),
             );
-            return;
+            return false;
         }
         let subject = || format!("event '{id}'");
         let slot = self.event_slot(&id);
         let existing = self.slot_event[slot as usize];
         if existing != NONE {
             let first = self.events[existing as usize].file;
+            if self.lenient {
+                let first = self.file_name(Some(first)).to_string();
+                let message = format!("duplicate event id '{id}' (first in {first})");
+                self.skip_row(file, line, message);
+                return false;
+            }
             self.diagnose_duplicate(file, position, "event", &id, first);
-            return;
+            return false;
         }
         let mut problems: Vec<String> = Vec::new();
         let date = match DateValue::parse_edtf(&rec.date) {
@@ -82,6 +90,18 @@ impl Builder {
         for q in rec.quotes {
             self.add_quote(q, event_ix, &mut problems);
         }
+        let sources_start = self.event_sources.len() as u32;
+        for s in &rec.sources {
+            let source = self.source_slot(&sanitize::line(s.trim()));
+            if !self.event_sources[sources_start as usize..].contains(&source) {
+                self.event_sources.push(source);
+            }
+        }
+        let date_origin = rec
+            .date_origin
+            .as_deref()
+            .map(|o| self.line(o))
+            .unwrap_or_default();
         let links_start = self.links.len() as u32;
         for l in &rec.links {
             let target = self.event_slot(&sanitize::line(l.to.trim()));
@@ -98,6 +118,22 @@ impl Builder {
             Some(d) => self.add_derivation(d, &mut problems),
             None => NONE,
         };
+        if self.lenient && !problems.is_empty() {
+            let message = format!("{}: {}", subject(), problems.join("; "));
+            self.skip_row(file, line, message);
+            // Nothing of a skipped row stays behind in the flat arrays.
+            self.event_actors.truncate(actors_start as usize);
+            self.event_countries.truncate(countries_start as usize);
+            self.event_topics.truncate(topics_start as usize);
+            self.quotes.truncate(quotes_start as usize);
+            self.event_sources.truncate(sources_start as usize);
+            self.links.truncate(links_start as usize);
+            self.pending_quotes.retain(|p| p.event != event_ix);
+            if derivation != NONE {
+                self.derivations.truncate(derivation as usize);
+            }
+            return false;
+        }
         for p in problems {
             self.diagnose(file, position, Some(subject()), p);
         }
@@ -117,7 +153,10 @@ impl Builder {
             topics: span(topics_start, self.event_topics.len()),
             quotes: span(quotes_start, self.quotes.len()),
             links: span(links_start, self.links.len()),
+            sources: span(sources_start, self.event_sources.len()),
             derivation,
+            date_origin,
         });
+        true
     }
 }

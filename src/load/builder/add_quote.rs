@@ -3,7 +3,7 @@
 //! a derivation's rule is parsed and its anchor interned.
 
 use crate::load::builder::{
-    Builder, CHECKPOINT, NONE, PendingQuote, RawDerivation, SourceSlot, ellipsize,
+    Builder, CHECKPOINT, NONE, PendingQuote, RawDerivation, SourceSlot, SourceText, ellipsize,
 };
 use crate::load::native::schema::{AnchorRecord, DerivationRecord, QuoteRecord};
 use crate::model::derive::Rule;
@@ -28,7 +28,11 @@ impl Builder {
             char_start: q.start,
             char_end: q.end,
         });
-        if self.sources[source as usize].file.is_some() {
+        let declared = &self.sources[source as usize];
+        if declared.file.is_some() {
+            if declared.text_state == SourceText::Unreadable {
+                return; // its text could not be read: reported once, there
+            }
             match self.verify_quote(quote_ix, &text) {
                 Ok(s) => self.quotes[quote_ix as usize].text = s,
                 Err(e) => problems.push(e),
@@ -47,6 +51,11 @@ impl Builder {
         let q = self.quotes[quote_ix as usize];
         let source = &self.sources[q.source as usize];
         let id = self.arena.get(source.id);
+        if source.text_state == SourceText::Absent {
+            return Err(format!(
+                "quote from source '{id}', which has no verbatim text to quote"
+            ));
+        }
         let body = self.arena.get(source.text);
         let (Some(start), Some(end)) = (
             self.byte_offset(source, q.char_start),

@@ -110,6 +110,20 @@ impl Builder {
             self.links.len() as u32,
         );
         let derivation_base = self.derivations.len() as u32;
+        let sources_base = self.event_sources.len() as u32;
+        self.event_sources
+            .extend(other.event_sources.iter().map(|&s| source_map[s as usize]));
+        self.late_links
+            .extend(other.late_links.iter().map(|(from, l)| {
+                let link = Link {
+                    other: event_map[l.other as usize],
+                    kind: l.kind,
+                };
+                (event_map[*from as usize], link)
+            }));
+        if self.title.is_none() {
+            self.title = other.title.map(sh);
+        }
         self.event_actors
             .extend(other.event_actors.iter().map(|a| EventActor {
                 actor: actor_map[a.actor as usize],
@@ -149,6 +163,8 @@ impl Builder {
             topics: at(e.topics, topics_base),
             quotes: at(e.quotes, quotes_base),
             links: at(e.links, links_base),
+            sources: at(e.sources, sources_base),
+            date_origin: sh(e.date_origin),
             derivation: if e.derivation == NONE {
                 NONE
             } else {

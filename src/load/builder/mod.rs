@@ -12,7 +12,7 @@ mod resolve;
 use crate::load::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::native::schema::{ActorRecord, SourceRecord};
 use crate::model::country::{self, CountryIx};
-use crate::model::date::{DateValue, day_number};
+use crate::model::date::{DateValue, Day, day_number};
 use crate::model::derive::Rule;
 use crate::model::{ActorKind, EventActor, Link, Quote, Str};
 use crate::model::{IdTable as Interner, TextStore as Arena};
@@ -31,13 +31,26 @@ pub(crate) struct SourceSlot {
     pub outlet: Str,
     pub title: Str,
     pub url: Str,
-    pub published: i32,
+    pub published: Option<Day>,
     pub text: Str,
     pub text_file: Str,
+    pub text_state: SourceText,
     pub file: Option<u16>,
     /// Byte offset of every CHECKPOINT-th character; empty for ASCII text.
     pub checkpoints: Vec<u32>,
     pub chars: u32,
+}
+
+/// Whether a source has verbatim text that quotes can cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceText {
+    /// The text was read.
+    Given,
+    /// The source carries none (an ACLED outlet, a GDELT URL).
+    Absent,
+    /// Reading it failed, already reported: its quotes are not checked
+    /// again, so one cause gives one message.
+    Unreadable,
 }
 
 #[derive(Debug)]
@@ -68,7 +81,9 @@ pub(crate) struct RawEvent {
     pub topics: (u32, u32),
     pub quotes: (u32, u32),
     pub links: (u32, u32),
+    pub sources: (u32, u32),
     pub derivation: u32,
+    pub date_origin: Str,
 }
 
 #[derive(Debug)]
@@ -109,6 +124,21 @@ pub struct Builder {
     pub(crate) quotes: Vec<Quote>,
     /// Links whose `other` is still an event id slot.
     pub(crate) links: Vec<Link>,
+    /// Links added after their event (an importer that sees the rows of
+    /// one article only at the end): `(from event slot, link)`.
+    pub(crate) late_links: Vec<(u32, Link)>,
+    /// Source slots of each event's `sources`, beyond its quotes'.
+    pub(crate) event_sources: Vec<u32>,
+    pub(crate) title: Option<Str>,
+    /// `(event slot, source slot)` pairs added after their event (a GDELT
+    /// Mentions file read before or after its events).
+    pub(crate) late_sources: Vec<(u32, u32)>,
+    /// True while an imported file is read: a row with a problem is
+    /// skipped and counted instead of failing the load.
+    pub(crate) lenient: bool,
+    /// Data rows of imported files seen, and those skipped.
+    pub(crate) rows: usize,
+    pub(crate) skipped: Diagnostics,
     pub(crate) derivations: Vec<RawDerivation>,
     pub(crate) pending_quotes: Vec<PendingQuote>,
     pub(crate) diags: Diagnostics,
@@ -152,6 +182,65 @@ impl Builder {
 
     pub fn event_count(&self) -> usize {
         self.events.len()
+    }
+
+    /// Whether an actor with this id was declared already.
+    pub fn has_actor(&self, id: &str) -> bool {
+        self.actor_ids
+            .get(&self.hasher, id)
+            .is_some_and(|slot| self.actors[slot as usize].file.is_some())
+    }
+
+    /// Whether a source with this id was declared already.
+    pub fn has_source(&self, id: &str) -> bool {
+        self.source_ids
+            .get(&self.hasher, id)
+            .is_some_and(|slot| self.sources[slot as usize].file.is_some())
+    }
+
+    /// The timeline's title (a TimelineJS title slide, a native `title`);
+    /// the first one given wins.
+    pub fn set_title(&mut self, title: &str) {
+        if self.title.is_none() {
+            let t = self.line(title);
+            if !t.is_empty() {
+                self.title = Some(t);
+            }
+        }
+    }
+
+    /// Counts a data row of an imported file.
+    pub fn count_row(&mut self) {
+        self.rows += 1;
+    }
+
+    /// Skips a row of an imported file, saying why.
+    pub fn skip_row(&mut self, file: u16, line: Option<usize>, message: String) {
+        let file = self.files.get(file as usize).cloned().unwrap_or_default();
+        self.skipped.push(Diagnostic {
+            file,
+            position: line.map(|l| (l, 1)),
+            subject: None,
+            message,
+        });
+    }
+
+    /// Names a further source of an event that may be declared before or
+    /// after it; an event id never declared drops the pair.
+    pub fn add_late_source(&mut self, event: &str, source: &str) {
+        let event = self.event_slot(event);
+        let source = self.source_slot(source);
+        self.late_sources.push((event, source));
+    }
+
+    /// Links event `from` to event `to` after both may have been added; ids
+    /// unknown at the end are reported as unknown link targets.
+    pub fn add_late_link(&mut self, from: &str, to: &str, kind: crate::model::LinkKind) {
+        let from = self.event_slot(from);
+        let to = self.event_slot(to);
+        if from != to {
+            self.late_links.push((from, Link { other: to, kind }));
+        }
     }
 
     pub fn diagnose(
@@ -207,9 +296,10 @@ impl Builder {
                 outlet: Str::default(),
                 title: Str::default(),
                 url: Str::default(),
-                published: 0,
+                published: None,
                 text: Str::default(),
                 text_file: Str::default(),
+                text_state: SourceText::Absent,
                 file: None,
                 checkpoints: Vec::new(),
                 chars: 0,
@@ -261,9 +351,15 @@ impl Builder {
             .ok()
     }
 
-    /// Adds a source whose text has been read (or `None` if reading failed,
-    /// already diagnosed by the caller).
-    pub fn add_source(&mut self, rec: SourceRecord<'_>, text: Option<&str>, file: u16) {
+    /// Adds a source with its text as read (`state` says whether there is
+    /// one, and if not, whether reading it failed, already diagnosed).
+    pub fn add_source(
+        &mut self,
+        rec: SourceRecord<'_>,
+        text: Option<&str>,
+        state: SourceText,
+        file: u16,
+    ) {
         let id = sanitize::line(rec.id.trim()).into_owned();
         let subject = format!("source '{id}'");
         if id.is_empty() {
@@ -275,19 +371,21 @@ impl Builder {
             self.diagnose_duplicate(file, None, "source", &id, first);
             return;
         }
-        let published = match NaiveDate::parse_from_str(rec.published.trim(), "%Y-%m-%d") {
-            Ok(d) => day_number(d),
-            Err(_) => {
-                let p = sanitize::line(&rec.published).into_owned();
-                self.diagnose(
-                    file,
-                    None,
-                    Some(subject.clone()),
-                    format!("published '{p}' is not a real YYYY-MM-DD date"),
-                );
-                0
+        let published = rec.published.as_deref().and_then(|published| {
+            match NaiveDate::parse_from_str(published.trim(), "%Y-%m-%d") {
+                Ok(d) => Some(day_number(d)),
+                Err(_) => {
+                    let p = sanitize::line(published).into_owned();
+                    self.diagnose(
+                        file,
+                        None,
+                        Some(subject.clone()),
+                        format!("published '{p}' is not a real YYYY-MM-DD date"),
+                    );
+                    None
+                }
             }
-        };
+        });
         let outlet = self.line(&rec.outlet);
         let title = self.line(&rec.title);
         let url = rec.url.as_deref().map(|u| self.line(u)).unwrap_or_default();
@@ -296,6 +394,11 @@ impl Builder {
             .as_deref()
             .map(|f| self.line(f))
             .unwrap_or_default();
+        let state = if text.is_some() {
+            SourceText::Given
+        } else {
+            state
+        };
         let clean = text.map(|t| sanitize::clean(t, Lines::Many));
         let body = clean.as_deref().unwrap_or("");
         let checkpoints = if body.is_ascii() {
@@ -316,6 +419,7 @@ impl Builder {
         (s.outlet, s.title, s.url, s.published, s.text, s.text_file) =
             (outlet, title, url, published, text, text_file);
         s.file = Some(file);
+        s.text_state = state;
         s.checkpoints = checkpoints;
         s.chars = chars;
     }

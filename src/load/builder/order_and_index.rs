@@ -101,6 +101,7 @@ impl Builder {
                     title: s.title,
                     url: s.url,
                     published: s.published,
+                    has_text: s.text_state == super::SourceText::Given,
                     text: s.text,
                     text_file: s.text_file,
                 })
@@ -133,6 +134,9 @@ impl Builder {
             event_topics: self.event_topics,
             quotes: self.quotes,
             links: self.links,
+            event_sources: self.event_sources,
+            title: self.title,
+            import_report: Default::default(),
             derivations,
             earliest,
             latest,
@@ -225,6 +229,8 @@ impl Builder {
                     quotes: span(e.quotes),
                     links: span(e.links),
                     backlinks: Span::default(),
+                    sources: span(e.sources),
+                    date_origin: e.date_origin,
                 }
             })
             .collect();

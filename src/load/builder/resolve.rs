@@ -2,7 +2,7 @@
 //! later) and checks dates against their derivations; then `build` makes the
 //! store.
 
-use crate::load::builder::{Builder, NONE};
+use crate::load::builder::{Builder, NONE, RawEvent, SourceText};
 use crate::load::diagnostics::LoadError;
 use crate::model::Timeline;
 use crate::model::date::{Day, from_day_number};
@@ -11,6 +11,7 @@ use crate::sanitize;
 impl Builder {
     /// Resolves, validates and indexes everything read so far.
     pub fn finish(mut self) -> Result<Timeline, LoadError> {
+        self.fold_late_additions();
         self.check_references();
         self.check_pending_quotes();
         self.check_derivations();
@@ -25,7 +26,14 @@ impl Builder {
         if !self.diags.is_empty() {
             return Err(self.diags.into_error());
         }
-        Ok(Timeline::from_parts(self.build()))
+        let report = crate::model::ImportReport {
+            rows: self.rows,
+            skipped_total: self.skipped.total,
+            skipped: self.skipped.kept.iter().map(|d| d.to_string()).collect(),
+        };
+        let mut parts = self.build();
+        parts.import_report = report;
+        Ok(Timeline::from_parts(parts))
     }
 
     fn subject_of_event(&self, event: u32) -> (u16, String) {
@@ -53,6 +61,17 @@ impl Builder {
                     problems.push((
                         ix,
                         format!("unknown link target '{target}' ({})", l.kind.as_str()),
+                    ));
+                }
+            }
+            let sources =
+                &self.event_sources[e.sources.0 as usize..(e.sources.0 + e.sources.1) as usize];
+            for &s in sources {
+                let source = &self.sources[s as usize];
+                if source.file.is_none() {
+                    problems.push((
+                        ix,
+                        format!("unknown source '{}'", self.arena.get(source.id)),
                     ));
                 }
             }
@@ -95,11 +114,40 @@ impl Builder {
         }
     }
 
+    /// Moves links and sources added after their event into each event's
+    /// own list, so every later step sees one contiguous list per event.
+    fn fold_late_additions(&mut self) {
+        let slot_event = &self.slot_event;
+        // Additions to ids no event declared are dropped here; a link *to*
+        // such an id stays and is reported as an unknown target.
+        fn by_event<T>(slot_event: &[u32], late: Vec<(u32, T)>) -> Vec<(u32, T)> {
+            let mut late: Vec<(u32, T)> = late
+                .into_iter()
+                .filter_map(|(slot, item)| {
+                    let event = slot_event[slot as usize];
+                    (event != NONE).then_some((event, item))
+                })
+                .collect();
+            late.sort_by_key(|(event, _)| *event);
+            late
+        }
+        let links = by_event(slot_event, std::mem::take(&mut self.late_links));
+        let sources = by_event(slot_event, std::mem::take(&mut self.late_sources));
+        fold_into(&mut self.events, |e| &mut e.links, &mut self.links, links);
+        fold_into(
+            &mut self.events,
+            |e| &mut e.sources,
+            &mut self.event_sources,
+            sources,
+        );
+    }
+
     fn check_pending_quotes(&mut self) {
         for pending in std::mem::take(&mut self.pending_quotes) {
             let source = self.quotes[pending.quote as usize].source;
-            if self.sources[source as usize].file.is_none() {
-                continue; // reported by check_references
+            let declared = &self.sources[source as usize];
+            if declared.file.is_none() || declared.text_state == SourceText::Unreadable {
+                continue; // reported by check_references, or when reading failed
             }
             match self.verify_quote(pending.quote, &pending.text) {
                 Ok(s) => self.quotes[pending.quote as usize].text = s,
@@ -120,7 +168,13 @@ impl Builder {
             let d = &self.derivations[e.derivation as usize];
             let anchor_day: Option<Day> = if d.anchor_is_source {
                 let s = &self.sources[d.anchor_slot as usize];
-                s.file.map(|_| s.published)
+                if s.file.is_some() && s.published.is_none() {
+                    let (file, subject) = self.subject_of_event(ix as u32);
+                    let id = self.arena.get(s.id);
+                    problems.push((file, subject, format!("date derivation is anchored on source '{id}', which has no publication date")));
+                    continue;
+                }
+                s.published
             } else {
                 match self.slot_event[d.anchor_slot as usize] {
                     NONE => None,
@@ -164,4 +218,31 @@ impl Builder {
             );
         }
     }
+}
+
+/// Rebuilds a flat per-event array with `late` items (sorted by event)
+/// appended to each event's span, leaving out items the span already has.
+fn fold_into<T: Copy + PartialEq>(
+    events: &mut [RawEvent],
+    span_of: impl Fn(&mut RawEvent) -> &mut (u32, u32),
+    flat: &mut Vec<T>,
+    late: Vec<(u32, T)>,
+) {
+    if late.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(flat.len() + late.len());
+    let mut next = late.iter().peekable();
+    for (ix, e) in events.iter_mut().enumerate() {
+        let span = span_of(e);
+        let start = out.len();
+        out.extend_from_slice(&flat[span.0 as usize..(span.0 + span.1) as usize]);
+        while let Some((_, item)) = next.next_if(|(event, _)| *event == ix as u32) {
+            if !out[start..].contains(item) {
+                out.push(*item);
+            }
+        }
+        *span = (start as u32, (out.len() - start) as u32);
+    }
+    *flat = out;
 }

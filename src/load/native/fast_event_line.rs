@@ -123,6 +123,7 @@ fn status(s: &str) -> Maybe<Status> {
         "scheduled" => Status::Scheduled,
         "expected" => Status::Expected,
         "ongoing" => Status::Ongoing,
+        "cancelled" => Status::Cancelled,
         _ => return None,
     })
 }
@@ -150,6 +151,7 @@ fn event_object<'a>(r: &mut Reader<'a>) -> Maybe<EventRecord<'a>> {
         (None, None, None, None, None, None);
     let (mut actors, mut countries, mut topics, mut quotes, mut links) =
         (None, None, None, None, None);
+    let (mut sources, mut date_origin) = (None, None);
     r.object(|r, key| match key {
         "id" => once(&mut id, r.text()?),
         "title" => once(&mut title, r.text()?),
@@ -162,6 +164,8 @@ fn event_object<'a>(r: &mut Reader<'a>) -> Maybe<EventRecord<'a>> {
         "topics" => once(&mut topics, r.array(|r| r.text().map(Item))?),
         "quotes" => once(&mut quotes, r.array(quote)?),
         "links" => once(&mut links, r.array(link)?),
+        "sources" => once(&mut sources, r.array(|r| r.text().map(Item))?),
+        "date_origin" => once(&mut date_origin, r.text()?),
         _ => None,
     })?;
     Some(EventRecord {
@@ -170,11 +174,13 @@ fn event_object<'a>(r: &mut Reader<'a>) -> Maybe<EventRecord<'a>> {
         summary,
         date: date?,
         derivation: None,
+        date_origin,
         status: status_value.unwrap_or_default(),
         place,
         actors: actors.unwrap_or_default(),
         countries: countries.unwrap_or_default(),
         topics: topics.unwrap_or_default(),
+        sources: sources.unwrap_or_default(),
         quotes: quotes.unwrap_or_default(),
         links: links.unwrap_or_default(),
     })

@@ -2,7 +2,7 @@
 //! "events": [...]}`. Events stream into the builder one by one; the document
 //! is never held as a tree.
 
-use crate::load::builder::Builder;
+use crate::load::builder::{Builder, SourceText};
 use crate::load::native::schema::{ActorRecord, EventRecord, SourceRecord};
 use crate::load::{LoadError, LoadOptions, Progress, TextReader, decode_text, json_error};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -77,11 +77,13 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, '_> {
             match key.as_ref() {
                 "dateline" => {
                     let version: u32 = map.next_value()?;
-                    if version != 1 {
-                        return Err(de::Error::custom(format_args!(
-                            "format version {version} is not supported (this dateline reads version 1)"
-                        )));
+                    if let Err(message) = super::check_version(version) {
+                        return Err(de::Error::custom(message));
                     }
+                }
+                "title" => {
+                    let title: std::borrow::Cow<'de, str> = map.next_value()?;
+                    self.builder.set_title(&title);
                 }
                 "sources" => {
                     let sources: Vec<SourceRecord<'de>> = map.next_value()?;
@@ -104,7 +106,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, '_> {
                 other => {
                     let _: IgnoredAny = map.next_value()?;
                     return Err(de::Error::custom(format_args!(
-                        "unknown field `{other}`, expected one of `dateline`, `sources`, `actors`, `events`"
+                        "unknown field `{other}`, expected one of `dateline`, `title`, `sources`, `actors`, `events`"
                     )));
                 }
             }
@@ -124,15 +126,17 @@ pub(crate) fn add_source(
     read_text: &TextReader<'_>,
 ) {
     let subject = Some(format!("source '{}'", crate::sanitize::line(&rec.id)));
-    let text: Result<String, String> = match (&rec.text, &rec.text_file) {
-        (Some(t), None) => Ok(t.to_string()),
+    let text: Result<Option<String>, String> = match (&rec.text, &rec.text_file) {
+        (Some(t), None) => Ok(Some(t.to_string())),
         (None, Some(path)) => read_text(path)
-            .and_then(|bytes| decode_text(bytes).map_err(|e| format!("text file '{path}' {e}"))),
+            .and_then(|bytes| decode_text(bytes).map_err(|e| format!("text file '{path}' {e}")))
+            .map(Some),
         (Some(_), Some(_)) => Err("has both `text` and `text_file`; give one".into()),
-        (None, None) => Err("has no text: give `text_file` (a path) or `text`".into()),
+        (None, None) => Ok(None),
     };
     match text {
-        Ok(t) => builder.add_source(rec, Some(&t), file),
+        Ok(Some(t)) => builder.add_source(rec, Some(&t), SourceText::Given, file),
+        Ok(None) => builder.add_source(rec, None, SourceText::Absent, file),
         Err(message) => {
             builder.diagnose(
                 file,
@@ -140,7 +144,7 @@ pub(crate) fn add_source(
                 subject,
                 crate::sanitize::line(&message).into_owned(),
             );
-            builder.add_source(rec, None, file);
+            builder.add_source(rec, None, SourceText::Unreadable, file);
         }
     }
 }

@@ -103,16 +103,17 @@ fn read_record(
     read_text: &TextReader<'_>,
 ) {
     match serde_json::from_slice::<LineRecord<'_>>(text) {
-        Ok(LineRecord::Dateline(1)) => {}
-        Ok(LineRecord::Dateline(v)) => builder.diagnose(
-            file,
-            Some((line_no, 1)),
-            None,
-            format!("format version {v} is not supported (this dateline reads version 1)"),
-        ),
+        Ok(LineRecord::Dateline(v)) => {
+            if let Err(message) = super::check_version(v) {
+                builder.diagnose(file, Some((line_no, 1)), None, message);
+            }
+        }
+        Ok(LineRecord::Title(t)) => builder.set_title(&t),
         Ok(LineRecord::Source(s)) => add_source(builder, s, file, read_text),
         Ok(LineRecord::Actor(a)) => builder.add_actor(a, file),
-        Ok(LineRecord::Event(e)) => builder.add_event(e, file, Some(line_no)),
+        Ok(LineRecord::Event(e)) => {
+            builder.add_event(e, file, Some(line_no));
+        }
         Err(e) => {
             let (position, message) = json_error(&e);
             let column = position.map_or(1, |(_, c)| c);

@@ -26,19 +26,20 @@ impl std::ops::Deref for Item<'_> {
 pub struct SourceRecord<'a> {
     #[serde(borrow)]
     pub id: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, default)]
     pub outlet: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, default)]
     pub title: Text<'a>,
     #[serde(borrow, default)]
     pub url: Option<Text<'a>>,
-    /// YYYY-MM-DD.
-    #[serde(borrow)]
-    pub published: Text<'a>,
+    /// YYYY-MM-DD; imported sources (an ACLED outlet) may not say.
+    #[serde(borrow, default)]
+    pub published: Option<Text<'a>>,
     /// The verbatim text in a file, relative to the timeline file.
     #[serde(borrow, default)]
     pub text_file: Option<Text<'a>>,
-    /// Or the verbatim text inline.
+    /// Or the verbatim text inline. A source may have neither: then no
+    /// quote can cite it, and its events say "no verbatim text".
     #[serde(borrow, default)]
     pub text: Option<Text<'a>>,
 }
@@ -73,6 +74,10 @@ pub struct EventRecord<'a> {
     pub date: Text<'a>,
     #[serde(borrow, default)]
     pub derivation: Option<DerivationRecord<'a>>,
+    /// Where an imported date came from when no phrase can be shown:
+    /// "coded by GDELT; reported 2025-08-07 22:00".
+    #[serde(borrow, default)]
+    pub date_origin: Option<Text<'a>>,
     #[serde(default)]
     pub status: Status,
     #[serde(borrow, default)]
@@ -83,6 +88,9 @@ pub struct EventRecord<'a> {
     pub countries: Vec<Item<'a>>,
     #[serde(borrow, default)]
     pub topics: Vec<Item<'a>>,
+    /// Sources the event rests on beyond those its quotes cite.
+    #[serde(borrow, default)]
+    pub sources: Vec<Item<'a>>,
     #[serde(borrow, default)]
     pub quotes: Vec<QuoteRecord<'a>>,
     #[serde(borrow, default)]
@@ -147,11 +155,15 @@ pub struct LinkRecord<'a> {
     pub kind: LinkKind,
 }
 
-/// One line of the JSON Lines form.
+/// One line of the JSON Lines form. One record lives at a time, so the
+/// size of the event variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "lowercase")]
 pub enum LineRecord<'a> {
     Dateline(u32),
+    /// The timeline's title (format version 2).
+    Title(#[serde(borrow)] Text<'a>),
     Source(#[serde(borrow)] SourceRecord<'a>),
     Actor(#[serde(borrow)] ActorRecord<'a>),
     Event(#[serde(borrow)] EventRecord<'a>),

@@ -1,0 +1,430 @@
+//! GDELT 2.0 Events exports (`*.export.CSV`: TAB-separated, no header, 61
+//! columns) and their Mentions files (16 columns), row by row.
+//!
+//! A row is one coded (actor, action, actor) triple of one article. Its
+//! date is SQLDATE at day precision; GDELT's coder may have resolved a
+//! relative phrase against the article's date (DATEADDED), so every date
+//! carries that origin. Rows of one article are chained in time order by
+//! `related` links. Sources have a URL and an outlet but no text.
+
+use super::rows::{RowProgress, host_of, slug, title_case};
+use super::tables;
+use crate::load::builder::{Builder, SourceText};
+use crate::load::native::schema::SourceRecord;
+use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
+use crate::load::{LoadError, LoadOptions};
+use crate::model::{ActorKind, LinkKind, Status};
+use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::io::BufRead;
+use std::path::PathBuf;
+
+const EVENT_COLUMNS: usize = 61;
+const MENTION_COLUMNS: usize = 16;
+
+// Column positions of the GDELT 2.0 Event codebook.
+const ID: usize = 0;
+const SQLDATE: usize = 1;
+const ACTOR1: usize = 5;
+const ACTOR2: usize = 15;
+const EVENT_CODE: usize = 26;
+const ROOT_CODE: usize = 28;
+const GOLDSTEIN: usize = 30;
+const NUM_MENTIONS: usize = 31;
+const NUM_SOURCES: usize = 32;
+const NUM_ARTICLES: usize = 33;
+const AVG_TONE: usize = 34;
+const ACTION_GEO_TYPE: usize = 51;
+const ACTION_GEO_NAME: usize = 52;
+const ACTION_GEO_COUNTRY: usize = 53;
+const DATEADDED: usize = 59;
+const SOURCEURL: usize = 60;
+
+// Offsets within an actor's block of ten columns.
+const CODE: usize = 0;
+const NAME: usize = 1;
+const COUNTRY: usize = 2;
+const TYPE1: usize = 7;
+
+/// Reads an Events export.
+pub(crate) fn read(
+    builder: &mut Builder,
+    file: u16,
+    reader: &mut dyn BufRead,
+    opts: LoadOptions<'_>,
+) -> Result<(), LoadError> {
+    let mut progress = RowProgress::new(opts, 0);
+    let mut line = Vec::with_capacity(4096);
+    let mut line_no = 0usize;
+    // (article, day, event number) of every row, to chain each article's rows.
+    let mut by_article: Vec<(u32, i32, u64)> = Vec::new();
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                let why = format!("cannot read: {}", crate::load::io_reason(&e));
+                builder.diagnose(file, Some((line_no + 1, 1)), None, why);
+                return Ok(());
+            }
+        }
+        line_no += 1;
+        progress.row(builder, line.len())?;
+        let text = trim_line_end(&line);
+        if text.is_empty() {
+            continue;
+        }
+        builder.count_row();
+        let Ok(text) = std::str::from_utf8(text) else {
+            builder.skip_row(file, Some(line_no), "is not valid UTF-8".into());
+            continue;
+        };
+        let fields: Vec<&str> = text.split('\t').collect();
+        if fields.len() != EVENT_COLUMNS {
+            let why = format!(
+                "expected {EVENT_COLUMNS} TAB-separated columns of a GDELT 2.0 event, found {}",
+                fields.len()
+            );
+            builder.skip_row(file, Some(line_no), why);
+            continue;
+        }
+        match add_row(builder, file, line_no, &fields) {
+            Ok(Some(row)) => by_article.push(row),
+            Ok(None) => {}
+            Err(why) => builder.skip_row(file, Some(line_no), why),
+        }
+    }
+    link_articles(builder, by_article);
+    Ok(())
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// Adds one event row; returns its place among its article's rows.
+fn add_row(
+    builder: &mut Builder,
+    file: u16,
+    line_no: usize,
+    f: &[&str],
+) -> Result<Option<(u32, i32, u64)>, String> {
+    let number: u64 = f[ID]
+        .parse()
+        .map_err(|_| format!("GLOBALEVENTID '{}' is not a number", f[ID]))?;
+    let day = compact_date(f[SQLDATE]).ok_or_else(|| {
+        format!(
+            "SQLDATE '{}' is not a real YYYYMMDD date",
+            crate::sanitize::line(f[SQLDATE])
+        )
+    })?;
+    let reported = compact_timestamp(f[DATEADDED]);
+    let url = f[SOURCEURL].trim();
+
+    let mut actors = Vec::with_capacity(2);
+    let mut countries: Vec<Item<'_>> = Vec::with_capacity(3);
+    let mut names: Vec<String> = Vec::with_capacity(2);
+    for (block, role) in [(ACTOR1, "source"), (ACTOR2, "target")] {
+        let Some(actor) = declare_actor(builder, file, &f[block..block + 10]) else {
+            continue;
+        };
+        if let Some(c) = actor.country
+            && !countries.iter().any(|x| &*x.0 == c)
+        {
+            countries.push(Item(Cow::Borrowed(c)));
+        }
+        names.push(actor.name);
+        actors.push(ActorRoleRecord {
+            id: Cow::Owned(actor.id),
+            role: Some(Cow::Borrowed(role)),
+        });
+    }
+
+    let place =
+        (f[ACTION_GEO_TYPE] != "0" && !f[ACTION_GEO_NAME].is_empty()).then(|| PlaceRecord {
+            name: Some(Cow::Borrowed(f[ACTION_GEO_NAME])),
+            country: tables::iso_of_fips(f[ACTION_GEO_COUNTRY]).map(Cow::Borrowed),
+        });
+
+    let code = f[EVENT_CODE];
+    let label = tables::cameo_event(code);
+    let mut topics: Vec<Item<'_>> = Vec::with_capacity(2);
+    if let Some(label) = label {
+        topics.push(Item(Cow::Borrowed(label)));
+    }
+    if let Some(root) = tables::cameo_event(f[ROOT_CODE])
+        && Some(root) != label
+    {
+        topics.push(Item(Cow::Borrowed(root)));
+    }
+    let action = label.map_or_else(|| format!("CAMEO event {code}"), str::to_string);
+    let title = match names.as_slice() {
+        [one, two] => format!("{action}: {one} → {two}"),
+        [one] => format!("{action}: {one}"),
+        _ => action,
+    };
+    let summary = summary(f, code);
+
+    let mut sources = Vec::new();
+    if !url.is_empty() {
+        if !builder.has_source(url) {
+            let published = reported
+                .as_ref()
+                .map(|(d, _)| d.format("%Y-%m-%d").to_string());
+            let rec = SourceRecord {
+                id: Cow::Borrowed(url),
+                outlet: Cow::Borrowed(host_of(url)),
+                title: Cow::Borrowed(""),
+                url: Some(Cow::Borrowed(url)),
+                published: published.map(Cow::Owned),
+                text_file: None,
+                text: None,
+            };
+            builder.add_source(rec, None, SourceText::Absent, file);
+        }
+        sources.push(Item(Cow::Borrowed(url)));
+    }
+
+    let origin = match reported {
+        Some((added, time)) => {
+            let mut origin = format!(
+                "coded by GDELT; reported {} {}",
+                added.format("%Y-%m-%d"),
+                time
+            );
+            let before = (added - day).num_days();
+            if before != 0 {
+                origin.push_str(&format!(
+                    " ({before} days after this date: GDELT's coder resolved a relative phrase)"
+                ));
+            }
+            origin
+        }
+        None => "coded by GDELT".to_string(),
+    };
+    let id = format!("gdelt-{number}");
+    let record = EventRecord {
+        id: Cow::Borrowed(&id),
+        title: Cow::Owned(title),
+        summary: Some(Cow::Owned(summary)),
+        date: Cow::Owned(day.format("%Y-%m-%d").to_string()),
+        derivation: None,
+        date_origin: Some(Cow::Owned(origin)),
+        status: Status::Occurred,
+        place,
+        actors,
+        countries,
+        topics,
+        sources,
+        quotes: Vec::new(),
+        links: Vec::new(),
+    };
+    if !builder.add_event(record, file, Some(line_no)) || url.is_empty() {
+        return Ok(None);
+    }
+    let article = builder.source_slot(url);
+    Ok(Some((article, crate::model::date::day_number(day), number)))
+}
+
+/// The figures a row carries that no field of an event holds.
+fn summary(f: &[&str], code: &str) -> String {
+    let mut out = format!("CAMEO {code}");
+    if let Some(root) = tables::cameo_event(f[ROOT_CODE]) {
+        out.push_str(&format!(" (root {}: {root})", f[ROOT_CODE]));
+    }
+    let figure =
+        |label: &str, value: &str| (!value.is_empty()).then(|| format!("; {label} {value}"));
+    out.extend(figure("Goldstein scale", f[GOLDSTEIN]));
+    out.extend(figure("mentions", f[NUM_MENTIONS]));
+    out.extend(figure("sources", f[NUM_SOURCES]));
+    out.extend(figure("articles", f[NUM_ARTICLES]));
+    out.extend(figure("average tone", f[AVG_TONE]));
+    out.push('.');
+    out
+}
+
+struct DeclaredActor<'r> {
+    id: String,
+    name: String,
+    country: Option<&'r str>,
+}
+
+/// Declares the actor of a ten-column block once; `None` for an empty one.
+fn declare_actor<'r>(
+    builder: &mut Builder,
+    file: u16,
+    block: &'r [&'r str],
+) -> Option<DeclaredActor<'r>> {
+    let code = block[CODE].trim();
+    let raw_name = block[NAME].trim();
+    if (code.is_empty() || code == "0") && (raw_name.is_empty() || raw_name == "0") {
+        return None;
+    }
+    let country = tables::iso_of_cameo_country(block[COUNTRY].trim());
+    let name = if raw_name.is_empty() || raw_name == "0" {
+        code.to_string()
+    } else {
+        title_case(raw_name)
+    };
+    let id = slug(&format!("{code} {raw_name}"));
+    if !builder.has_actor(&id) {
+        let type_code = block[TYPE1].trim();
+        let kind = match tables::cameo_type(type_code) {
+            Some((_, kind)) => kind,
+            // A bare country code ("ISR") names the country itself.
+            None if !code.is_empty() && code == block[COUNTRY].trim() => ActorKind::Country,
+            None => ActorKind::Group,
+        };
+        let title = tables::cameo_type(type_code).map(|(label, _)| label);
+        builder.add_actor(
+            ActorRecord {
+                id: Cow::Borrowed(&id),
+                name: Cow::Borrowed(&name),
+                kind,
+                title: title.map(Cow::Borrowed),
+                country: country.map(Cow::Borrowed),
+                aliases: Vec::new(),
+            },
+            file,
+        );
+    }
+    Some(DeclaredActor { id, name, country })
+}
+
+/// Chains the rows of each article in time order with `related` links:
+/// one link per neighbour, never all pairs.
+fn link_articles(builder: &mut Builder, mut rows: Vec<(u32, i32, u64)>) {
+    rows.sort_unstable();
+    for pair in rows.windows(2) {
+        let ((a_article, _, a), (b_article, _, b)) = (pair[0], pair[1]);
+        if a_article == b_article {
+            builder.add_late_link(
+                &format!("gdelt-{a}"),
+                &format!("gdelt-{b}"),
+                LinkKind::Related,
+            );
+        }
+    }
+}
+
+/// `20250807` → 2025-08-07.
+fn compact_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y%m%d").ok()
+}
+
+/// `20250807220000` → (2025-08-07, "22:00").
+fn compact_timestamp(text: &str) -> Option<(NaiveDate, String)> {
+    let text = text.trim();
+    if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let day = compact_date(&text[..8])?;
+    Some((day, format!("{}:{}", &text[8..10], &text[10..12])))
+}
+
+/// Reads a Mentions file: each mention is a further source of its event.
+/// Mentions of events not loaded are dropped when the timeline is built.
+pub(crate) fn read_mentions(
+    builder: &mut Builder,
+    file: u16,
+    reader: &mut dyn BufRead,
+    opts: LoadOptions<'_>,
+) -> Result<(), LoadError> {
+    builder.lenient = true;
+    let mut progress = RowProgress::new(opts, 0);
+    let mut line = Vec::with_capacity(1024);
+    let mut line_no = 0usize;
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                let why = format!("cannot read: {}", crate::load::io_reason(&e));
+                builder.diagnose(file, Some((line_no + 1, 1)), None, why);
+                break;
+            }
+        }
+        line_no += 1;
+        progress.row(builder, line.len())?;
+        let text = trim_line_end(&line);
+        if text.is_empty() {
+            continue;
+        }
+        builder.count_row();
+        if let Err(why) = add_mention(builder, file, text) {
+            builder.skip_row(file, Some(line_no), why);
+        }
+    }
+    builder.lenient = false;
+    Ok(())
+}
+
+fn add_mention(builder: &mut Builder, file: u16, text: &[u8]) -> Result<(), String> {
+    let text = std::str::from_utf8(text).map_err(|_| "is not valid UTF-8".to_string())?;
+    let f: Vec<&str> = text.split('\t').collect();
+    if f.len() != MENTION_COLUMNS {
+        return Err(format!(
+            "expected {MENTION_COLUMNS} TAB-separated columns of a GDELT 2.0 mention, found {}",
+            f.len()
+        ));
+    }
+    let number: u64 = f[0].parse().map_err(|_| {
+        format!(
+            "GLOBALEVENTID '{}' is not a number",
+            crate::sanitize::line(f[0])
+        )
+    })?;
+    let url = f[5].trim();
+    if url.is_empty() {
+        return Err("has no MentionIdentifier".into());
+    }
+    if !builder.has_source(url) {
+        let published = compact_timestamp(f[2]).map(|(d, _)| d.format("%Y-%m-%d").to_string());
+        let outlet = if f[4].trim().is_empty() {
+            host_of(url)
+        } else {
+            f[4].trim()
+        };
+        let rec = SourceRecord {
+            id: Cow::Borrowed(url),
+            outlet: Cow::Borrowed(outlet),
+            title: Cow::Borrowed(""),
+            url: Some(Cow::Borrowed(url)),
+            published: published.map(Cow::Owned),
+            text_file: None,
+            text: None,
+        };
+        builder.add_source(rec, None, SourceText::Absent, file);
+    }
+    builder.add_late_source(&format!("gdelt-{number}"), url);
+    Ok(())
+}
+
+/// Adds the Mentions file beside each Events export given (same
+/// timestamp, `.mentions.CSV`) unless it is there already.
+pub(crate) fn add_mentions_beside(files: &mut Vec<PathBuf>) {
+    let mut found = Vec::new();
+    for path in files.iter() {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let lower = name.to_ascii_lowercase();
+        let Some(stem_len) = lower.find(".export.") else {
+            continue;
+        };
+        let (stem, tail) = name.split_at(stem_len);
+        let tail = &tail[".export.".len()..];
+        let mentions = path.with_file_name(format!("{stem}.mentions.{tail}"));
+        if mentions.is_file() && !files.contains(&mentions) && !found.contains(&mentions) {
+            found.push(mentions);
+        }
+    }
+    files.extend(found);
+}

@@ -1,0 +1,108 @@
+//! Code tables of the GDELT and CAMEO codebooks (see `tables/SOURCES.md`),
+//! parsed once on first use.
+
+use crate::model::ActorKind;
+use hashbrown::HashMap;
+use std::sync::OnceLock;
+
+const CAMEO_EVENTS: &str = include_str!("tables/cameo_events.tsv");
+const CAMEO_COUNTRIES: &str = include_str!("tables/cameo_countries.tsv");
+const CAMEO_TYPES: &str = include_str!("tables/cameo_types.tsv");
+const FIPS_ISO: &str = include_str!("tables/fips_iso.tsv");
+
+/// `code → second column` of a TAB-separated table; empty values left out.
+fn table(text: &'static str) -> HashMap<&'static str, &'static str> {
+    text.lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let key = cols.next()?.trim();
+            let value = cols.next()?.trim();
+            (!key.is_empty() && !value.is_empty()).then_some((key, value))
+        })
+        .collect()
+}
+
+/// The label of a CAMEO event code, kept as a string: "040", "1031".
+pub(crate) fn cameo_event(code: &str) -> Option<&'static str> {
+    static T: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    T.get_or_init(|| table(CAMEO_EVENTS))
+        .get(code.trim())
+        .copied()
+}
+
+/// ISO 3166-1 alpha-2 for a CAMEO actor country code ("RUS" → "RU").
+pub(crate) fn iso_of_cameo_country(code: &str) -> Option<&'static str> {
+    static T: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    T.get_or_init(|| table(CAMEO_COUNTRIES)).get(code).copied()
+}
+
+/// ISO 3166-1 alpha-2 for a FIPS 10-4 country code ("RS" → "RU").
+pub(crate) fn iso_of_fips(code: &str) -> Option<&'static str> {
+    static T: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    T.get_or_init(|| table(FIPS_ISO)).get(code.trim()).copied()
+}
+
+/// The label and kind of a CAMEO actor type code ("GOV" → Government).
+pub(crate) fn cameo_type(code: &str) -> Option<(&'static str, ActorKind)> {
+    static T: OnceLock<HashMap<&str, (&str, ActorKind)>> = OnceLock::new();
+    T.get_or_init(|| {
+        CAMEO_TYPES
+            .lines()
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let code = cols.next()?.trim();
+                let label = cols.next()?.trim();
+                let kind = match cols.next()?.trim() {
+                    "organisation" => ActorKind::Organisation,
+                    _ => ActorKind::Group,
+                };
+                Some((code, (label, kind)))
+            })
+            .collect()
+    })
+    .get(code)
+    .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_keep_their_leading_zeros() {
+        assert_eq!(cameo_event("040"), Some("Consult (general)"));
+        assert!(cameo_event("1031").is_some());
+        assert!(cameo_event("40").is_none());
+        assert_eq!(cameo_event("01"), Some("Make public statement"));
+    }
+
+    #[test]
+    fn country_codes_map_to_iso() {
+        for (fips, iso) in [
+            ("UK", "GB"),
+            ("RS", "RU"),
+            ("UP", "UA"),
+            ("IS", "IL"),
+            ("AS", "AU"),
+            ("RP", "PH"),
+        ] {
+            assert_eq!(iso_of_fips(fips), Some(iso), "{fips}");
+        }
+        assert_eq!(iso_of_cameo_country("RUS"), Some("RU"));
+        assert_eq!(iso_of_cameo_country("GBR"), Some("GB"));
+        assert_eq!(iso_of_cameo_country("AFR"), None);
+        assert_eq!(
+            cameo_type("GOV").map(|t| t.1),
+            Some(ActorKind::Organisation)
+        );
+        // Every mapped code is one the model knows.
+        for text in [CAMEO_COUNTRIES, FIPS_ISO] {
+            for (code, iso) in table(text) {
+                assert!(
+                    crate::model::country::by_code(iso).is_some(),
+                    "{code} -> {iso}"
+                );
+            }
+        }
+    }
+}
