@@ -2,12 +2,12 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use dateline::load::{self, LoadError};
+use dateline::load::{self, ImportOptions, InputFormat, LoadError, LoadOptions};
 use dateline::model::{Timeline, country};
 use dateline::query::{self, Filter};
 use dateline::{report, sanitize};
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
@@ -26,8 +26,8 @@ Examples:
 #[derive(Parser)]
 #[command(name = "dateline", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
-    path: Option<PathBuf>,
+    #[command(flatten)]
+    input: Input,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -36,8 +36,8 @@ struct Cli {
 enum Command {
     /// Validate a timeline: a one-line summary, or every problem and exit 1.
     Check {
-        /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
-        path: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
     },
     /// Print the chronology, filtered.
     List(ListArgs),
@@ -45,21 +45,21 @@ enum Command {
     Show {
         /// The event id.
         id: String,
-        /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
-        path: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Print every actor with its event count.
     Actors {
-        /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
-        path: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
     },
     /// Print every country involved with its event count.
     Countries {
-        /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
-        path: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
     },
     /// Write a synthetic timeline (JSON Lines) to standard output.
     Gen {
@@ -72,10 +72,55 @@ enum Command {
     },
 }
 
+/// A PATH and how to read it.
+#[derive(Args)]
+struct Input {
+    /// A timeline file or a directory of them (dateline's JSON or JSON Lines, GDELT, ACLED,
+    /// TimelineJS, iCalendar, CSV/TSV); default: the built-in timeline.
+    path: Option<PathBuf>,
+    /// Read PATH as this format instead of finding it from the content.
+    #[arg(long, value_name = "FORMAT", value_parser = clap::builder::PossibleValuesParser::new(InputFormat::NAMES))]
+    format: Option<String>,
+    /// Which column holds which field in a CSV: title=Headline,date=When.
+    #[arg(long, value_name = "FIELD=COLUMN,...")]
+    map: Option<String>,
+    /// Read CSV dates like 4/5/2025 as month first (April 5).
+    #[arg(long)]
+    month_first: bool,
+    /// Expand recurring calendar events up to this day (default: two years after each rule's start).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    recur_until: Option<String>,
+}
+
+impl Input {
+    fn import_options(&self) -> Result<ImportOptions> {
+        let recur_until = match &self.recur_until {
+            Some(day) => Some(
+                chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").with_context(|| {
+                    format!(
+                        "--recur-until '{}' is not a YYYY-MM-DD day",
+                        sanitize::line(day)
+                    )
+                })?,
+            ),
+            None => None,
+        };
+        Ok(ImportOptions {
+            format: self.format.as_deref().and_then(InputFormat::parse),
+            map: match &self.map {
+                Some(m) => ImportOptions::parse_map(m).map_err(anyhow::Error::msg)?,
+                None => Vec::new(),
+            },
+            month_first: self.month_first,
+            recur_until,
+        })
+    }
+}
+
 #[derive(Args)]
 struct ListArgs {
-    /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
-    path: Option<PathBuf>,
+    #[command(flatten)]
+    input: Input,
     /// Only events involving this actor (id, name or alias); repeat for any of several.
     #[arg(long, value_name = "ACTOR")]
     actor: Vec<String>,
@@ -111,35 +156,71 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(path: Option<&Path>) -> Result<Timeline, LoadError> {
-    match path {
-        Some(p) => load::load_path(p),
+fn load(input: &Input, import: &ImportOptions) -> Result<Timeline, LoadError> {
+    match &input.path {
+        Some(p) => {
+            let opts = LoadOptions {
+                import: Some(import),
+                ..LoadOptions::default()
+            };
+            load::load_path_with(p, opts)
+        }
         None => load::load_builtin(),
     }
 }
 
-/// Loads or prints every diagnostic and returns exit code 1.
-fn load_or_report(path: Option<&Path>) -> Result<Timeline, ExitCode> {
-    load(path).map_err(|e| {
-        let _ = writeln!(io::stderr(), "{e}");
-        ExitCode::from(1)
-    })
+/// Loads, or prints every diagnostic and returns exit code 1. Skipped rows
+/// of imported files are said on standard error.
+fn load_or_report(input: &Input) -> Result<Result<Timeline, ExitCode>> {
+    let import = input.import_options()?;
+    Ok(load(input, &import)
+        .inspect(|t| {
+            if let Some(summary) = t.import_report().summary() {
+                let _ = writeln!(io::stderr(), "dateline: {summary}");
+            }
+        })
+        .map_err(|e| {
+            let _ = writeln!(io::stderr(), "{e}");
+            ExitCode::from(1)
+        }))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else {
-        return browse(cli.path.as_deref());
+        return browse(&cli.input);
     };
     // Locked only for the printing commands: the browser's signal handler
     // must be able to write to the terminal.
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = match command {
         Command::Gen { events, seed } => dateline::synth::write(&mut out, events, seed),
-        Command::Check { path } => {
-            let t = match load_or_report(path.as_deref()) {
+        Command::Check { input } => {
+            let t = match load_or_report(&input)? {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
+            let report = t.import_report();
+            if report.skipped_total > 0 {
+                // Every skipped row, with its file and line; exit 1.
+                for row in &report.skipped {
+                    writeln!(out, "{}", sanitize::line(row))?;
+                }
+                if report.skipped_total > report.skipped.len() {
+                    writeln!(
+                        out,
+                        "… and {} more",
+                        report.skipped_total - report.skipped.len()
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "{} of {} rows skipped",
+                    dateline::model::thousands(report.skipped_total),
+                    dateline::model::thousands(report.rows)
+                )?;
+                out.flush()?;
+                return Ok(ExitCode::from(1));
+            }
             let bytes = t.heap_bytes();
             writeln!(
                 out,
@@ -154,7 +235,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )
         }
         Command::List(args) => {
-            let t = match load_or_report(args.path.as_deref()) {
+            let t = match load_or_report(&args.input)? {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
@@ -168,8 +249,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report::list_table(&mut out, &t, &events)
             }
         }
-        Command::Show { id, path, json } => {
-            let t = match load_or_report(path.as_deref()) {
+        Command::Show { id, input, json } => {
+            let t = match load_or_report(&input)? {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
@@ -186,11 +267,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report::show_text(&mut out, &t, ix)
             }
         }
-        Command::Actors { path } => match load_or_report(path.as_deref()) {
+        Command::Actors { input } => match load_or_report(&input)? {
             Ok(t) => report::actors(&mut out, &t),
             Err(code) => return Ok(code),
         },
-        Command::Countries { path } => match load_or_report(path.as_deref()) {
+        Command::Countries { input } => match load_or_report(&input)? {
             Ok(t) => report::countries(&mut out, &t),
             Err(code) => return Ok(code),
         },
@@ -282,12 +363,12 @@ fn resolve_country(t: &Timeline, name: &str) -> Vec<country::CountryIx> {
     found
 }
 
-fn browse(path: Option<&Path>) -> Result<ExitCode> {
+fn browse(input: &Input) -> Result<ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!(
             "the browser needs a terminal; for scripts use `dateline list` (see `dateline --help`)"
         );
     }
-    dateline::tui::run(path.map(Path::to_path_buf))?;
+    dateline::tui::run(input.path.clone(), input.import_options()?)?;
     Ok(ExitCode::SUCCESS)
 }

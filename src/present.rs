@@ -84,3 +84,28 @@ pub fn status_marker(status: crate::model::Status) -> char {
         Cancelled => '×',
     }
 }
+
+/// A source in one line: outlet, date, URL, and whether it has text to
+/// quote ("bbc.co.uk, 2025-08-07, https://… — no verbatim text").
+pub fn source_line(s: &crate::model::SourceRef<'_>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !s.outlet().is_empty() {
+        parts.push(s.outlet().to_string());
+    }
+    if !s.title().is_empty() {
+        parts.push(format!("\"{}\"", s.title()));
+    }
+    if let Some(day) = s.published() {
+        parts.push(crate::model::date::format_day(day));
+    }
+    if let Some(url) = s.url()
+        && url != s.id()
+    {
+        parts.push(url.to_string());
+    }
+    let mut line = format!("{}  {}", s.id(), parts.join(", "));
+    if !s.has_text() {
+        line.push_str(" — no verbatim text");
+    }
+    line
+}

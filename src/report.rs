@@ -83,6 +83,8 @@ struct EventJson<'a> {
     summary: &'a str,
     date: String,
     date_display: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_origin: Option<&'a str>,
     earliest: Option<String>,
     latest: Option<String>,
     precision: &'static str,
@@ -94,6 +96,8 @@ struct EventJson<'a> {
     topics: Vec<&'a str>,
     links: Vec<LinkJson<'a>>,
     quotes: Vec<QuoteJson<'a>>,
+    /// Every source the event rests on, quoted or not.
+    sources: Vec<&'a str>,
 }
 
 fn event_json<'a>(t: &'a Timeline, e: &EventRef<'a>) -> EventJson<'a> {
@@ -104,6 +108,7 @@ fn event_json<'a>(t: &'a Timeline, e: &EventRef<'a>) -> EventJson<'a> {
         summary: e.summary(),
         date: date.edtf(),
         date_display: date.human(),
+        date_origin: e.date_origin(),
         earliest: e.earliest().map(format_day),
         latest: e.latest().map(format_day),
         precision: date.precision().as_str(),
@@ -123,6 +128,7 @@ fn event_json<'a>(t: &'a Timeline, e: &EventRef<'a>) -> EventJson<'a> {
                 end: q.q.char_end,
             })
             .collect(),
+        sources: e.sources().iter().map(|s| s.id()).collect(),
     }
 }
 
@@ -149,6 +155,9 @@ pub fn show_text(out: &mut impl Write, t: &Timeline, ix: EventIx) -> io::Result<
     )?;
     if let Some(d) = present::derivation(t, &e) {
         writeln!(out, "            {d}")?;
+    }
+    if let Some(origin) = e.date_origin() {
+        writeln!(out, "            {origin}")?;
     }
     writeln!(out, "  status    {}", e.status().as_str())?;
     let place = present::place(&e);
@@ -186,6 +195,13 @@ pub fn show_text(out: &mut impl Write, t: &Timeline, ix: EventIx) -> io::Result<
                 actor.id(),
                 actor.kind().as_str()
             )?;
+        }
+    }
+    let unquoted: Vec<_> = e.sources().into_iter().filter(|s| !s.has_text()).collect();
+    if !unquoted.is_empty() {
+        writeln!(out, "sources")?;
+        for s in unquoted {
+            writeln!(out, "  {}", present::source_line(&s))?;
         }
     }
     if e.quotes().len() > 0 {

@@ -121,7 +121,7 @@ enum LoadMessage {
 }
 
 /// Opens the browser on a timeline file or directory, or the built-in one.
-pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
+pub fn run(path: Option<PathBuf>, import: load::ImportOptions) -> Result<(), TuiError> {
     let mut signals = Signals::new([SIGTERM, SIGHUP])?;
     let theme = Theme::from_env();
     let cancel = Arc::new(AtomicBool::new(false));
@@ -139,6 +139,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
                 let opts = LoadOptions {
                     progress: Some(&report),
                     cancel: Some(&cancel),
+                    import: Some(&import),
                     ..LoadOptions::default()
                 };
                 let result = load::load_path_with(&path, opts);

@@ -113,6 +113,8 @@ impl App {
             quit: false,
         };
         app.refilter(None);
+        // Rows an import skipped are said first thing, in the status line.
+        app.message = app.timeline.import_report().summary();
         app
     }
 

@@ -148,6 +148,9 @@ fn event_lines<'a>(app: &'a App, width: usize, theme: &Theme) -> Option<PaneLine
     if let Some(d) = present::derivation(t, &e) {
         header.extend(field("", d, width, theme, theme.dim()));
     }
+    if let Some(origin) = e.date_origin() {
+        header.extend(field("", origin.to_string(), width, theme, theme.dim()));
+    }
     let status_style = if e.status().is_future() {
         theme.future()
     } else {

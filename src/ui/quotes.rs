@@ -21,13 +21,22 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let Some(ix) = current else { return };
     let e = t.event(ix);
     if count == 0 {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                "no quote: this event has no source words",
-                theme.dim(),
-            )),
-            inner,
-        );
+        // Imported events rest on sources without text: name them, and say
+        // there are no words to check them against.
+        let sources = e.sources();
+        let mut lines = vec![Line::from(Span::styled(
+            if sources.is_empty() {
+                "no quote: this event has no source words"
+            } else {
+                "no verbatim text: these sources carry none"
+            },
+            theme.dim(),
+        ))];
+        let described: Vec<String> = sources.iter().map(crate::present::source_line).collect();
+        for line in &described {
+            lines.extend(wrap(&[(line.as_str(), Style::new())], inner.width as usize));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let width = inner.width as usize;

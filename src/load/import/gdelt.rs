@@ -125,7 +125,7 @@ fn add_row(
 
     let mut actors = Vec::with_capacity(2);
     let mut countries: Vec<Item<'_>> = Vec::with_capacity(3);
-    let mut names: Vec<String> = Vec::with_capacity(2);
+    let (mut actor1, mut actor2) = (None, None);
     for (block, role) in [(ACTOR1, "source"), (ACTOR2, "target")] {
         let Some(actor) = declare_actor(builder, file, &f[block..block + 10]) else {
             continue;
@@ -135,7 +135,11 @@ fn add_row(
         {
             countries.push(Item(Cow::Borrowed(c)));
         }
-        names.push(actor.name);
+        if block == ACTOR1 {
+            actor1 = Some(actor.name);
+        } else {
+            actor2 = Some(actor.name);
+        }
         actors.push(ActorRoleRecord {
             id: Cow::Owned(actor.id),
             role: Some(Cow::Borrowed(role)),
@@ -160,10 +164,11 @@ fn add_row(
         topics.push(Item(Cow::Borrowed(root)));
     }
     let action = label.map_or_else(|| format!("CAMEO event {code}"), str::to_string);
-    let title = match names.as_slice() {
-        [one, two] => format!("{action}: {one} → {two}"),
-        [one] => format!("{action}: {one}"),
-        _ => action,
+    let title = match (actor1, actor2) {
+        (Some(one), Some(two)) => format!("{action}: {one} → {two}"),
+        (Some(one), None) => format!("{action}: {one}"),
+        (None, Some(two)) => format!("{action}: → {two}"),
+        (None, None) => action,
     };
     let summary = summary(f, code);
 
