@@ -69,6 +69,9 @@ enum Command {
         /// Seed for the generator: the same seed gives the same file.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// dateline's JSON Lines, or a raw GDELT 2.0 Events export.
+        #[arg(long, default_value = "native", value_parser = ["native", "gdelt"])]
+        format: String,
     },
 }
 
@@ -193,7 +196,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // must be able to write to the terminal.
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = match command {
-        Command::Gen { events, seed } => dateline::synth::write(&mut out, events, seed),
+        Command::Gen {
+            events,
+            seed,
+            format,
+        } => match format.as_str() {
+            "gdelt" => dateline::synth::write_gdelt(&mut out, events, seed),
+            _ => dateline::synth::write(&mut out, events, seed),
+        },
         Command::Check { input } => {
             let t = match load_or_report(&input)? {
                 Ok(t) => t,

@@ -243,3 +243,29 @@ fn the_cli_lists_and_shows_gdelt_rows() {
     assert_eq!(first["date"], "2025-07-31");
     assert_eq!(first["sources"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn a_large_export_read_in_two_parts_is_the_same_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gen.export.CSV");
+    let mut bytes = Vec::new();
+    dateline::synth::write_gdelt(&mut bytes, 3_000, 7).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    let with = |parallel_from| {
+        let opts = dateline::load::LoadOptions {
+            parallel_from,
+            ..Default::default()
+        };
+        let t = dateline::load::load_path_with(&path, opts).unwrap_or_else(|e| panic!("{e}"));
+        let all: Vec<_> = (0..t.len() as u32).collect();
+        let mut out = Vec::new();
+        dateline::report::list_json(&mut out, &t, &all).unwrap();
+        (String::from_utf8(out).unwrap(), t.link_count(), t.import_report().rows)
+    };
+    let (one, one_links, one_rows) = with(u64::MAX);
+    let (two, two_links, two_rows) = with(0);
+    assert_eq!(one_rows, 3_000);
+    assert_eq!((two_rows, two_links), (one_rows, one_links));
+    assert!(one_links > 1_000, "articles of several rows are chained: {one_links}");
+    assert!(one == two, "the two-part load differs from the one-part load");
+}

@@ -73,6 +73,18 @@ impl Diagnostics {
             self.kept.push(d);
         }
     }
+    /// Appends diagnostics of a part of a file that starts `line_offset`
+    /// lines in.
+    pub fn append_shifted(&mut self, other: Diagnostics, line_offset: usize) {
+        let only_counted = other.total - other.kept.len();
+        for mut d in other.kept {
+            if let Some((line, column)) = d.position {
+                d.position = Some((line + line_offset, column));
+            }
+            self.push(d);
+        }
+        self.total += only_counted;
+    }
     pub fn is_empty(&self) -> bool {
         self.total == 0
     }

@@ -13,6 +13,7 @@ mod builder;
 mod diagnostics;
 pub mod import;
 pub mod native;
+mod parts;
 mod sniff;
 
 pub use builder::{Builder, SourceText};
@@ -199,8 +200,7 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
     let format = match sniffed {
         Sniffed::Native(format) => format,
         Sniffed::Import(format) => {
-            let mut reader = std::io::BufReader::with_capacity(1 << 20, handle);
-            return import::read(builder, file, format, &mut reader, opts);
+            return import::read(builder, file, format, path, handle, opts);
         }
         Sniffed::GdeltMentions => {
             let mut reader = std::io::BufReader::with_capacity(1 << 20, handle);
@@ -209,22 +209,14 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
     };
     match format {
         Format::Lines => {
-            let tally = native::json_lines::Tally::default();
-            let split = (total >= opts.parallel_from && two_cores())
-                .then(|| split_point(path, total))
-                .flatten();
-            let records = match split {
-                None => {
-                    let reader = std::io::BufReader::with_capacity(1 << 20, handle);
-                    let part = native::json_lines::Part {
-                        at_start: true,
-                        total,
-                        tally: &tally,
-                    };
-                    native::json_lines::read(builder, file, reader, part, &read_text, opts)?.1
-                }
-                Some(mid) => read_in_two(builder, file, path, handle, mid, total, &tally, opts)?,
-            };
+            let read_part =
+                |b: &mut Builder, reader: &mut dyn std::io::BufRead, part: parts::Part<'_>| {
+                    native::json_lines::read(b, file, reader, part, &read_text, opts)
+                };
+            let records: usize =
+                parts::read_lines(builder, file, path, handle, total, opts, &read_part)?
+                    .into_iter()
+                    .sum();
             if records == 0 {
                 builder.diagnose(
                     file,
@@ -279,90 +271,6 @@ fn sniffed_format(path: &Path, head: &[u8], opts: LoadOptions<'_>) -> Result<Sni
     }
 }
 
-fn two_cores() -> bool {
-    std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-}
-
-/// The offset just after the first newline at or past the middle of the file.
-fn split_point(path: &Path, total: u64) -> Option<u64> {
-    use std::io::{Read, Seek, SeekFrom};
-    // A file of its own: a cloned handle would share the reading position.
-    let mut h = std::fs::File::open(path).ok()?;
-    let mid = total / 2;
-    h.seek(SeekFrom::Start(mid)).ok()?;
-    let mut window = vec![0u8; 1 << 20];
-    let mut at = mid;
-    loop {
-        let n = h.read(&mut window).ok()?;
-        if n == 0 {
-            return None;
-        }
-        if let Some(i) = memchr::memchr(b'\n', &window[..n]) {
-            return Some(at + i as u64 + 1).filter(|&p| p < total);
-        }
-        at += n as u64;
-    }
-}
-
-/// Reads the two halves of a JSON Lines file on two threads and joins them.
-/// Returns the number of records read.
-#[allow(clippy::too_many_arguments)]
-fn read_in_two(
-    builder: &mut Builder,
-    file: u16,
-    path: &Path,
-    handle: std::fs::File,
-    mid: u64,
-    total: u64,
-    tally: &native::json_lines::Tally,
-    opts: LoadOptions<'_>,
-) -> Result<usize, LoadError> {
-    use std::io::{BufReader, Read, Seek, SeekFrom};
-    let base = path.parent().unwrap_or(Path::new(""));
-    let mut second_handle = match std::fs::File::open(path) {
-        Ok(h) => h,
-        Err(e) => {
-            builder.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
-            return Ok(1);
-        }
-    };
-    let mut second = builder.for_part();
-    second.reserve_for(total - mid);
-    let (first, rest) = std::thread::scope(|s| {
-        let worker = s.spawn(move || {
-            let read_text = |relative: &str| read_source_text(base, relative);
-            if let Err(e) = second_handle.seek(SeekFrom::Start(mid)) {
-                second.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
-                return (second, Ok((0, 0)));
-            }
-            let reader = BufReader::with_capacity(1 << 20, second_handle);
-            let part = native::json_lines::Part {
-                at_start: false,
-                total,
-                tally,
-            };
-            let result =
-                native::json_lines::read(&mut second, file, reader, part, &read_text, opts);
-            (second, result)
-        });
-        let read_text = |relative: &str| read_source_text(base, relative);
-        let reader = BufReader::with_capacity(1 << 20, handle.take(mid));
-        let part = native::json_lines::Part {
-            at_start: true,
-            total,
-            tally,
-        };
-        let first = native::json_lines::read(builder, file, reader, part, &read_text, opts);
-        let rest = worker.join().map_err(|_| LoadError::Cancelled);
-        (first, rest)
-    });
-    let (first_lines, first_records) = first?;
-    let (second, second_result) = rest?;
-    let (_, second_records) = second_result?;
-    builder.absorb(second, first_lines);
-    Ok(first_records + second_records)
-}
-
 fn read_source_text(base: &Path, relative: &str) -> Result<Vec<u8>, String> {
     let rel = Path::new(relative);
     if rel.is_absolute() {
@@ -395,13 +303,16 @@ pub fn load_bytes(
             native::json_document::read(&mut builder, file, bytes, read_text, opts)?
         }
         Format::Lines => {
-            let tally = native::json_lines::Tally::default();
-            let part = native::json_lines::Part {
+            let tally = parts::Tally::default();
+            let part = parts::Part {
                 at_start: true,
                 total: bytes.len() as u64,
                 tally: &tally,
             };
-            if native::json_lines::read(&mut builder, file, bytes, part, read_text, opts)?.1 == 0 {
+            let mut reader = bytes;
+            if native::json_lines::read(&mut builder, file, &mut reader, part, read_text, opts)?.1
+                == 0
+            {
                 builder.diagnose(
                     file,
                     None,

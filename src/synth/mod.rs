@@ -4,7 +4,10 @@
 //! non-ASCII words. Quotes are real spans of generated source texts, so the
 //! output passes every check the loader makes. Same seed, same bytes.
 
+mod gdelt;
 mod words;
+
+pub use gdelt::write as write_gdelt;
 
 use crate::model::country;
 use std::io::{self, Write};

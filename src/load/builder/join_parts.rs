@@ -43,7 +43,11 @@ impl Builder {
             }
             let Some(file) = src.file else { continue };
             if let Some(first) = self.sources[to as usize].file {
-                self.diagnose_duplicate(file, None, "source", id, first);
+                // Imported rows on both sides of the split name the same
+                // article or actor: one declaration, not a clash.
+                if !self.lenient {
+                    self.diagnose_duplicate(file, None, "source", id, first);
+                }
                 continue;
             }
             self.sources[to as usize] = src;
@@ -64,7 +68,9 @@ impl Builder {
             }
             let Some(file) = actor.file else { continue };
             if let Some(first) = self.actors[to as usize].file {
-                self.diagnose_duplicate(file, None, "actor", id, first);
+                if !self.lenient {
+                    self.diagnose_duplicate(file, None, "actor", id, first);
+                }
                 continue;
             }
             self.actors[to as usize] = actor;
@@ -121,6 +127,12 @@ impl Builder {
                 };
                 (event_map[*from as usize], link)
             }));
+        self.late_sources.extend(
+            other
+                .late_sources
+                .iter()
+                .map(|&(event, source)| (event_map[event as usize], source_map[source as usize])),
+        );
         if self.title.is_none() {
             self.title = other.title.map(sh);
         }
@@ -178,14 +190,8 @@ impl Builder {
                 quote: p.quote + quotes_base,
                 text: p.text,
             }));
-        let (kept, total) = (other.diags.kept, other.diags.total);
-        let only_counted = total - kept.len();
-        for mut d in kept {
-            if let Some((line, column)) = d.position {
-                d.position = Some((line + line_offset, column));
-            }
-            self.diags.push(d);
-        }
-        self.diags.total += only_counted;
+        self.rows += other.rows;
+        self.diags.append_shifted(other.diags, line_offset);
+        self.skipped.append_shifted(other.skipped, line_offset);
     }
 }

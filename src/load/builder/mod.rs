@@ -186,9 +186,14 @@ impl Builder {
 
     /// Whether an actor with this id was declared already.
     pub fn has_actor(&self, id: &str) -> bool {
-        self.actor_ids
-            .get(&self.hasher, id)
-            .is_some_and(|slot| self.actors[slot as usize].file.is_some())
+        self.declared_actor_name(id).is_some()
+    }
+
+    /// The name of the actor with this id, if it was declared already.
+    pub fn declared_actor_name(&self, id: &str) -> Option<&str> {
+        let slot = self.actor_ids.get(&self.hasher, id)?;
+        let actor = &self.actors[slot as usize];
+        actor.file.map(|_| self.arena.get(actor.name))
     }
 
     /// Whether a source with this id was declared already.

@@ -12,12 +12,14 @@ use super::tables;
 use crate::load::builder::{Builder, SourceText};
 use crate::load::native::schema::SourceRecord;
 use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
+use crate::load::parts::{self, Part, PartProgress, PartResult};
 use crate::load::{LoadError, LoadOptions};
 use crate::model::{ActorKind, LinkKind, Status};
 use chrono::NaiveDate;
 use std::borrow::Cow;
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const EVENT_COLUMNS: usize = 61;
 const MENTION_COLUMNS: usize = 16;
@@ -46,18 +48,38 @@ const NAME: usize = 1;
 const COUNTRY: usize = 2;
 const TYPE1: usize = 7;
 
-/// Reads an Events export.
+/// Reads an Events export, in parts on every core when it is large.
 pub(crate) fn read(
     builder: &mut Builder,
     file: u16,
-    reader: &mut dyn BufRead,
+    path: &Path,
+    handle: std::fs::File,
     opts: LoadOptions<'_>,
 ) -> Result<(), LoadError> {
-    let mut progress = RowProgress::new(opts, 0);
+    let total = handle.metadata().map(|m| m.len()).unwrap_or(0);
+    let read_part = |b: &mut Builder, reader: &mut dyn BufRead, part: Part<'_>| {
+        read_rows(b, file, reader, part, opts)
+    };
+    let parts = parts::read_lines(builder, file, path, handle, total, opts, &read_part)?;
+    link_articles(builder, parts.into_iter().flatten().collect());
+    Ok(())
+}
+
+/// (article URL's hash, day, event number) of a row, to chain each
+/// article's rows once every part is read.
+type ArticleRow = (u64, i32, u64);
+
+fn read_rows(
+    builder: &mut Builder,
+    file: u16,
+    reader: &mut dyn BufRead,
+    part: Part<'_>,
+    opts: LoadOptions<'_>,
+) -> PartResult<Vec<ArticleRow>> {
+    let mut progress = PartProgress::new(part, opts);
     let mut line = Vec::with_capacity(4096);
     let mut line_no = 0usize;
-    // (article, day, event number) of every row, to chain each article's rows.
-    let mut by_article: Vec<(u32, i32, u64)> = Vec::new();
+    let mut by_article: Vec<ArticleRow> = Vec::new();
     loop {
         line.clear();
         match reader.read_until(b'\n', &mut line) {
@@ -66,11 +88,11 @@ pub(crate) fn read(
             Err(e) => {
                 let why = format!("cannot read: {}", crate::load::io_reason(&e));
                 builder.diagnose(file, Some((line_no + 1, 1)), None, why);
-                return Ok(());
+                break;
             }
         }
         line_no += 1;
-        progress.row(builder, line.len())?;
+        progress.line(builder, line.len())?;
         let text = trim_line_end(&line);
         if text.is_empty() {
             continue;
@@ -80,11 +102,17 @@ pub(crate) fn read(
             builder.skip_row(file, Some(line_no), "is not valid UTF-8".into());
             continue;
         };
-        let fields: Vec<&str> = text.split('\t').collect();
-        if fields.len() != EVENT_COLUMNS {
+        let mut fields = [""; EVENT_COLUMNS];
+        let mut count = 0;
+        for field in text.split('\t') {
+            if count < EVENT_COLUMNS {
+                fields[count] = field;
+            }
+            count += 1;
+        }
+        if count != EVENT_COLUMNS {
             let why = format!(
-                "expected {EVENT_COLUMNS} TAB-separated columns of a GDELT 2.0 event, found {}",
-                fields.len()
+                "expected {EVENT_COLUMNS} TAB-separated columns of a GDELT 2.0 event, found {count}"
             );
             builder.skip_row(file, Some(line_no), why);
             continue;
@@ -95,8 +123,8 @@ pub(crate) fn read(
             Err(why) => builder.skip_row(file, Some(line_no), why),
         }
     }
-    link_articles(builder, by_article);
-    Ok(())
+    progress.report(builder);
+    Ok((line_no, by_article))
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {
@@ -110,7 +138,7 @@ fn add_row(
     file: u16,
     line_no: usize,
     f: &[&str],
-) -> Result<Option<(u32, i32, u64)>, String> {
+) -> Result<Option<ArticleRow>, String> {
     let number: u64 = f[ID]
         .parse()
         .map_err(|_| format!("GLOBALEVENTID '{}' is not a number", f[ID]))?;
@@ -195,9 +223,8 @@ fn add_row(
     let origin = match reported {
         Some((added, time)) => {
             let mut origin = format!(
-                "coded by GDELT; reported {} {}",
-                added.format("%Y-%m-%d"),
-                time
+                "coded by GDELT; reported {} {time}",
+                iso_day(&f[DATEADDED].trim()[..8])
             );
             let before = (added - day).num_days();
             if before != 0 {
@@ -214,7 +241,7 @@ fn add_row(
         id: Cow::Borrowed(&id),
         title: Cow::Owned(title),
         summary: Some(Cow::Owned(summary)),
-        date: Cow::Owned(day.format("%Y-%m-%d").to_string()),
+        date: Cow::Owned(iso_day(f[SQLDATE].trim())),
         derivation: None,
         date_origin: Some(Cow::Owned(origin)),
         status: Status::Occurred,
@@ -229,7 +256,9 @@ fn add_row(
     if !builder.add_event(record, file, Some(line_no)) || url.is_empty() {
         return Ok(None);
     }
-    let article = builder.source_slot(url);
+    // A fixed hash, so the parts read on other threads agree.
+    let article =
+        BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(url);
     Ok(Some((article, crate::model::date::day_number(day), number)))
 }
 
@@ -268,13 +297,17 @@ fn declare_actor<'r>(
         return None;
     }
     let country = tables::iso_of_cameo_country(block[COUNTRY].trim());
+    let id = slug(&format!("{code} {raw_name}"));
+    if let Some(name) = builder.declared_actor_name(&id) {
+        let name = name.to_string();
+        return Some(DeclaredActor { id, name, country });
+    }
     let name = if raw_name.is_empty() || raw_name == "0" {
         code.to_string()
     } else {
         title_case(raw_name)
     };
-    let id = slug(&format!("{code} {raw_name}"));
-    if !builder.has_actor(&id) {
+    {
         let type_code = block[TYPE1].trim();
         let kind = match tables::cameo_type(type_code) {
             Some((_, kind)) => kind,
@@ -300,7 +333,7 @@ fn declare_actor<'r>(
 
 /// Chains the rows of each article in time order with `related` links:
 /// one link per neighbour, never all pairs.
-fn link_articles(builder: &mut Builder, mut rows: Vec<(u32, i32, u64)>) {
+fn link_articles(builder: &mut Builder, mut rows: Vec<ArticleRow>) {
     rows.sort_unstable();
     for pair in rows.windows(2) {
         let ((a_article, _, a), (b_article, _, b)) = (pair[0], pair[1]);
@@ -320,7 +353,13 @@ fn compact_date(text: &str) -> Option<NaiveDate> {
     if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y%m%d").ok()
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(4..6)?, number(6..8)?)
+}
+
+/// `20250807` (checked by `compact_date`) → `2025-08-07`.
+fn iso_day(digits: &str) -> String {
+    format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8])
 }
 
 /// `20250807220000` → (2025-08-07, "22:00").

@@ -10,12 +10,12 @@
 pub(crate) mod acled;
 pub(crate) mod gdelt;
 pub(crate) mod rows;
-mod tables;
+pub(crate) mod tables;
 
 use crate::load::builder::Builder;
 use crate::load::{LoadError, LoadOptions};
 use chrono::NaiveDate;
-use std::io::BufRead;
+use std::path::Path;
 
 /// The formats dateline reads; `--format` takes their names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,15 +120,20 @@ pub(crate) fn read(
     builder: &mut Builder,
     file: u16,
     format: InputFormat,
-    reader: &mut dyn BufRead,
+    path: &Path,
+    handle: std::fs::File,
     opts: LoadOptions<'_>,
 ) -> Result<(), LoadError> {
     builder.lenient = true;
+    // GDELT exports are read in parts on every core; the other formats a
+    // row at a time from one reader.
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, handle);
     let result = match format {
-        InputFormat::Gdelt => gdelt::read(builder, file, reader, opts),
+        InputFormat::Gdelt => gdelt::read(builder, file, path, reader.into_inner(), opts),
         // Native files are read strictly, by load::native.
         InputFormat::Native => Ok(()),
         other => {
+            let _ = &mut reader;
             builder.diagnose(
                 file,
                 None,

@@ -64,6 +64,34 @@ pub(crate) fn cameo_type(code: &str) -> Option<(&'static str, ActorKind)> {
     .copied()
 }
 
+/// Rows of a table as `(first column, last column)`, for generating data.
+fn rows(text: &'static str) -> Vec<(&'static str, &'static str)> {
+    text.lines()
+        .filter_map(|l| Some((l.split('\t').next()?, l.rsplit('\t').next()?)))
+        .collect()
+}
+
+/// Every CAMEO event code with its label.
+pub(crate) fn cameo_event_rows() -> Vec<(&'static str, &'static str)> {
+    rows(CAMEO_EVENTS)
+}
+
+/// Every CAMEO country code that maps to an ISO code, with its name.
+pub(crate) fn cameo_country_rows() -> Vec<(&'static str, &'static str)> {
+    rows(CAMEO_COUNTRIES)
+        .into_iter()
+        .filter(|(code, _)| iso_of_cameo_country(code).is_some())
+        .collect()
+}
+
+/// Every FIPS country code that maps to an ISO code, with its name.
+pub(crate) fn fips_rows() -> Vec<(&'static str, &'static str)> {
+    rows(FIPS_ISO)
+        .into_iter()
+        .filter(|(code, _)| iso_of_fips(code).is_some())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,52 +6,24 @@
 use super::json_document::add_source;
 use crate::load::builder::Builder;
 use crate::load::native::schema::LineRecord;
-use crate::load::{LoadError, LoadOptions, Progress, TextReader, json_error};
+use crate::load::parts::{Part, PartProgress};
+use crate::load::{LoadError, LoadOptions, TextReader, json_error};
 use std::io::BufRead;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-
-/// Progress summed over the parts of a file read in parallel.
-#[derive(Debug, Default)]
-pub(crate) struct Tally {
-    bytes: AtomicU64,
-    events: AtomicUsize,
-}
-
-/// Where a part of a file sits.
-pub(crate) struct Part<'a> {
-    /// The part starts the file (so may begin with a byte-order mark).
-    pub at_start: bool,
-    pub total: u64,
-    pub tally: &'a Tally,
-}
 
 /// Reads records from `reader` into `builder`; returns the lines and the
 /// records read.
 pub(crate) fn read(
     builder: &mut Builder,
     file: u16,
-    mut reader: impl BufRead,
+    reader: &mut dyn BufRead,
     part: Part<'_>,
     read_text: &TextReader<'_>,
     opts: LoadOptions<'_>,
 ) -> Result<(usize, usize), LoadError> {
     let mut line = Vec::with_capacity(4096);
     let mut line_no = 0usize;
-    let mut reported = (0u64, 0usize);
-    let mut bytes = 0u64;
     let mut records = 0usize;
-    // Adds what this part read since its last report to the shared tally.
-    let report = |bytes: u64, events: usize, reported: &mut (u64, usize)| {
-        let (db, de) = (bytes - reported.0, events - reported.1);
-        let b = part.tally.bytes.fetch_add(db, Ordering::Relaxed) + db;
-        let e = part.tally.events.fetch_add(de, Ordering::Relaxed) + de;
-        *reported = (bytes, events);
-        opts.report(Progress {
-            bytes: b,
-            total_bytes: part.total,
-            events: e,
-        });
-    };
+    let mut progress = PartProgress::new(part, opts);
     loop {
         line.clear();
         let n = match reader.read_until(b'\n', &mut line) {
@@ -68,7 +40,7 @@ pub(crate) fn read(
             }
         };
         line_no += 1;
-        bytes += n as u64;
+        progress.line(builder, n)?;
         let mut text: &[u8] = &line;
         if line_no == 1 && part.at_start {
             text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
@@ -83,14 +55,8 @@ pub(crate) fn read(
         } else {
             read_record(builder, file, text, line_no, read_text);
         }
-        if line_no.is_multiple_of(8192) {
-            if opts.cancelled() {
-                return Err(LoadError::Cancelled);
-            }
-            report(bytes, builder.event_count(), &mut reported);
-        }
     }
-    report(bytes, builder.event_count(), &mut reported);
+    progress.report(builder);
     Ok((line_no, records))
 }
 
