@@ -93,9 +93,21 @@ struct Input {
     /// Expand recurring calendar events up to this day (default: two years after each rule's start).
     #[arg(long, value_name = "YYYY-MM-DD")]
     recur_until: Option<String>,
+    /// Read at most SIZE of any file and source text (8G, 500M; default 8 GiB a file, 256 MiB a text).
+    #[arg(long, value_name = "SIZE", value_parser = load::parse_size)]
+    max_file_size: Option<u64>,
+    /// Let source texts be read from PATH too, not only from the timeline's own folder.
+    #[arg(long, value_name = "PATH")]
+    allow_outside: Vec<PathBuf>,
 }
 
 impl Input {
+    fn limits(&self) -> load::Limits {
+        self.max_file_size
+            .map(load::Limits::both)
+            .unwrap_or_default()
+    }
+
     fn import_options(&self) -> Result<ImportOptions> {
         let recur_until = match &self.recur_until {
             Some(day) => Some(
@@ -164,6 +176,8 @@ fn load(input: &Input, import: &ImportOptions) -> Result<Timeline, LoadError> {
         Some(p) => {
             let opts = LoadOptions {
                 import: Some(import),
+                limits: input.limits(),
+                allow_outside: &input.allow_outside,
                 ..LoadOptions::default()
             };
             load::load_path_with(p, opts)
@@ -379,6 +393,12 @@ fn browse(input: &Input) -> Result<ExitCode> {
             "the browser needs a terminal; for scripts use `dateline list` (see `dateline --help`)"
         );
     }
-    dateline::tui::run(input.path.clone(), input.import_options()?)?;
+    let source = dateline::tui::Source {
+        path: input.path.clone(),
+        import: input.import_options()?,
+        limits: input.limits(),
+        allow_outside: input.allow_outside.clone(),
+    };
+    dateline::tui::run(source)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -121,7 +121,22 @@ enum LoadMessage {
 }
 
 /// Opens the browser on a timeline file or directory, or the built-in one.
-pub fn run(path: Option<PathBuf>, import: load::ImportOptions) -> Result<(), TuiError> {
+/// What the browser opens, and how it reads it.
+pub struct Source {
+    /// A timeline file or directory; `None` is the built-in timeline.
+    pub path: Option<PathBuf>,
+    pub import: load::ImportOptions,
+    pub limits: load::Limits,
+    pub allow_outside: Vec<PathBuf>,
+}
+
+pub fn run(source: Source) -> Result<(), TuiError> {
+    let Source {
+        path,
+        import,
+        limits,
+        allow_outside,
+    } = source;
     let mut signals = Signals::new([SIGTERM, SIGHUP])?;
     let theme = Theme::from_env();
     let cancel = Arc::new(AtomicBool::new(false));
@@ -140,6 +155,8 @@ pub fn run(path: Option<PathBuf>, import: load::ImportOptions) -> Result<(), Tui
                     progress: Some(&report),
                     cancel: Some(&cancel),
                     import: Some(&import),
+                    limits,
+                    allow_outside: &allow_outside,
                     ..LoadOptions::default()
                 };
                 let result = load::load_path_with(&path, opts);

@@ -260,12 +260,22 @@ fn a_large_export_read_in_two_parts_is_the_same_timeline() {
         let all: Vec<_> = (0..t.len() as u32).collect();
         let mut out = Vec::new();
         dateline::report::list_json(&mut out, &t, &all).unwrap();
-        (String::from_utf8(out).unwrap(), t.link_count(), t.import_report().rows)
+        (
+            String::from_utf8(out).unwrap(),
+            t.link_count(),
+            t.import_report().rows,
+        )
     };
     let (one, one_links, one_rows) = with(u64::MAX);
     let (two, two_links, two_rows) = with(0);
     assert_eq!(one_rows, 3_000);
     assert_eq!((two_rows, two_links), (one_rows, one_links));
-    assert!(one_links > 1_000, "articles of several rows are chained: {one_links}");
-    assert!(one == two, "the two-part load differs from the one-part load");
+    assert!(
+        one_links > 1_000,
+        "articles of several rows are chained: {one_links}"
+    );
+    assert!(
+        one == two,
+        "the two-part load differs from the one-part load"
+    );
 }

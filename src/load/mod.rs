@@ -11,13 +11,15 @@
 
 mod builder;
 mod diagnostics;
+mod files;
 pub mod import;
 pub mod native;
 mod parts;
 mod sniff;
 
-pub use builder::{Builder, SourceText};
+pub use builder::{Builder, FileIx, SourceText};
 pub use diagnostics::{Diagnostic, LoadError, MAX_DIAGNOSTICS};
+pub use files::{Limits, human_size, parse_size};
 pub use import::{ImportOptions, InputFormat};
 
 use crate::model::Timeline;
@@ -42,6 +44,11 @@ pub struct LoadOptions<'a> {
     pub parallel_from: u64,
     /// `--format`, `--map` and the other import flags.
     pub import: Option<&'a ImportOptions>,
+    /// How much is read of one file and of one source text.
+    pub limits: Limits,
+    /// `--allow-outside`: folders source texts may be read from besides
+    /// the timeline's own.
+    pub allow_outside: &'a [PathBuf],
 }
 
 impl Default for LoadOptions<'_> {
@@ -51,6 +58,8 @@ impl Default for LoadOptions<'_> {
             cancel: None,
             parallel_from: 8 << 20,
             import: None,
+            limits: Limits::default(),
+            allow_outside: &[],
         }
     }
 }
@@ -147,7 +156,9 @@ fn timeline_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = std::fs::read_dir(path).map_err(|e| format!("cannot list: {}", io_reason(&e)))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
+        // Devices and FIFOs with a timeline's name are read, to be refused
+        // by name rather than skipped in silence.
+        .filter(|p| !p.is_dir())
         .filter(|p| {
             p.extension()
                 .and_then(|e| e.to_str())
@@ -176,16 +187,16 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
     let name = path.display().to_string();
     let file = builder.add_file(&name);
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let read_text = |relative: &str| read_source_text(&base, relative);
-    let handle = match std::fs::File::open(path) {
-        Ok(h) => h,
-        Err(e) => {
-            builder.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
+    let read_text = |relative: &str| {
+        files::read_source_text(&base, relative, opts.limits.text, opts.allow_outside)
+    };
+    let (mut handle, total) = match files::open_regular(path, opts.limits.file) {
+        Ok(opened) => opened,
+        Err(message) => {
+            builder.diagnose(file, None, None, message);
             return Ok(());
         }
     };
-    let total = handle.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut handle = handle;
     let sniffed = match head_of(&mut handle) {
         Ok(head) => sniffed_format(path, &head, opts),
         Err(e) => Err(format!("cannot read: {}", io_reason(&e))),
@@ -229,7 +240,8 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
         }
         Format::Document => {
             let mut bytes = Vec::with_capacity(total as usize);
-            if let Err(e) = std::io::Read::read_to_end(&mut { handle }, &mut bytes) {
+            let mut capped = std::io::Read::take(handle, opts.limits.file);
+            if let Err(e) = std::io::Read::read_to_end(&mut capped, &mut bytes) {
                 builder.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
                 return Ok(());
             }
@@ -269,23 +281,6 @@ fn sniffed_format(path: &Path, head: &[u8], opts: LoadOptions<'_>) -> Result<Sni
         }
         Some(format) => Ok(Sniffed::Import(format)),
     }
-}
-
-fn read_source_text(base: &Path, relative: &str) -> Result<Vec<u8>, String> {
-    let rel = Path::new(relative);
-    if rel.is_absolute() {
-        return Err(format!(
-            "text_file '{relative}' must be relative to the timeline file"
-        ));
-    }
-    let full = base.join(rel);
-    std::fs::read(&full).map_err(|e| {
-        format!(
-            "cannot read text file '{}': {}",
-            full.display(),
-            io_reason(&e)
-        )
-    })
 }
 
 /// Loads a timeline held in memory; `read_text` supplies source texts.

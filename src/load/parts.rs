@@ -3,6 +3,7 @@
 //! are joined in file order.
 
 use crate::load::builder::Builder;
+use crate::load::builder::FileIx;
 use crate::load::{LoadError, LoadOptions, Progress, io_reason};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
@@ -81,7 +82,7 @@ pub(crate) type PartResult<T> = Result<(usize, T), LoadError>;
 /// the cores. Returns each part's value in file order.
 pub(crate) fn read_lines<T: Send + Default>(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     path: &Path,
     handle: std::fs::File,
     total: u64,

@@ -22,10 +22,23 @@ pub(crate) fn sniff(head: &[u8]) -> Result<Sniffed, String> {
         return Ok(Sniffed::Import(InputFormat::Parquet));
     }
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
-        // Spreadsheets save "Unicode text" as UTF-16 with a byte order mark.
+        // Spreadsheets save "Unicode text" as UTF-16 with a byte order mark:
+        // read as CSV; other formats are UTF-8 only.
+        let first = utf16_first_char(head);
+        if matches!(first, Some('{' | '[' | 'B')) {
+            return Err("is UTF-16 text; dateline reads UTF-8 (save the file as UTF-8)".into());
+        }
         return Ok(Sniffed::Import(InputFormat::Csv));
     }
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        return Err("starts with two byte order marks; save it as UTF-8 with at most one".into());
+    }
+    // NUL is valid UTF-8, but text full of it is UTF-16 (or binary).
+    let sample = &head[..head.len().min(512)];
+    if sample.iter().filter(|&&b| b == 0).count() * 4 > sample.len() {
+        return Err(not_text(sample));
+    }
     // Sniff the text before a bad byte (or a character the head cuts);
     // the reader then names the bad byte's line and column.
     let text = match std::str::from_utf8(head) {
@@ -38,6 +51,11 @@ pub(crate) fn sniff(head: &[u8]) -> Result<Sniffed, String> {
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return Err("is empty".into());
+    }
+    if !text.contains('\n') && text.matches('\r').count() > 1 {
+        return Err(
+            "has CR-only line ends (old Mac style); dateline reads LF or CRLF line ends".into(),
+        );
     }
     if trimmed.starts_with('{') {
         return Ok(sniff_json(trimmed));
@@ -53,6 +71,21 @@ pub(crate) fn sniff(head: &[u8]) -> Result<Sniffed, String> {
         return Ok(Sniffed::Import(InputFormat::Ics));
     }
     Ok(sniff_delimited(text))
+}
+
+/// The first non-blank character of UTF-16 text with a byte order mark.
+fn utf16_first_char(head: &[u8]) -> Option<char> {
+    let little = head.starts_with(b"\xFF\xFE");
+    let units = head[2..].chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    char::decode_utf16(units)
+        .map_while(Result::ok)
+        .find(|c| !c.is_whitespace())
 }
 
 fn not_text(head: &[u8]) -> String {
@@ -156,6 +189,33 @@ mod tests {
             sniff(b"\xFF\xFEd\x00a\x00"),
             Ok(Sniffed::Import(InputFormat::Csv))
         );
+    }
+
+    #[test]
+    fn odd_encodings_are_named() {
+        let utf16 = |text: &str, bom: &[u8], le: bool| -> Vec<u8> {
+            let mut out = bom.to_vec();
+            for u in text.encode_utf16() {
+                out.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
+            out
+        };
+        let json = utf16("{\"events\": []}", b"\xFF\xFE", true);
+        assert!(
+            sniff(&json)
+                .unwrap_err()
+                .contains("UTF-16 text; dateline reads UTF-8")
+        );
+        let json_be = utf16("{\"events\": []}", b"\xFE\xFF", false);
+        assert!(sniff(&json_be).unwrap_err().contains("UTF-16"));
+        let bare = utf16("{\"events\": []}", b"", true);
+        assert!(sniff(&bare).unwrap_err().contains("UTF-16"));
+        let csv = utf16("date,title\r\n2025-01-01,x\r\n", b"\xFF\xFE", true);
+        assert_eq!(sniff(&csv), Ok(Sniffed::Import(InputFormat::Csv)));
+        let doubled = b"\xEF\xBB\xBF\xEF\xBB\xBF{\"events\": []}";
+        assert!(sniff(doubled).unwrap_err().contains("two byte order marks"));
+        let mac = b"{\"dateline\": 1}\r{\"event\": {}}\r{\"event\": {}}\r";
+        assert!(sniff(mac).unwrap_err().contains("CR-only line ends"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! derivation, place, actors with roles, countries, topics, quotes and
 //! links, each checked as it comes; problems are reported with the event id.
 
+use crate::load::builder::FileIx;
 use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::load::native::schema::EventRecord;
 use crate::model::date::{DateValue, Point};
@@ -11,7 +12,7 @@ use crate::sanitize;
 impl Builder {
     /// Adds an event; returns whether it was added. While an imported file
     /// is read, an event with a problem is skipped and counted instead.
-    pub fn add_event(&mut self, rec: EventRecord<'_>, file: u16, line: Option<usize>) -> bool {
+    pub fn add_event(&mut self, rec: EventRecord<'_>, file: FileIx, line: Option<usize>) -> bool {
         let position = line.map(|l| (l, 1));
         let id = sanitize::line(rec.id.trim()).into_owned();
         if id.is_empty() {

@@ -22,6 +22,9 @@ use hashbrown::DefaultHashBuilder;
 
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// A file's number among the files of one load.
+pub type FileIx = u32;
+
 /// One char-to-byte checkpoint every this many characters of a source text.
 pub(crate) const CHECKPOINT: usize = 32;
 
@@ -35,7 +38,7 @@ pub(crate) struct SourceSlot {
     pub text: Str,
     pub text_file: Str,
     pub text_state: SourceText,
-    pub file: Option<u16>,
+    pub file: Option<FileIx>,
     /// Byte offset of every CHECKPOINT-th character; empty for ASCII text.
     pub checkpoints: Vec<u32>,
     pub chars: u32,
@@ -62,14 +65,14 @@ pub(crate) struct ActorSlot {
     pub country: Option<CountryIx>,
     pub alias_start: u32,
     pub alias_len: u32,
-    pub file: Option<u16>,
+    pub file: Option<FileIx>,
 }
 
 /// An event as read, in file order; lists are spans of the flat arrays.
 #[derive(Debug, Clone)]
 pub(crate) struct RawEvent {
     pub slot: u32,
-    pub file: u16,
+    pub file: FileIx,
     pub title: Str,
     pub summary: Str,
     pub date: DateValue,
@@ -175,9 +178,9 @@ impl Builder {
         }
     }
 
-    pub fn add_file(&mut self, name: &str) -> u16 {
+    pub fn add_file(&mut self, name: &str) -> FileIx {
         self.files.push(sanitize::line(name).into_owned());
-        (self.files.len() - 1).min(u16::MAX as usize) as u16
+        (self.files.len() - 1) as FileIx
     }
 
     pub fn event_count(&self) -> usize {
@@ -220,7 +223,7 @@ impl Builder {
     }
 
     /// Skips a row of an imported file, saying why.
-    pub fn skip_row(&mut self, file: u16, line: Option<usize>, message: String) {
+    pub fn skip_row(&mut self, file: FileIx, line: Option<usize>, message: String) {
         let file = self.files.get(file as usize).cloned().unwrap_or_default();
         self.skipped.push(Diagnostic {
             file,
@@ -250,7 +253,7 @@ impl Builder {
 
     pub fn diagnose(
         &mut self,
-        file: u16,
+        file: FileIx,
         position: Option<(usize, usize)>,
         subject: Option<String>,
         message: String,
@@ -267,11 +270,11 @@ impl Builder {
     /// Reports an id declared a second time, naming the file of the first.
     pub(crate) fn diagnose_duplicate(
         &mut self,
-        file: u16,
+        file: FileIx,
         position: Option<(usize, usize)>,
         kind: &str,
         id: &str,
-        first: u16,
+        first: FileIx,
     ) {
         let first = self.file_name(Some(first)).to_string();
         self.diagnose(
@@ -282,7 +285,7 @@ impl Builder {
         );
     }
 
-    pub(crate) fn file_name(&self, file: Option<u16>) -> &str {
+    pub(crate) fn file_name(&self, file: Option<FileIx>) -> &str {
         file.and_then(|f| self.files.get(f as usize))
             .map_or("?", |s| s.as_str())
     }
@@ -350,7 +353,7 @@ impl Builder {
     }
 
     /// A country code, or `None` after reporting the problem.
-    fn country(&mut self, file: u16, subject: &str, code: &str) -> Option<CountryIx> {
+    fn country(&mut self, file: FileIx, subject: &str, code: &str) -> Option<CountryIx> {
         Self::country_code(code)
             .map_err(|message| self.diagnose(file, None, Some(subject.to_string()), message))
             .ok()
@@ -363,7 +366,7 @@ impl Builder {
         rec: SourceRecord<'_>,
         text: Option<&str>,
         state: SourceText,
-        file: u16,
+        file: FileIx,
     ) {
         let id = sanitize::line(rec.id.trim()).into_owned();
         let subject = format!("source '{id}'");
@@ -429,7 +432,7 @@ impl Builder {
         s.chars = chars;
     }
 
-    pub fn add_actor(&mut self, rec: ActorRecord<'_>, file: u16) {
+    pub fn add_actor(&mut self, rec: ActorRecord<'_>, file: FileIx) {
         let id = sanitize::line(rec.id.trim()).into_owned();
         let subject = format!("actor '{id}'");
         if id.is_empty() {
@@ -479,4 +482,21 @@ pub(crate) fn ellipsize(text: &str, max_chars: usize) -> String {
     let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_past_65535_are_named_rightly() {
+        let mut b = Builder::new();
+        let mut last = 0;
+        for i in 0..70_000 {
+            last = b.add_file(&format!("f{i}.jsonl"));
+        }
+        assert_eq!(last, 69_999);
+        b.diagnose(last, None, None, "duplicate".into());
+        assert_eq!(b.diags.kept[0].file, "f69999.jsonl");
+    }
 }

@@ -2,6 +2,7 @@
 //! later) and checks dates against their derivations; then `build` makes the
 //! store.
 
+use crate::load::builder::FileIx;
 use crate::load::builder::{Builder, NONE, RawEvent, SourceText};
 use crate::load::diagnostics::LoadError;
 use crate::model::Timeline;
@@ -36,7 +37,7 @@ impl Builder {
         Ok(Timeline::from_parts(parts))
     }
 
-    fn subject_of_event(&self, event: u32) -> (u16, String) {
+    fn subject_of_event(&self, event: u32) -> (FileIx, String) {
         let e = &self.events[event as usize];
         let id = self.event_ids.key(e.slot);
         (e.file, format!("event '{id}'"))

@@ -9,6 +9,7 @@
 
 use super::rows::{RowProgress, host_of, slug, title_case};
 use super::tables;
+use crate::load::builder::FileIx;
 use crate::load::builder::{Builder, SourceText};
 use crate::load::native::schema::SourceRecord;
 use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
@@ -51,7 +52,7 @@ const TYPE1: usize = 7;
 /// Reads an Events export, in parts on every core when it is large.
 pub(crate) fn read(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     path: &Path,
     handle: std::fs::File,
     opts: LoadOptions<'_>,
@@ -71,7 +72,7 @@ type ArticleRow = (u64, i32, u64);
 
 fn read_rows(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     reader: &mut dyn BufRead,
     part: Part<'_>,
     opts: LoadOptions<'_>,
@@ -135,7 +136,7 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 /// Adds one event row; returns its place among its article's rows.
 fn add_row(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     line_no: usize,
     f: &[&str],
 ) -> Result<Option<ArticleRow>, String> {
@@ -288,7 +289,7 @@ struct DeclaredActor<'r> {
 /// Declares the actor of a ten-column block once; `None` for an empty one.
 fn declare_actor<'r>(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     block: &'r [&'r str],
 ) -> Option<DeclaredActor<'r>> {
     let code = block[CODE].trim();
@@ -376,7 +377,7 @@ fn compact_timestamp(text: &str) -> Option<(NaiveDate, String)> {
 /// Mentions of events not loaded are dropped when the timeline is built.
 pub(crate) fn read_mentions(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     reader: &mut dyn BufRead,
     opts: LoadOptions<'_>,
 ) -> Result<(), LoadError> {
@@ -410,7 +411,7 @@ pub(crate) fn read_mentions(
     Ok(())
 }
 
-fn add_mention(builder: &mut Builder, file: u16, text: &[u8]) -> Result<(), String> {
+fn add_mention(builder: &mut Builder, file: FileIx, text: &[u8]) -> Result<(), String> {
     let text = std::str::from_utf8(text).map_err(|_| "is not valid UTF-8".to_string())?;
     let f: Vec<&str> = text.split('\t').collect();
     if f.len() != MENTION_COLUMNS {

@@ -13,6 +13,7 @@ pub(crate) mod rows;
 pub(crate) mod tables;
 
 use crate::load::builder::Builder;
+use crate::load::builder::FileIx;
 use crate::load::{LoadError, LoadOptions};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -118,7 +119,7 @@ impl ImportOptions {
 /// skipped and counted; only a file that cannot be read at all is an error.
 pub(crate) fn read(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     format: InputFormat,
     path: &Path,
     handle: std::fs::File,

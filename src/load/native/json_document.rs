@@ -2,6 +2,7 @@
 //! "events": [...]}`. Events stream into the builder one by one; the document
 //! is never held as a tree.
 
+use crate::load::builder::FileIx;
 use crate::load::builder::{Builder, SourceText};
 use crate::load::native::schema::{ActorRecord, EventRecord, SourceRecord};
 use crate::load::{LoadError, LoadOptions, Progress, TextReader, decode_text, json_error};
@@ -12,7 +13,7 @@ const CANCELLED: &str = "\u{0}cancelled";
 
 pub(crate) fn read(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     bytes: &[u8],
     read_text: &TextReader<'_>,
     opts: LoadOptions<'_>,
@@ -48,7 +49,7 @@ pub(crate) fn read(
 
 struct DocumentSeed<'b, 'r, 'o> {
     builder: &'b mut Builder,
-    file: u16,
+    file: FileIx,
     read_text: &'r TextReader<'r>,
     opts: LoadOptions<'o>,
     total: u64,
@@ -122,7 +123,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, '_> {
 pub(crate) fn add_source(
     builder: &mut Builder,
     rec: SourceRecord<'_>,
-    file: u16,
+    file: FileIx,
     read_text: &TextReader<'_>,
 ) {
     let subject = Some(format!("source '{}'", crate::sanitize::line(&rec.id)));
@@ -151,7 +152,7 @@ pub(crate) fn add_source(
 
 struct EventsSeed<'b, 'o> {
     builder: &'b mut Builder,
-    file: u16,
+    file: FileIx,
     opts: LoadOptions<'o>,
     total: u64,
 }

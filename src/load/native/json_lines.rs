@@ -5,6 +5,7 @@
 
 use super::json_document::add_source;
 use crate::load::builder::Builder;
+use crate::load::builder::FileIx;
 use crate::load::native::schema::LineRecord;
 use crate::load::parts::{Part, PartProgress};
 use crate::load::{LoadError, LoadOptions, TextReader, json_error};
@@ -14,7 +15,7 @@ use std::io::BufRead;
 /// records read.
 pub(crate) fn read(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     reader: &mut dyn BufRead,
     part: Part<'_>,
     read_text: &TextReader<'_>,
@@ -63,7 +64,7 @@ pub(crate) fn read(
 /// Reads one line with serde, reporting any problem with its line number.
 fn read_record(
     builder: &mut Builder,
-    file: u16,
+    file: FileIx,
     text: &[u8],
     line_no: usize,
     read_text: &TextReader<'_>,
