@@ -211,7 +211,8 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
     let format = match sniffed {
         Sniffed::Native(format) => format,
         Sniffed::Import(format) => {
-            return import::read(builder, file, format, path, handle, opts);
+            let input = import::Input::File { path, handle };
+            return import::read(builder, file, format, input, opts);
         }
         Sniffed::GdeltMentions => {
             let mut reader = std::io::BufReader::with_capacity(1 << 20, handle);
@@ -281,6 +282,41 @@ fn sniffed_format(path: &Path, head: &[u8], opts: LoadOptions<'_>) -> Result<Sni
         }
         Some(format) => Ok(Sniffed::Import(format)),
     }
+}
+
+/// Loads a file of any format held in memory (standard input, a fuzzer's
+/// bytes): its format found from the content, or `opts.import`'s
+/// `--format`; `read_text` supplies native source texts.
+pub fn load_any_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: LoadOptions<'_>,
+    read_text: &dyn Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<Timeline, LoadError> {
+    let mut builder = Builder::new();
+    let file = builder.add_file(name);
+    match sniffed_format(
+        Path::new(name),
+        &bytes[..bytes.len().min(sniff::HEAD)],
+        opts,
+    ) {
+        Err(message) => builder.diagnose(file, None, None, message),
+        Ok(Sniffed::Native(format)) => {
+            drop(builder);
+            return load_bytes(name, bytes, format, read_text);
+        }
+        Ok(Sniffed::Import(format)) => import::read(
+            &mut builder,
+            file,
+            format,
+            import::Input::Bytes(bytes),
+            opts,
+        )?,
+        Ok(Sniffed::GdeltMentions) => {
+            import::gdelt::read_mentions(&mut builder, file, &mut { bytes }, opts)?
+        }
+    }
+    builder.finish()
 }
 
 /// Loads a timeline held in memory; `read_text` supplies source texts.

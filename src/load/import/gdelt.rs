@@ -66,6 +66,24 @@ pub(crate) fn read(
     Ok(())
 }
 
+/// Reads an Events export from one reader (bytes in memory).
+pub(crate) fn read_reader(
+    builder: &mut Builder,
+    file: FileIx,
+    reader: &mut dyn BufRead,
+    opts: LoadOptions<'_>,
+) -> Result<(), LoadError> {
+    let tally = parts::Tally::default();
+    let part = Part {
+        at_start: true,
+        total: 0,
+        tally: &tally,
+    };
+    let (_, rows) = read_rows(builder, file, reader, part, opts)?;
+    link_articles(builder, rows);
+    Ok(())
+}
+
 /// (article URL's hash, day, event number) of a row, to chain each
 /// article's rows once every part is read.
 type ArticleRow = (u64, i32, u64);

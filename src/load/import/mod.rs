@@ -115,26 +115,66 @@ impl ImportOptions {
     }
 }
 
+/// Where an imported file's bytes come from.
+pub(crate) enum Input<'a> {
+    /// A file on disk: large line-oriented files are read in parts.
+    File {
+        path: &'a Path,
+        handle: std::fs::File,
+    },
+    /// Bytes in memory (standard input, tests, the fuzzer).
+    Bytes(&'a [u8]),
+}
+
 /// Reads one imported file into the builder. Rows that cannot be read are
 /// skipped and counted; only a file that cannot be read at all is an error.
 pub(crate) fn read(
     builder: &mut Builder,
     file: FileIx,
     format: InputFormat,
-    path: &Path,
-    handle: std::fs::File,
+    input: Input<'_>,
     opts: LoadOptions<'_>,
 ) -> Result<(), LoadError> {
     builder.lenient = true;
-    // GDELT exports are read in parts on every core; the other formats a
-    // row at a time from one reader.
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, handle);
-    let result = match format {
-        InputFormat::Gdelt => gdelt::read(builder, file, path, reader.into_inner(), opts),
+    let result = match (format, input) {
+        (InputFormat::Gdelt, Input::File { path, handle }) => {
+            gdelt::read(builder, file, path, handle, opts)
+        }
         // Native files are read strictly, by load::native.
-        InputFormat::Native => Ok(()),
+        (InputFormat::Native, _) => Ok(()),
+        (format, input) => {
+            // The other formats read a row at a time from one reader.
+            let mut file_reader;
+            let mut bytes;
+            let reader: &mut dyn std::io::BufRead = match input {
+                Input::File { handle, .. } => {
+                    file_reader = std::io::BufReader::with_capacity(1 << 20, handle);
+                    &mut file_reader
+                }
+                Input::Bytes(b) => {
+                    bytes = b;
+                    &mut bytes
+                }
+            };
+            read_rows(builder, file, format, reader, opts)
+        }
+    };
+    builder.lenient = false;
+    result
+}
+
+/// Dispatches a format read from one reader.
+fn read_rows(
+    builder: &mut Builder,
+    file: FileIx,
+    format: InputFormat,
+    reader: &mut dyn std::io::BufRead,
+    opts: LoadOptions<'_>,
+) -> Result<(), LoadError> {
+    match format {
+        InputFormat::Gdelt => gdelt::read_reader(builder, file, reader, opts),
         other => {
-            let _ = &mut reader;
+            let _ = reader;
             builder.diagnose(
                 file,
                 None,
@@ -143,7 +183,5 @@ pub(crate) fn read(
             );
             Ok(())
         }
-    };
-    builder.lenient = false;
-    result
+    }
 }
