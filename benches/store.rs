@@ -52,6 +52,26 @@ fn load_file(bencher: Bencher, n: usize) {
     bencher.bench(|| load_path(&path).unwrap().len());
 }
 
+/// A generated GDELT 2.0 Events export of `n` rows, written once.
+fn gdelt_file(n: usize) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("gdelt-{n}.export.CSV"));
+    if !path.exists() {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        dateline::synth::write_gdelt(&mut out, n, 1).unwrap();
+    }
+    path
+}
+
+/// Importing a raw GDELT export, against loading native JSON Lines of
+/// the same size above.
+#[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
+fn load_gdelt_export(bencher: Bencher, n: usize) {
+    let path = gdelt_file(n);
+    bencher.bench(|| load_path(&path).unwrap().len());
+}
+
 #[divan::bench(args = [1_000, 10_000])]
 fn load_in_memory_one_thread(bencher: Bencher, n: usize) {
     let mut bytes = Vec::new();
