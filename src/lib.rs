@@ -11,5 +11,6 @@ pub mod report;
 pub mod sanitize;
 pub mod search;
 pub mod synth;
+pub mod timex;
 pub mod tui;
 pub mod ui;

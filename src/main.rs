@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use dateline::load::{self, LoadError};
 use dateline::model::{Timeline, country};
 use dateline::query::{self, Filter};
-use dateline::{report, sanitize};
+use dateline::{report, sanitize, timex};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,7 +20,9 @@ Examples:
   dateline list --search ceasefire --json   matching events as JSON Lines
   dateline list --actor witkoff --count     how many events involve Witkoff
   dateline show paris-talks                 one event, its quotes and links
-  dateline gen --events 100000 > big.jsonl  a synthetic timeline for testing";
+  dateline gen --events 100000 > big.jsonl  a synthetic timeline for testing
+  dateline dates article.txt --published 2025-04-16 --json
+                                            every date in a text, resolved";
 
 /// Browse news timelines in which every event traces back to its source.
 #[derive(Parser)]
@@ -60,6 +62,17 @@ enum Command {
     Countries {
         /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
         path: Option<PathBuf>,
+    },
+    /// Find and resolve every date, time, duration and set in a text.
+    Dates {
+        /// A plain text file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// The publication day that relative dates count from (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: String,
+        /// Print JSON Lines, one expression per line.
+        #[arg(long)]
+        json: bool,
     },
     /// Write a synthetic timeline (JSON Lines) to standard output.
     Gen {
@@ -135,6 +148,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = match command {
         Command::Gen { events, seed } => dateline::synth::write(&mut out, events, seed),
+        Command::Dates {
+            file,
+            published,
+            json,
+        } => {
+            let published = timex::parse_published(&published)?;
+            let text = timex::read_text(file.as_deref())?;
+            let found = timex::tag(&text, published);
+            if json {
+                timex::write_json(&mut out, &found)
+            } else {
+                timex::write_table(&mut out, &found)
+            }
+        }
         Command::Check { path } => {
             let t = match load_or_report(path.as_deref()) {
                 Ok(t) => t,

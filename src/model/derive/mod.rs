@@ -79,3 +79,5 @@ pub enum Rule {
     /// A date written in full ("11 April 2025", "2024", "the 1990s"): the anchor plays no part.
     AsWritten(DateValue),
 }
+
+pub(crate) use apply::season_months as season_span;
