@@ -96,7 +96,7 @@ pub const ORDINALS: &[(&str, u32)] = &[
     ("third", 3),
     ("fourth", 4),
     ("fifth", 5),
-    ("last", 4),
+    ("final", 4),
 ];
 
 /// A unit of time.
@@ -131,7 +131,7 @@ impl Unit {
             Unit::Year => format!("P{}Y", count(1)),
             Unit::Decade => match n {
                 Some(_) => format!("P{}Y", count(10)),
-                None => "P10Y".replace("10", "X"),
+                None => "PXDE".to_string(),
             },
             Unit::Century => match n {
                 Some(_) => format!("P{}Y", count(100)),
@@ -203,7 +203,13 @@ pub const REFS: &[(&[&str], &str)] = &[
     (&["recently"], "PAST_REF"),
     (&["lately"], "PAST_REF"),
     (&["the", "past"], "PAST_REF"),
-    (&["formerly"], "PAST_REF"),
+    (&["recent"], "PAST_REF"),
+    (&["ongoing"], "PRESENT_REF"),
+    (&["the", "time", "being"], "PRESENT_REF"),
+    (&["soon"], "FUTURE_REF"),
+    (&["the", "near", "term"], "FUTURE_REF"),
+    (&["the", "long", "term"], "FUTURE_REF"),
+    (&["the", "short", "term"], "FUTURE_REF"),
     (&["the", "future"], "FUTURE_REF"),
     (&["the", "coming", "days"], "FUTURE_REF"),
 ];
@@ -226,6 +232,9 @@ pub const FUTURE_MARKERS: &[&str] = &[
     "aims",
     "going",
     "set",
+    "wants",
+    "hopes",
+    "seeks",
     "tomorrow",
     "next",
 ];

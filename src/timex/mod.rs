@@ -199,6 +199,7 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
     let mut cx = resolve::Context {
         published,
         last_day: None,
+        sentence_day: None,
     };
     for (base, sentence) in scan::sentences(text) {
         let s = scan::Sentence::new(sentence);
@@ -206,6 +207,7 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
         if found.is_empty() || is_dateline(sentence, &found, &s, published) {
             continue;
         }
+        cx.sentence_day = None;
         for f in found {
             let tense = tense::tense_at(&s, f.start, f.end);
             let Some(r) = resolve::resolve(&f.meaning, tense, &cx) else {
@@ -219,6 +221,7 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
                 && let Some(day) = p.first()
             {
                 cx.last_day = Some((out.len(), day));
+                cx.sentence_day = Some(day);
             }
             out.push(Timex {
                 start: cursor.at(b0),

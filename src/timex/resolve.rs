@@ -14,6 +14,8 @@ pub struct Context {
     pub published: NaiveDate,
     /// The last exact day named so far and the index of its expression, for "the following day".
     pub last_day: Option<(usize, NaiveDate)>,
+    /// The last exact day named in the current sentence, for a bare time ("at 18:00").
+    pub sentence_day: Option<NaiveDate>,
 }
 
 pub struct Resolved {
@@ -130,7 +132,14 @@ pub fn resolve(m: &Meaning, tense: Tense, cx: &Context) -> Option<Resolved> {
         Meaning::Time { day, clock } => {
             let on = match day {
                 Some(d) => resolve(d, tense, cx)?,
-                None => resolve(&Meaning::Rel(Rel::Rule(Rule::SameDay)), tense, cx)?,
+                None => match cx.sentence_day {
+                    Some(d) => Resolved {
+                        kind: Kind::Date,
+                        value: d.format("%Y-%m-%d").to_string(),
+                        derived: None,
+                    },
+                    None => resolve(&Meaning::Rel(Rel::Rule(Rule::SameDay)), tense, cx)?,
+                },
             };
             let value = format!("{}{clock}", on.value);
             let derived = if day.is_some() { on.derived } else { None };
@@ -148,6 +157,7 @@ mod tests {
         Context {
             published: NaiveDate::from_ymd_opt(2025, 4, 16).unwrap(),
             last_day: None,
+            sentence_day: None,
         }
     }
 

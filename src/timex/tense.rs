@@ -35,7 +35,14 @@ fn marker(s: &Sentence, i: usize) -> Option<Tense> {
     if PAST_MARKERS.contains(&w) {
         return Some(Tense::Past);
     }
+    // "will be finalized", "to be held": the participle after "be" is not past
+    if w == "be" {
+        return Some(Tense::Future);
+    }
     if w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w) && !w.ends_with("eed") {
+        if s.w(i.wrapping_sub(1)) == "be" {
+            return None;
+        }
         return Some(Tense::Past);
     }
     if matches!(w, "is" | "are" | "am") && s.w(i + 1).ends_with("ing") {
@@ -46,6 +53,12 @@ fn marker(s: &Sentence, i: usize) -> Option<Tense> {
 
 /// The tense nearest to tokens `start..end`: first to the left, then to the right.
 pub fn tense_at(s: &Sentence, start: usize, end: usize) -> Tense {
+    // "since November" looks back, "until Friday" forward, whatever the verb.
+    match s.w(start.wrapping_sub(1)) {
+        "since" => return Tense::Past,
+        "until" | "till" => return Tense::Future,
+        _ => {}
+    }
     let left = (start.saturating_sub(WINDOW)..start).rev();
     let right = end..(end + WINDOW).min(s.len());
     left.chain(right)
@@ -72,6 +85,9 @@ mod tests {
         assert_eq!(tense("On Monday, police arrested him", "monday"), Tense::Past);
         assert_eq!(tense("He is visiting Rome on Monday", "monday"), Tense::Present);
         assert_eq!(tense("Monday", "monday"), Tense::Unknown);
+        assert_eq!(tense("The deal said it will be finalized by Monday", "monday"), Tense::Future);
+        assert_eq!(tense("Markets closed until Monday", "monday"), Tense::Future);
+        assert_eq!(tense("The best week since November", "november"), Tense::Past);
     }
 
     #[test]

@@ -54,7 +54,7 @@ fn month_at(s: &Sentence, i: usize) -> Option<(u8, usize)> {
         return None;
     }
     let mut next = i + 1;
-    if w.len() <= 4 && s.w(next) == "." && s.glued(next) {
+    if w.len() <= 4 && !matches!(w, "may" | "june" | "july") && s.w(next) == "." && s.glued(next) {
         next += 1;
     }
     Some((m, next))
@@ -204,6 +204,7 @@ pub fn relative_word(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     let (rule, j) = match (s.w(i), s.w(i + 1)) {
         ("earlier" | "later", "today") => (Rule::SameDay, i + 2),
         ("yesterday", _) => (Rule::Days(-1), i + 1),
+        ("today", "'" | "’") if s.w(i + 2) == "s" => return Some((i + 1, Meaning::Ref("PRESENT_REF"))),
         ("today", _) => (Rule::SameDay, i + 1),
         ("tomorrow", _) => (Rule::Days(1), i + 1),
         ("tonight", _) => return Some((i + 1, time_on(Rule::SameDay, "NI"))),
@@ -289,6 +290,10 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         ("the", "previous" | "preceding", "day") => Some((-1, 3)),
         ("the", "same", "day") | ("that", "same", "day") => Some((0, 3)),
         ("that", "day", _) => Some((0, 2)),
+        // "ended the day", "for the day": the day last named
+        ("the", "day", next) if !matches!(next, "of" | "when" | "that" | "before" | "after" | "-" | "in" | "on" | "which") => {
+            Some((0, 2))
+        }
         ("the", "day", "before" | "after") => {
             // only when nothing follows that it could be the day before of
             let end = s.kind(i + 3).is_none_or(|k| k != TokKind::Word);
@@ -424,6 +429,15 @@ pub fn decade(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         let date = DateValue::with_shape(DateShape::Interval(Point::year(y), Point::year(y + 9)));
         return Some((i + 1, Meaning::Fixed { value, date }));
     }
+    // "the 70s and 80s"
+    if let Some(d) = w.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0')) {
+        let before = s.w(i.wrapping_sub(1));
+        if matches!(before, "the" | "'" | "’" | "and" | "of" | "early" | "late" | "mid") {
+            let y: i32 = 1900 + d.parse::<i32>().ok()?;
+            let date = DateValue::with_shape(DateShape::Interval(Point::year(y), Point::year(y + 9)));
+            return Some((i + 1, Meaning::Fixed { value: format!("{}", y / 10), date }));
+        }
+    }
     if s.w(i + 1) == "century" {
         let c: i32 = w.strip_suffix("th").or(w.strip_suffix("st")).or(w.strip_suffix("nd")).or(w.strip_suffix("rd"))?.parse().ok()?;
         if !(11..=30).contains(&c) {
@@ -453,7 +467,8 @@ pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     if glued_next && matches!(next, "," | "." | "-" | "/" | ":") && s.kind(i + 2) == Some(TokKind::Num) {
         return None;
     }
-    if i > 0 && s.glued(i) && matches!(prev, "," | "." | "-" | "/") {
+    let mid = prev == "-" && s.w(i.wrapping_sub(2)) == "mid";
+    if i > 0 && s.glued(i) && matches!(prev, "," | "." | "-" | "/") && !mid {
         return None;
     }
     if matches!(next, "%" | "percent" | "per") {

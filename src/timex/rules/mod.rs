@@ -121,6 +121,18 @@ fn best_at(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     }
     // "early 2024", "mid-March", "the end of last year": the date keeps its value.
     if let Some(j) = modifier(s, i) {
+        // "the beginning of the year": the anchor's own year, month or week
+        if s.w(j) == "the" {
+            let rule = match s.w(j + 1) {
+                "year" => Some(Rule::Years(0)),
+                "month" => Some(Rule::Months(0)),
+                "week" => Some(Rule::ThisWeek),
+                _ => None,
+            };
+            if let Some(r) = rule {
+                consider(Some((j + 2, Meaning::Rel(Rel::Rule(r)))));
+            }
+        }
         for m in MATCHERS {
             if let Some((end, meaning)) = m(s, j)
                 && matches!(meaning, Meaning::Fixed { .. } | Meaning::Rel(_))
@@ -151,9 +163,6 @@ fn modifier(s: &Sentence, i: usize) -> Option<usize> {
         j += 1;
     } else if s.w(j) == "of" {
         j += 1;
-        if s.w(j) == "the" && matches!(s.w(j + 1), "year" | "month" | "week") {
-            return None;
-        }
     }
     (j < s.len()).then_some(j)
 }

@@ -30,6 +30,11 @@ fn zone(s: &Sentence, i: usize) -> Option<(bool, usize)> {
 
 /// A day named right after a time: "12:00 UTC Monday", "16:00 today".
 fn day_after_time(s: &Sentence, mut j: usize) -> (Option<Box<Meaning>>, usize) {
+    // "16:15 UTC, June 1st"
+    let k = if s.w(j) == "," { j + 1 } else { j };
+    if let Some((end, m)) = super::dates::calendar(s, k) {
+        return (Some(Box::new(m)), end);
+    }
     if s.w(j) == "on" {
         if let Some(wd) = lexicon::lookup(WEEKDAYS, s.w(j + 1)) {
             return (Some(Box::new(Meaning::Rel(Rel::Weekday(wd)))), j + 2);
@@ -171,7 +176,7 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
                 return Some((j + 3, Meaning::Duration(unit.duration(n))));
             }
             let plural = s.w(j).ends_with('s');
-            if plural && j > 0 && s.w(j - 1) == "for" && j == i {
+            if plural && j > 0 && matches!(s.w(j - 1), "for" | "in" | "within" | "just" | "over") && j == i {
                 return Some((j + 1, Meaning::Duration(unit.duration(None))));
             }
             return None;
@@ -185,6 +190,10 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         k += 1;
     }
     let unit = lexicon::lookup(UNITS, s.w(k))?;
+    // "about a quarter of": a share, not three months
+    if unit == Unit::Quarter && n.is_none_or(|n| n < 2) && !implied_one {
+        return None;
+    }
     // "a second consecutive day": "second" is an ordinal here
     if unit == Unit::Second && s.kind(k + 1) == Some(TokKind::Word) && n == Some(1) {
         return None;
@@ -199,6 +208,10 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
 
 /// "now", "currently", "recently", "in the past", "the future".
 pub fn reference(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    // "the now-cancelled deal"
+    if s.w(i + 1) == "-" && s.glued(i + 1) {
+        return None;
+    }
     REFS.iter().find_map(|(words, value)| {
         let hit = words.iter().enumerate().all(|(k, w)| s.w(i + k) == *w);
         hit.then(|| (i + words.len(), Meaning::Ref(value)))
