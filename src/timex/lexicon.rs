@@ -204,7 +204,6 @@ pub const REFS: &[(&[&str], &str)] = &[
     (&["lately"], "PAST_REF"),
     (&["the", "past"], "PAST_REF"),
     (&["recent"], "PAST_REF"),
-    (&["ongoing"], "PRESENT_REF"),
     (&["the", "time", "being"], "PRESENT_REF"),
     (&["soon"], "FUTURE_REF"),
     (&["the", "near", "term"], "FUTURE_REF"),

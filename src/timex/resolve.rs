@@ -56,6 +56,13 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
             let back = tense == Tense::Past && q > current;
             published(Rule::Quarter(q, if back { -1 } else { 0 }))
         }
+        Rel::PreviousQuarter => {
+            let current = (p.month0() / 3 + 1) as u8;
+            published(match current {
+                1 => Rule::Quarter(4, -1),
+                q => Rule::Quarter(q - 1, 0),
+            })
+        }
         Rel::Anaphor(n) => {
             let rule = if n == 0 { Rule::SameDay } else { Rule::Days(n) };
             match cx.last_day {

@@ -307,6 +307,16 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     if s.w(i) == "the" && s.w(i + 1) == "weekend" {
         return Some((i + 2, Meaning::Rel(Rel::Weekend)));
     }
+    // "the last quarter", "the previous year": the one before the anchor's
+    if s.w(i) == "the" && matches!(s.w(i + 1), "last" | "previous") {
+        let rel = match s.w(i + 2) {
+            "quarter" => Rel::PreviousQuarter,
+            "year" => Rel::Rule(Rule::Years(-1)),
+            "month" => Rel::Rule(Rule::PreviousMonth),
+            _ => return None,
+        };
+        return Some((i + 3, Meaning::Rel(rel)));
+    }
     // "two days later"
     let (n, j) = count(s, i)?;
     let n = n? as i32;
@@ -329,7 +339,8 @@ pub fn ago(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     };
     let rule = match unit {
         Unit::Day => Rule::Days(-n),
-        Unit::Week => Rule::Weeks(-n),
+        // "a week ago" names a day, as "seven days ago" does
+        Unit::Week => Rule::Days(-7 * n),
         Unit::Month => Rule::Months(-n),
         Unit::Year => Rule::Years(-n),
         Unit::Decade => Rule::Years(-10 * n),
@@ -463,6 +474,10 @@ pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         return None;
     }
     let next = s.w(i + 1);
+    // "the Russell 2000 Index": a name
+    if i > 0 && s.capital(i - 1) && s.capital(i + 1) && lexicon::lookup(MONTHS, prev).is_none() {
+        return None;
+    }
     let glued_next = s.glued(i + 1);
     if glued_next && matches!(next, "," | "." | "-" | "/" | ":") && s.kind(i + 2) == Some(TokKind::Num) {
         return None;

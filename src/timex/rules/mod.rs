@@ -51,6 +51,8 @@ pub enum Rel {
     Season(Season),
     /// "the first quarter": of the anchor's year, or the last one by tense.
     Quarter(u8),
+    /// "the last quarter": the quarter before the anchor's.
+    PreviousQuarter,
     /// "the following day" (+1), "the same day" (0): days from the last day named in the text.
     Anaphor(i32),
 }

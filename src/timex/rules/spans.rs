@@ -30,9 +30,8 @@ fn zone(s: &Sentence, i: usize) -> Option<(bool, usize)> {
 
 /// A day named right after a time: "12:00 UTC Monday", "16:00 today".
 fn day_after_time(s: &Sentence, mut j: usize) -> (Option<Box<Meaning>>, usize) {
-    // "16:15 UTC, June 1st"
-    let k = if s.w(j) == "," { j + 1 } else { j };
-    if let Some((end, m)) = super::dates::calendar(s, k) {
+    // "16:15 UTC June 1"
+    if let Some((end, m)) = super::dates::calendar(s, j) {
         return (Some(Box::new(m)), end);
     }
     if s.w(j) == "on" {
@@ -208,8 +207,8 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
 
 /// "now", "currently", "recently", "in the past", "the future".
 pub fn reference(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
-    // "the now-cancelled deal"
-    if s.w(i + 1) == "-" && s.glued(i + 1) {
+    // "the now-cancelled deal", "their most recent model"
+    if s.w(i + 1) == "-" && s.glued(i + 1) || s.w(i) == "recent" && s.w(i.wrapping_sub(1)) == "most" {
         return None;
     }
     REFS.iter().find_map(|(words, value)| {
