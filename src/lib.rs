@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod fold;
+pub mod ingest;
 pub mod load;
 pub mod model;
 pub mod present;

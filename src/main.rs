@@ -22,7 +22,9 @@ Examples:
   dateline show paris-talks                 one event, its quotes and links
   dateline gen --events 100000 > big.jsonl  a synthetic timeline for testing
   dateline dates article.txt --published 2025-04-16 --json
-                                            every date in a text, resolved";
+                                            every date in a text, resolved
+  dateline ingest article.txt --published 2025-04-16 -o draft/timeline.json
+                                            a draft timeline from an article";
 
 /// Browse news timelines in which every event traces back to its source.
 #[derive(Parser)]
@@ -74,6 +76,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draft a timeline from an article: its dated happenings, actors and quotes.
+    Ingest(IngestArgs),
     /// Write a synthetic timeline (JSON Lines) to standard output.
     Gen {
         /// How many events.
@@ -83,6 +87,30 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    /// The article as a plain text file.
+    article: PathBuf,
+    /// The day the article was published (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: String,
+    /// The outlet that published it.
+    #[arg(long, value_name = "NAME")]
+    outlet: Option<String>,
+    /// The article's title; default: its first line.
+    #[arg(long, value_name = "T")]
+    title: Option<String>,
+    /// The article's address.
+    #[arg(long, value_name = "U")]
+    url: Option<String>,
+    /// A timeline whose actor ids the draft reuses.
+    #[arg(long, value_name = "TIMELINE")]
+    actors: Option<PathBuf>,
+    /// The draft to write (.json or .jsonl); the article is copied to sources/ beside it.
+    #[arg(short = 'o', value_name = "DRAFT")]
+    out: PathBuf,
 }
 
 #[derive(Args)]
@@ -148,6 +176,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = match command {
         Command::Gen { events, seed } => dateline::synth::write(&mut out, events, seed),
+        Command::Ingest(args) => {
+            let published = timex::parse_published(&args.published)?;
+            let actors = match &args.actors {
+                Some(p) => match load_or_report(Some(p)) {
+                    Ok(t) => Some(t),
+                    Err(code) => return Ok(code),
+                },
+                None => None,
+            };
+            let opts = dateline::ingest::Options {
+                article: args.article,
+                published,
+                outlet: args.outlet,
+                title: args.title,
+                url: args.url,
+                actors,
+                out: args.out,
+            };
+            let done = dateline::ingest::run(&opts)?;
+            writeln!(
+                out,
+                "wrote {} ({} events, {} actors) and {}",
+                opts.out.display(),
+                done.events,
+                done.actors,
+                done.source_file.display()
+            )
+        }
         Command::Dates {
             file,
             published,
