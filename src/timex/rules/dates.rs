@@ -461,6 +461,15 @@ pub fn decade(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     None
 }
 
+/// Lower-case words that may follow a year.
+const YEAR_FOLLOWERS: &[&str] = &[
+    "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "when", "after", "before", "as",
+    "was", "were", "is", "are", "will", "had", "has", "have", "saw", "but", "the", "that", "which",
+    "where", "while", "until", "through", "onwards", "onward", "s", "season", "election", "elections",
+    "budget", "census", "levels", "level", "figures", "results", "earnings", "high", "low", "peak",
+    "crisis", "war", "summit", "games", "olympics", "world", "cup", "model", "edition", "report",
+];
+
 /// A year on its own: "in 2024". Numbers that count things are not years.
 pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     let y = year_at(s, i)?;
@@ -489,12 +498,15 @@ pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     if matches!(next, "%" | "percent" | "per") {
         return None;
     }
-    // "2000 people", "1500 troops": a plural noun after the number counts things
-    if s.kind(i + 1) == Some(TokKind::Word)
-        && !s.capital(i + 1)
-        && next.len() > 3
-        && next.ends_with('s')
-        && !matches!(next, "this" | "plus" | "across" | "towards" | "always" | "sometimes" | "unless" | "whereas" | "has" | "was")
+    // "2000 people", "1500 troops": a number that counts what follows is no
+    // year, unless a preposition before it says it is one ("in 2008 sales fell")
+    let year_before = matches!(
+        prev,
+        "in" | "since" | "of" | "by" | "until" | "from" | "during" | "to" | "and" | "before" | "after"
+            | "between" | "early" | "late" | "mid" | "-" | "through" | "till" | "around" | "year" | ","
+    );
+    if !year_before && s.kind(i + 1) == Some(TokKind::Word) && !s.capital(i + 1) && !YEAR_FOLLOWERS.contains(&next)
+        && !next.ends_with("ed") && !next.ends_with("ly")
     {
         return None;
     }
