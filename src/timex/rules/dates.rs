@@ -504,6 +504,7 @@ pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         prev,
         "in" | "since" | "of" | "by" | "until" | "from" | "during" | "to" | "and" | "before" | "after"
             | "between" | "early" | "late" | "mid" | "-" | "through" | "till" | "around" | "year" | ","
+            | "the" | "its" | "their" | "his" | "her" | "this" | "that"
     );
     if !year_before && s.kind(i + 1) == Some(TokKind::Word) && !s.capital(i + 1) && !YEAR_FOLLOWERS.contains(&next)
         && !next.ends_with("ed") && !next.ends_with("ly")
