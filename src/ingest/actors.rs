@@ -75,6 +75,24 @@ pub struct Mention {
     pub weak: bool,
 }
 
+/// Verbs of saying: the name next to one is a person's.
+const SAYING: &[&str] = &["said", "says", "told", "stated", "added", "announced", "explained", "wrote"];
+
+/// True when the words around tokens `start..end` say they name a person:
+/// a lower-case title before ("envoy Steve Witkoff") or a verb of saying beside.
+fn person_cue(s: &Sentence, start: usize, end: usize) -> bool {
+    let before = (start.saturating_sub(3)..start).map(|k| s.w(k));
+    let titled = before.clone().any(|w| {
+        TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)) || matches!(w, "envoy" | "spokeswoman" | "spokesman" | "analyst" | "head" | "founder")
+    });
+    let said = SAYING.contains(&s.w(start.wrapping_sub(1)))
+        || SAYING.contains(&s.w(end))
+        || (s.w(end) == "," && SAYING.contains(&s.w(end + 1)));
+    // "Steve Witkoff, President Donald Trump's special envoy": an apposition with a title
+    let apposition = s.w(end) == "," && (end + 1..end + 8).any(|k| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(s.w(k))) || s.w(k) == "envoy");
+    titled || said || apposition
+}
+
 fn capital_word(s: &Sentence, i: usize) -> bool {
     s.kind(i) == Some(TokKind::Word) && s.capital(i)
 }
@@ -95,6 +113,10 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         loop {
             if capital_word(&s, end) {
                 end += 1;
+                // a middle initial: "Michael R. Golden"
+                if s.orig(end - 1).len() == 1 && s.w(end) == "." && s.glued(end) && capital_word(&s, end + 1) {
+                    end += 1;
+                }
             } else if s.w(end) == "-" && s.glued(end) && s.glued(end + 1) && capital_word(&s, end + 1) {
                 end += 2;
             } else if s.w(end) == "of" && capital_word(&s, end + 1) {
@@ -177,8 +199,11 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
             honorific: false,
             weak: false,
         }];
-    } else if honorific || title.is_some() || n_words >= 2 {
+    } else if honorific || title.is_some() || (n_words >= 2 && person_cue(s, title_start, end)) {
         ActorKind::Person
+    } else if n_words >= 2 {
+        // two capitalised words with nothing that says "person": a company, a product, a place
+        ActorKind::Organisation
     } else if name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()) {
         ActorKind::Organisation
     } else {

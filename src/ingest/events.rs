@@ -130,6 +130,10 @@ fn present_perfect(sentence: &str) -> Option<(std::ops::Range<usize>, bool)> {
         if !matches!(s.w(i), "has" | "have") {
             continue;
         }
+        // "could have affected" is no perfect of something that happened
+        if matches!(s.w(i.wrapping_sub(1)), "could" | "would" | "should" | "might" | "must" | "may" | "will" | "to") {
+            continue;
+        }
         let mut j = i + 1;
         while PERFECT_ADVERBS.contains(&s.w(j)) {
             j += 1;
