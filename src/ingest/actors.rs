@@ -20,13 +20,59 @@ pub struct Actor {
 
 /// Words that open a title before a name: "Prime Minister", "US special envoy".
 const TITLE_WORDS: &[&str] = &[
-    "President", "Vice", "Prime", "Minister", "Foreign", "Secretary", "Chancellor", "Governor",
-    "Senator", "Sen", "Rep", "Representative", "General", "Gen", "King", "Queen", "Prince",
-    "Princess", "Pope", "Chief", "Executive", "CEO", "Chairman", "Chairwoman", "Chair",
-    "Spokesman", "Spokeswoman", "Ambassador", "Mayor", "Judge", "Justice", "Director",
-    "Commissioner", "Envoy", "Special", "Speaker", "Leader", "Admiral", "Colonel", "Captain",
-    "Defence", "Defense", "Finance", "Interior", "Deputy", "Sheikh", "Crown", "Premier",
-    "Analyst", "Economist", "Officer", "Founder", "Co-founder",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Secretary",
+    "Chancellor",
+    "Governor",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "General",
+    "Gen",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Chief",
+    "Executive",
+    "CEO",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Spokesman",
+    "Spokeswoman",
+    "Ambassador",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Director",
+    "Commissioner",
+    "Envoy",
+    "Special",
+    "Speaker",
+    "Leader",
+    "Admiral",
+    "Colonel",
+    "Captain",
+    "Defence",
+    "Defense",
+    "Finance",
+    "Interior",
+    "Deputy",
+    "Sheikh",
+    "Crown",
+    "Premier",
+    "Analyst",
+    "Economist",
+    "Officer",
+    "Founder",
+    "Co-founder",
 ];
 
 /// Words that may follow a title word inside the title: "Secretary of State".
@@ -37,30 +83,198 @@ const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "D
 
 /// Words that make a name an organisation's.
 const ORG_WORDS: &[&str] = &[
-    "Department", "Ministry", "Office", "House", "Council", "Union", "Party", "Agency",
-    "Association", "Fund", "Court", "Commission", "Army", "Force", "Forces", "Corporation",
-    "Corp", "Inc", "Ltd", "LLC", "PLC", "Company", "Group", "Bank", "Airlines", "Airways",
-    "Motors", "Exchange", "University", "Committee", "Parliament", "Congress", "Senate",
-    "Administration", "Government", "Organisation", "Organization", "Institute", "Reserve",
-    "Authority", "Board", "Federation", "Nations", "Times", "Post", "News", "Press", "Pentagon",
-    "Kremlin", "Nato", "NATO", "Commission", "Service", "Bureau", "Police", "Navy", "Systems",
-    "Industries", "Holdings", "Media", "Network", "Club", "League", "Foundation", "Coalition",
+    "Department",
+    "Ministry",
+    "Office",
+    "House",
+    "Council",
+    "Union",
+    "Party",
+    "Agency",
+    "Association",
+    "Fund",
+    "Court",
+    "Commission",
+    "Army",
+    "Force",
+    "Forces",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "PLC",
+    "Company",
+    "Group",
+    "Bank",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Exchange",
+    "University",
+    "Committee",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Administration",
+    "Government",
+    "Organisation",
+    "Organization",
+    "Institute",
+    "Reserve",
+    "Authority",
+    "Board",
+    "Federation",
+    "Nations",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Pentagon",
+    "Kremlin",
+    "Nato",
+    "NATO",
+    "Commission",
+    "Service",
+    "Bureau",
+    "Police",
+    "Navy",
+    "Systems",
+    "Industries",
+    "Holdings",
+    "Media",
+    "Network",
+    "Club",
+    "League",
+    "Foundation",
+    "Coalition",
 ];
 
 /// Capitalised words that start sentences without naming anyone.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "More", "Both", "Several", "There",
-    "It", "Its", "This", "That", "These", "Those", "They", "She", "He", "We", "I", "You", "His",
-    "Her", "Their", "Our", "After", "Before", "While", "As", "For", "From", "With", "By", "If",
-    "When", "Since", "Until", "During", "Some", "Many", "Most", "All", "No", "Not", "So", "Yet",
-    "However", "Meanwhile", "Also", "Other", "Another", "Each", "Every", "Then", "Now", "Today",
-    "Yesterday", "Tomorrow", "Last", "Next", "This", "Earlier", "Later", "Photo", "Pool", "Via",
-    "According", "Although", "Despite", "What", "Who", "Why", "How", "Where", "Which", "Under",
-    "Over", "Between", "Among", "Into", "About", "Against", "Instead", "Because", "Such",
-    "Western", "Eastern", "Northern", "Southern", "Middle", "East", "West", "North", "South",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "St", "New", "Los", "San", "Saint", "Prior",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "More",
+    "Both",
+    "Several",
+    "There",
+    "It",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "They",
+    "She",
+    "He",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "After",
+    "Before",
+    "While",
+    "As",
+    "For",
+    "From",
+    "With",
+    "By",
+    "If",
+    "When",
+    "Since",
+    "Until",
+    "During",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Not",
+    "So",
+    "Yet",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Other",
+    "Another",
+    "Each",
+    "Every",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "This",
+    "Earlier",
+    "Later",
+    "Photo",
+    "Pool",
+    "Via",
+    "According",
+    "Although",
+    "Despite",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Under",
+    "Over",
+    "Between",
+    "Among",
+    "Into",
+    "About",
+    "Against",
+    "Instead",
+    "Because",
+    "Such",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Middle",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "St",
+    "New",
+    "Los",
+    "San",
+    "Saint",
+    "Prior",
 ];
 
 /// A mention of an actor in a sentence.
@@ -76,20 +290,36 @@ pub struct Mention {
 }
 
 /// Verbs of saying: the name next to one is a person's.
-const SAYING: &[&str] = &["said", "says", "told", "stated", "added", "announced", "explained", "wrote"];
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "stated",
+    "added",
+    "announced",
+    "explained",
+    "wrote",
+];
 
 /// True when the words around tokens `start..end` say they name a person:
 /// a lower-case title before ("envoy Steve Witkoff") or a verb of saying beside.
 fn person_cue(s: &Sentence, start: usize, end: usize) -> bool {
     let before = (start.saturating_sub(3)..start).map(|k| s.w(k));
     let titled = before.clone().any(|w| {
-        TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)) || matches!(w, "envoy" | "spokeswoman" | "spokesman" | "analyst" | "head" | "founder")
+        TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
+            || matches!(
+                w,
+                "envoy" | "spokeswoman" | "spokesman" | "analyst" | "head" | "founder"
+            )
     });
     let said = SAYING.contains(&s.w(start.wrapping_sub(1)))
         || SAYING.contains(&s.w(end))
         || (s.w(end) == "," && SAYING.contains(&s.w(end + 1)));
     // "Steve Witkoff, President Donald Trump's special envoy": an apposition with a title
-    let apposition = s.w(end) == "," && (end + 1..end + 8).any(|k| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(s.w(k))) || s.w(k) == "envoy");
+    let apposition = s.w(end) == ","
+        && (end + 1..end + 8).any(|k| {
+            TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(s.w(k))) || s.w(k) == "envoy"
+        });
     titled || said || apposition
 }
 
@@ -114,10 +344,18 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             if capital_word(&s, end) {
                 end += 1;
                 // a middle initial: "Michael R. Golden"
-                if s.orig(end - 1).len() == 1 && s.w(end) == "." && s.glued(end) && capital_word(&s, end + 1) {
+                if s.orig(end - 1).len() == 1
+                    && s.w(end) == "."
+                    && s.glued(end)
+                    && capital_word(&s, end + 1)
+                {
                     end += 1;
                 }
-            } else if s.w(end) == "-" && s.glued(end) && s.glued(end + 1) && capital_word(&s, end + 1) {
+            } else if s.w(end) == "-"
+                && s.glued(end)
+                && s.glued(end + 1)
+                && capital_word(&s, end + 1)
+            {
                 end += 2;
             } else if s.w(end) == "of" && capital_word(&s, end + 1) {
                 end += 2;
@@ -140,7 +378,9 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
     // "French President", "US special envoy": a country before the title
     let mut country = None;
     let mut title_start = k;
-    if k < end && let Some(c) = country_of(word(k)) {
+    if k < end
+        && let Some(c) = country_of(word(k))
+    {
         if k + 1 < end && TITLE_WORDS.contains(&word(k + 1)) {
             country = Some(c);
             k += 1;
@@ -181,12 +421,13 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
     if name_start >= end {
         return Vec::new();
     }
-    let text_of = |a: usize, b: usize| -> String {
-        s.text[s.toks[a].start..s.toks[b - 1].end].to_string()
-    };
+    let text_of =
+        |a: usize, b: usize| -> String { s.text[s.toks[a].start..s.toks[b - 1].end].to_string() };
     let name = text_of(name_start, end);
     let title = (name_start > title_start && !honorific).then(|| text_of(title_start, name_start));
-    let n_words = (name_start..end).filter(|&x| s.kind(x) == Some(TokKind::Word)).count();
+    let n_words = (name_start..end)
+        .filter(|&x| s.kind(x) == Some(TokKind::Word))
+        .count();
     let org = (name_start..end).any(|x| ORG_WORDS.contains(&word(x)));
     let kind = if org {
         ActorKind::Organisation
@@ -298,7 +539,9 @@ impl Registry {
             return None;
         }
         let base = match m.kind {
-            ActorKind::Country => m.country.map_or_else(|| slug(&m.name), |c| country::code(c).to_ascii_lowercase()),
+            ActorKind::Country => m
+                .country
+                .map_or_else(|| slug(&m.name), |c| country::code(c).to_ascii_lowercase()),
             ActorKind::Person => slug(surname(&m.name)),
             _ => slug(&m.name),
         };
@@ -329,7 +572,10 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
-        mentions(text).into_iter().map(|m| (m.name, m.title)).collect()
+        mentions(text)
+            .into_iter()
+            .map(|m| (m.name, m.title))
+            .collect()
     }
 
     #[test]
@@ -337,12 +583,18 @@ mod tests {
         assert_eq!(
             names("He met Prime Minister Giorgia Meloni in Rome."),
             [
-                ("Giorgia Meloni".to_string(), Some("Prime Minister".to_string())),
+                (
+                    "Giorgia Meloni".to_string(),
+                    Some("Prime Minister".to_string())
+                ),
                 ("Italy".to_string(), None)
             ]
         );
         let m = &mentions("French President Emmanuel Macron spoke.")[0];
-        assert_eq!((m.name.as_str(), m.country.map(country::code)), ("Emmanuel Macron", Some("FR")));
+        assert_eq!(
+            (m.name.as_str(), m.country.map(country::code)),
+            ("Emmanuel Macron", Some("FR"))
+        );
     }
 
     #[test]
@@ -360,7 +612,10 @@ mod tests {
 
     #[test]
     fn countries_by_demonym_and_capital() {
-        let kinds: Vec<ActorKind> = mentions("Moscow has refused, the French said.").iter().map(|m| m.kind).collect();
+        let kinds: Vec<ActorKind> = mentions("Moscow has refused, the French said.")
+            .iter()
+            .map(|m| m.kind)
+            .collect();
         assert_eq!(kinds, [ActorKind::Country, ActorKind::Country]);
     }
 }

@@ -34,18 +34,29 @@ pub struct Candidate {
 }
 
 /// Words that make a happening expected rather than certain.
-const EXPECTED: &[&str] = &["expected", "likely", "may", "might", "could", "possible", "probably"];
+const EXPECTED: &[&str] = &[
+    "expected", "likely", "may", "might", "could", "possible", "probably",
+];
 
 /// A date written in full at the head of a line, equal to the publication
 /// day ("date 2025-04-16 ..."): the article's own dateline, not a happening.
 fn is_dateline(text: &str, t: &Timex, published: NaiveDate) -> bool {
     let Some(d) = &t.derived else { return false };
-    if !matches!(d.rule, Rule::AsWritten(_)) || d.date.earliest() != Some(day_number(published)) || d.date.latest() != Some(day_number(published)) {
+    if !matches!(d.rule, Rule::AsWritten(_))
+        || d.date.earliest() != Some(day_number(published))
+        || d.date.latest() != Some(day_number(published))
+    {
         return false;
     }
     let line_start = text[..t.bytes.start].rfind('\n').map_or(0, |p| p + 1);
-    let before = text[line_start..t.bytes.start].trim().trim_end_matches(':').to_ascii_lowercase();
-    matches!(before.as_str(), "" | "date" | "dated" | "published" | "updated" | "posted")
+    let before = text[line_start..t.bytes.start]
+        .trim()
+        .trim_end_matches(':')
+        .to_ascii_lowercase();
+    matches!(
+        before.as_str(),
+        "" | "date" | "dated" | "published" | "updated" | "posted"
+    )
 }
 
 /// The status of a happening from the words before its date and the date itself.
@@ -59,7 +70,10 @@ fn status(sentence: &str, t: &Timex, date: &DateValue, published: NaiveDate) -> 
         return Status::Expected;
     }
     // "has been arrested" -> occurred; "has been fighting" -> ongoing
-    if let Some(k) = words.windows(2).position(|w| matches!(w[0], "has" | "have") && w[1] == "been") {
+    if let Some(k) = words
+        .windows(2)
+        .position(|w| matches!(w[0], "has" | "have") && w[1] == "been")
+    {
         return match words.get(k + 2) {
             Some(w) if w.ends_with("ing") => Status::Ongoing,
             _ => Status::Occurred,
@@ -80,13 +94,18 @@ fn status(sentence: &str, t: &Timex, date: &DateValue, published: NaiveDate) -> 
 }
 
 /// Prepositions that belong to a date, left out of a title.
-const DATE_PREPOSITIONS: &[&str] = &["on", "in", "at", "by", "during", "since", "until", "from", "over"];
+const DATE_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "by", "during", "since", "until", "from", "over",
+];
 
 /// A title from the sentence's own words: the sentence without its date, at most twelve words.
 fn title(sentence: &str, date_at: std::ops::Range<usize>) -> String {
     let before: Vec<&str> = sentence[..date_at.start].split_whitespace().collect();
     let mut before = before;
-    if before.last().is_some_and(|w| DATE_PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())) {
+    if before
+        .last()
+        .is_some_and(|w| DATE_PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()))
+    {
         before.pop();
     }
     let after = sentence[date_at.end..].trim_start_matches([',', ' ']);
@@ -95,8 +114,14 @@ fn title(sentence: &str, date_at: std::ops::Range<usize>) -> String {
     while out.ends_with(['.', ',', ';', ':', '(', '-']) {
         out.pop();
     }
-    let out = out.trim_start_matches(['“', '"', '(', '‘', '\'', '`']).to_string();
-    if out.is_empty() { sentence.trim().to_string() } else { out }
+    let out = out
+        .trim_start_matches(['“', '"', '(', '‘', '\'', '`'])
+        .to_string();
+    if out.is_empty() {
+        sentence.trim().to_string()
+    } else {
+        out
+    }
 }
 
 /// "more than three years after Russia launched the war": the clause after
@@ -106,13 +131,31 @@ fn years_after(text: &str, t: &Timex) -> Option<Rule> {
         return None;
     }
     let n: u32 = t.value.strip_prefix('P')?.strip_suffix('Y')?.parse().ok()?;
-    text[t.bytes.end..].trim_start().starts_with("after ").then_some(Rule::MoreThanYearsBefore(n))
+    text[t.bytes.end..]
+        .trim_start()
+        .starts_with("after ")
+        .then_some(Rule::MoreThanYearsBefore(n))
 }
 
 /// Adverbs that may stand between "has" and its participle.
 const PERFECT_ADVERBS: &[&str] = &[
-    "effectively", "already", "also", "not", "never", "long", "repeatedly", "recently", "since",
-    "now", "just", "largely", "so", "far", "still", "previously", "reportedly",
+    "effectively",
+    "already",
+    "also",
+    "not",
+    "never",
+    "long",
+    "repeatedly",
+    "recently",
+    "since",
+    "now",
+    "just",
+    "largely",
+    "so",
+    "far",
+    "still",
+    "previously",
+    "reportedly",
 ];
 
 /// Past participles that do not end in -ed or -en.
@@ -131,7 +174,10 @@ fn present_perfect(sentence: &str) -> Option<(std::ops::Range<usize>, bool)> {
             continue;
         }
         // "could have affected" is no perfect of something that happened
-        if matches!(s.w(i.wrapping_sub(1)), "could" | "would" | "should" | "might" | "must" | "may" | "will" | "to") {
+        if matches!(
+            s.w(i.wrapping_sub(1)),
+            "could" | "would" | "should" | "might" | "must" | "may" | "will" | "to"
+        ) {
             continue;
         }
         let mut j = i + 1;
@@ -139,7 +185,8 @@ fn present_perfect(sentence: &str) -> Option<(std::ops::Range<usize>, bool)> {
             j += 1;
         }
         let w = s.w(j);
-        let participle = PARTICIPLES.contains(&w) || (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")));
+        let participle =
+            PARTICIPLES.contains(&w) || (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")));
         if !participle {
             continue;
         }
@@ -163,7 +210,9 @@ fn present_perfect(sentence: &str) -> Option<(std::ops::Range<usize>, bool)> {
 /// refused"): something that happened before the article.
 fn perfect_candidates(text: &str, published: NaiveDate, out: &mut Vec<Candidate>) {
     let dated: std::collections::HashSet<usize> = out.iter().map(|c| c.bytes.start).collect();
-    let Some(date) = Rule::BeforeAnchor.apply(published) else { return };
+    let Some(date) = Rule::BeforeAnchor.apply(published) else {
+        return;
+    };
     let (mut byte, mut chars) = (0, 0);
     for (base, raw) in timex::scan::sentences(text) {
         let lead = raw.len() - raw.trim_start().len();
@@ -172,7 +221,9 @@ fn perfect_candidates(text: &str, published: NaiveDate, out: &mut Vec<Candidate>
         if sentence.is_empty() || dated.contains(&s0) {
             continue;
         }
-        let Some((span, ongoing)) = present_perfect(sentence) else { continue };
+        let Some((span, ongoing)) = present_perfect(sentence) else {
+            continue;
+        };
         chars += text[byte..s0].chars().count();
         byte = s0;
         let start = chars;
@@ -186,7 +237,11 @@ fn perfect_candidates(text: &str, published: NaiveDate, out: &mut Vec<Candidate>
             phrase: sentence[span].to_string(),
             rule: Rule::BeforeAnchor,
             from: From::Source,
-            status: if ongoing { Status::Ongoing } else { Status::Occurred },
+            status: if ongoing {
+                Status::Ongoing
+            } else {
+                Status::Occurred
+            },
         });
     }
 }
@@ -199,12 +254,24 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
     let mut made_from: Vec<Option<usize>> = vec![None; all.len()];
     for (ix, t) in all.iter().enumerate() {
         let (date, rule, from, phrase) = if let Some(rule) = years_after(text, t) {
-            let Some(date) = rule.apply(published) else { continue };
-            let end = text[t.bytes.end..].find(['.', ',', ';']).map_or(text.len(), |p| t.bytes.end + p);
-            (date, rule, From::Source, text[t.bytes.start..end].trim().to_string())
+            let Some(date) = rule.apply(published) else {
+                continue;
+            };
+            let end = text[t.bytes.end..]
+                .find(['.', ',', ';'])
+                .map_or(text.len(), |p| t.bytes.end + p);
+            (
+                date,
+                rule,
+                From::Source,
+                text[t.bytes.start..end].trim().to_string(),
+            )
         } else {
             let Some(d) = &t.derived else { continue };
-            if !matches!(t.kind, Kind::Date | Kind::Time) || t.value.ends_with("_REF") || is_dateline(text, t, published) {
+            if !matches!(t.kind, Kind::Date | Kind::Time)
+                || t.value.ends_with("_REF")
+                || is_dateline(text, t, published)
+            {
                 continue;
             }
             let (rule, from) = match d.anchor {
@@ -218,7 +285,11 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
         };
         // the sentence, without the spaces around it (nor a dateline that opens it)
         let mut from_byte = t.sentence.start;
-        if let Some(d) = all[..ix].iter().rev().find(|d| d.sentence == t.sentence && is_dateline(text, d, published)) {
+        if let Some(d) = all[..ix]
+            .iter()
+            .rev()
+            .find(|d| d.sentence == t.sentence && is_dateline(text, d, published))
+        {
             from_byte = d.bytes.end;
         }
         let raw = &text[from_byte..t.sentence.end];
@@ -268,20 +339,44 @@ mod tests {
 
     #[test]
     fn status_from_tense_and_modality() {
-        assert_eq!(one("The minister will visit Rome on Thursday.").status, Status::Scheduled);
-        assert_eq!(one("She is scheduled to visit on Thursday.").status, Status::Scheduled);
-        assert_eq!(one("More talks are expected on Saturday.").status, Status::Expected);
-        assert_eq!(one("Police have been searching since last month.").status, Status::Ongoing);
-        assert_eq!(one("He has been arrested last week.").status, Status::Occurred);
-        assert_eq!(one("The envoy met Putin last Friday.").status, Status::Occurred);
-        assert_eq!(one("Vance is visiting Italy later in the week.").status, Status::Scheduled);
+        assert_eq!(
+            one("The minister will visit Rome on Thursday.").status,
+            Status::Scheduled
+        );
+        assert_eq!(
+            one("She is scheduled to visit on Thursday.").status,
+            Status::Scheduled
+        );
+        assert_eq!(
+            one("More talks are expected on Saturday.").status,
+            Status::Expected
+        );
+        assert_eq!(
+            one("Police have been searching since last month.").status,
+            Status::Ongoing
+        );
+        assert_eq!(
+            one("He has been arrested last week.").status,
+            Status::Occurred
+        );
+        assert_eq!(
+            one("The envoy met Putin last Friday.").status,
+            Status::Occurred
+        );
+        assert_eq!(
+            one("Vance is visiting Italy later in the week.").status,
+            Status::Scheduled
+        );
     }
 
     #[test]
     fn titles_and_quotes_are_the_sentence_s_own_words() {
         let c = one("Intro.\nThe envoy met Putin last Friday in St Petersburg.");
         assert_eq!(c.title, "The envoy met Putin in St Petersburg");
-        assert_eq!(c.sentence, "The envoy met Putin last Friday in St Petersburg.");
+        assert_eq!(
+            c.sentence,
+            "The envoy met Putin last Friday in St Petersburg."
+        );
         assert_eq!((c.start, c.end), (7, 7 + c.sentence.chars().count()));
     }
 
@@ -293,7 +388,10 @@ mod tests {
     #[test]
     fn a_present_perfect_happened_before_the_article() {
         let c = one("Moscow has effectively refused to accept a ceasefire.");
-        assert_eq!((c.phrase.as_str(), c.date.edtf()), ("has effectively refused", "../2025-04-15".to_string()));
+        assert_eq!(
+            (c.phrase.as_str(), c.date.edtf()),
+            ("has effectively refused", "../2025-04-15".to_string())
+        );
         let c = one("Rebels have been fighting in the north.");
         assert_eq!(c.status, Status::Ongoing);
         assert!(candidates("They talk a lot.", wed()).is_empty());
@@ -303,12 +401,18 @@ mod tests {
     fn years_after_dates_the_clause() {
         let c = one("Peace talks came more than three years after Russia launched the war.");
         assert_eq!(c.date.edtf(), "../2022-04-15");
-        assert_eq!(c.phrase, "more than three years after Russia launched the war");
+        assert_eq!(
+            c.phrase,
+            "more than three years after Russia launched the war"
+        );
     }
 
     #[test]
     fn a_following_day_is_anchored_on_its_event() {
-        let all = candidates("The plane crashed on March 3. The following day, rescuers arrived.", wed());
+        let all = candidates(
+            "The plane crashed on March 3. The following day, rescuers arrived.",
+            wed(),
+        );
         assert_eq!(all[1].from, From::Event(0));
         assert_eq!(all[1].date.edtf(), "2025-03-04");
     }

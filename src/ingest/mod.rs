@@ -68,7 +68,12 @@ fn slug(text: &str, words: usize) -> String {
 }
 
 /// The draft as a JSON document, and the actors' count.
-pub fn draft(text: &str, published: NaiveDate, source: Value, known: Option<&Timeline>) -> (Value, usize) {
+pub fn draft(
+    text: &str,
+    published: NaiveDate,
+    source: Value,
+    known: Option<&Timeline>,
+) -> (Value, usize) {
     let source_id = source["id"].as_str().unwrap_or("article").to_string();
     let cands = candidates(text, published);
     let mut registry = actors::Registry::default();
@@ -162,7 +167,11 @@ fn render(doc: &Value, format: Format) -> String {
         Format::Document => serde_json::to_string_pretty(doc).unwrap_or_default() + "\n",
         Format::Lines => {
             let mut out = String::from("{\"dateline\": 1}\n");
-            for (key, list) in [("source", "sources"), ("actor", "actors"), ("event", "events")] {
+            for (key, list) in [
+                ("source", "sources"),
+                ("actor", "actors"),
+                ("event", "events"),
+            ] {
                 for item in doc[list].as_array().into_iter().flatten() {
                     out.push_str(&json!({ key: item }).to_string());
                     out.push('\n');
@@ -204,7 +213,11 @@ pub fn run(opts: &Options) -> Result<Summary, IngestError> {
         .map_or_else(|| "article".to_string(), |s| slug(s, 12));
     let rel = format!("sources/{stem}.txt");
     let published = opts.published.format("%Y-%m-%d").to_string();
-    let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first_line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let mut source = json!({
         "id": format!("article-{published}"),
         "outlet": opts.outlet.clone().unwrap_or_else(|| "Unnamed outlet".into()),

@@ -5,8 +5,25 @@ use crate::model::country::{self, CountryIx};
 
 /// (ISO code, demonyms, capitals and short forms).
 const TABLE: &[(&str, &[&str])] = &[
-    ("US", &["American", "Americans", "Washington", "US", "U.S.", "USA", "America"]),
-    ("GB", &["British", "Briton", "Britons", "London", "UK", "Britain", "English", "Scottish", "Welsh"]),
+    (
+        "US",
+        &[
+            "American",
+            "Americans",
+            "Washington",
+            "US",
+            "U.S.",
+            "USA",
+            "America",
+        ],
+    ),
+    (
+        "GB",
+        &[
+            "British", "Briton", "Britons", "London", "UK", "Britain", "English", "Scottish",
+            "Welsh",
+        ],
+    ),
     ("FR", &["French", "Paris"]),
     ("DE", &["German", "Germans", "Berlin"]),
     ("IT", &["Italian", "Italians", "Rome"]),

@@ -146,9 +146,13 @@ pub fn read_text(path: Option<&std::path::Path>) -> Result<String, TextError> {
 pub fn parse_published(text: &str) -> Result<NaiveDate, TextError> {
     let t = text.trim();
     let shaped = t.len() == 10
-        && t.bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !shaped {
         return Err(TextError::PublishedSyntax(text.to_string()));
     }
@@ -177,15 +181,24 @@ impl CharCursor<'_> {
 }
 
 /// True for a line that holds only the publication date (the dateline under a headline).
-fn is_dateline(sentence: &str, found: &[rules::Found], s: &scan::Sentence, published: NaiveDate) -> bool {
+fn is_dateline(
+    sentence: &str,
+    found: &[rules::Found],
+    s: &scan::Sentence,
+    published: NaiveDate,
+) -> bool {
     let [only] = found else { return false };
-    let (Some(first), Some(last)) = (s.toks.get(only.start), s.toks.get(only.end.wrapping_sub(1))) else {
+    let (Some(first), Some(last)) = (s.toks.get(only.start), s.toks.get(only.end.wrapping_sub(1)))
+    else {
         return false;
     };
     let covered = sentence[..first.start].trim().is_empty()
-        && sentence[last.end..].trim_matches(|c: char| c.is_whitespace() || c == '.').is_empty();
+        && sentence[last.end..]
+            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty();
     let day = DateValue::single(crate::model::date::Point::from_naive(published));
-    covered && matches!(&only.meaning, rules::Meaning::Fixed { date, .. } if date.shape == day.shape)
+    covered
+        && matches!(&only.meaning, rules::Meaning::Fixed { date, .. } if date.shape == day.shape)
 }
 
 /// Every time expression of `text`, in order, resolved against `published`.

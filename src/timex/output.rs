@@ -1,8 +1,8 @@
 //! `dateline dates` output: JSON Lines or a readable table.
 
 use super::{Anchor, Timex};
-use crate::model::date::format_day;
 use crate::model::date::day_number;
+use crate::model::date::format_day;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -79,10 +79,16 @@ pub fn write_json(out: &mut impl Write, all: &[Timex]) -> io::Result<()> {
 
 /// A table: span, type, value, text, and the derivation of dates.
 pub fn write_table(out: &mut impl Write, all: &[Timex]) -> io::Result<()> {
-    writeln!(out, "{:<13} {:<8} {:<18} {:<28} DERIVATION", "CHARS", "TYPE", "VALUE", "TEXT")?;
+    writeln!(
+        out,
+        "{:<13} {:<8} {:<18} {:<28} DERIVATION",
+        "CHARS", "TYPE", "VALUE", "TEXT"
+    )?;
     for t in all {
         let derivation = match (&t.derived, anchor(all, t)) {
-            (Some(d), Some(a)) => format!("{} = {} from {} {}", d.rule, d.date.human(), a.from, a.date),
+            (Some(d), Some(a)) => {
+                format!("{} = {} from {} {}", d.rule, d.date.human(), a.from, a.date)
+            }
             _ => String::new(),
         };
         let text = crate::sanitize::line(&t.text);

@@ -76,7 +76,10 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
 /// The TIMEX3 value of a date a rule gave.
 fn timex_value(rule: Rule, date: &DateValue) -> String {
     let first = match date.shape {
-        DateShape::Single(p) | DateShape::Interval(p, _) | DateShape::Since(p) | DateShape::Until(p) => p,
+        DateShape::Single(p)
+        | DateShape::Interval(p, _)
+        | DateShape::Since(p)
+        | DateShape::Until(p) => p,
     };
     let day = first.first();
     let week = |d: NaiveDate| {
@@ -114,7 +117,11 @@ fn derived(rule: Rule, anchor: Anchor, anchor_day: NaiveDate) -> Option<Derived>
 
 /// Resolves one expression; `None` when its date leaves the calendar.
 pub fn resolve(m: &Meaning, tense: Tense, cx: &Context) -> Option<Resolved> {
-    let date = |kind, value: String, d| Resolved { kind, value, derived: d };
+    let date = |kind, value: String, d| Resolved {
+        kind,
+        value,
+        derived: d,
+    };
     Some(match m {
         Meaning::Fixed { value, date: v } => {
             let d = derived(Rule::AsWritten(*v), Anchor::Published, cx.published)?;
@@ -171,16 +178,29 @@ mod tests {
     #[test]
     fn weekdays_follow_the_tense() {
         let thu = Meaning::Rel(Rel::Weekday(Weekday::Thu));
-        assert_eq!(resolve(&thu, Tense::Future, &cx()).unwrap().value, "2025-04-17");
-        assert_eq!(resolve(&thu, Tense::Past, &cx()).unwrap().value, "2025-04-10");
+        assert_eq!(
+            resolve(&thu, Tense::Future, &cx()).unwrap().value,
+            "2025-04-17"
+        );
+        assert_eq!(
+            resolve(&thu, Tense::Past, &cx()).unwrap().value,
+            "2025-04-10"
+        );
         let wed = Meaning::Rel(Rel::Weekday(Weekday::Wed));
         let r = resolve(&wed, Tense::Past, &cx()).unwrap();
-        assert_eq!((r.value.as_str(), r.derived.unwrap().rule), ("2025-04-16", Rule::SameDay));
+        assert_eq!(
+            (r.value.as_str(), r.derived.unwrap().rule),
+            ("2025-04-16", Rule::SameDay)
+        );
     }
 
     #[test]
     fn weeks_and_weekends_get_iso_weeks() {
-        let v = |r| resolve(&Meaning::Rel(Rel::Rule(r)), Tense::Unknown, &cx()).unwrap().value;
+        let v = |r| {
+            resolve(&Meaning::Rel(Rel::Rule(r)), Tense::Unknown, &cx())
+                .unwrap()
+                .value
+        };
         assert_eq!(v(Rule::ThisWeek), "2025-W16");
         assert_eq!(v(Rule::PreviousWeekend), "2025-W15-WE");
         assert_eq!(v(Rule::Months(-1)), "2025-03");
@@ -205,7 +225,10 @@ mod tests {
             clock: "T18:00Z".into(),
         };
         let r = resolve(&t, Tense::Past, &cx()).unwrap();
-        assert_eq!((r.kind, r.value.as_str()), (Kind::Time, "2025-04-16T18:00Z"));
+        assert_eq!(
+            (r.kind, r.value.as_str()),
+            (Kind::Time, "2025-04-16T18:00Z")
+        );
         assert!(r.derived.is_none());
     }
 }

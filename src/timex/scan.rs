@@ -45,9 +45,7 @@ impl<'a> Sentence<'a> {
 
     /// The lowercased token `i`, or "" past the end.
     pub fn w(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.lower[t.start..t.end])
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
     }
 
     /// The token `i` as written.
@@ -193,7 +191,10 @@ mod tests {
     fn tokens_keep_offsets_and_glue() {
         let s = Sentence::new("In mid-March, 17th of 2025");
         let words: Vec<&str> = (0..s.len()).map(|i| s.orig(i)).collect();
-        assert_eq!(words, ["In", "mid", "-", "March", ",", "17th", "of", "2025"]);
+        assert_eq!(
+            words,
+            ["In", "mid", "-", "March", ",", "17th", "of", "2025"]
+        );
         assert!(s.glued(2) && s.glued(3) && !s.glued(1));
         assert_eq!(s.num(7), Some(2025));
         assert_eq!(s.kind(5), Some(TokKind::Word));
@@ -203,7 +204,10 @@ mod tests {
     fn sentences_split_at_stops_but_not_abbreviations() {
         let text = "Mr. Smith left on Jan. 5. He came back.\nNext line";
         let got: Vec<&str> = sentences(text).map(|(_, s)| s).collect();
-        assert_eq!(got, ["Mr. Smith left on Jan. 5.", " He came back.", "Next line"]);
+        assert_eq!(
+            got,
+            ["Mr. Smith left on Jan. 5.", " He came back.", "Next line"]
+        );
     }
 
     #[test]

@@ -78,16 +78,43 @@ mod tests {
 
     #[test]
     fn reads_the_nearest_marker() {
-        assert_eq!(tense("The minister will travel on Monday", "monday"), Tense::Future);
-        assert_eq!(tense("The minister travelled on Monday", "monday"), Tense::Past);
-        assert_eq!(tense("She said talks would resume on Monday", "monday"), Tense::Future);
-        assert_eq!(tense("Talks are expected on Saturday", "saturday"), Tense::Future);
-        assert_eq!(tense("On Monday, police arrested him", "monday"), Tense::Past);
-        assert_eq!(tense("He is visiting Rome on Monday", "monday"), Tense::Present);
+        assert_eq!(
+            tense("The minister will travel on Monday", "monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The minister travelled on Monday", "monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("She said talks would resume on Monday", "monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Talks are expected on Saturday", "saturday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("On Monday, police arrested him", "monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("He is visiting Rome on Monday", "monday"),
+            Tense::Present
+        );
         assert_eq!(tense("Monday", "monday"), Tense::Unknown);
-        assert_eq!(tense("The deal said it will be finalized by Monday", "monday"), Tense::Future);
-        assert_eq!(tense("Markets closed until Monday", "monday"), Tense::Future);
-        assert_eq!(tense("The best week since November", "november"), Tense::Past);
+        assert_eq!(
+            tense("The deal said it will be finalized by Monday", "monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Markets closed until Monday", "monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The best week since November", "november"),
+            Tense::Past
+        );
     }
 
     #[test]

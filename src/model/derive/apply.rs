@@ -95,9 +95,9 @@ impl Rule {
                 let back = anchor.checked_sub_months(Months::new(12 * n))?;
                 DateShape::Until(day(back.pred_opt()?))
             }
-            Rule::Days(n) => {
-                DateShape::Single(day(anchor.checked_add_signed(Duration::try_days(n as i64)?)?))
-            }
+            Rule::Days(n) => DateShape::Single(day(
+                anchor.checked_add_signed(Duration::try_days(n as i64)?)?
+            )),
             Rule::Weeks(n) => {
                 let start = monday.checked_add_signed(Duration::try_weeks(n as i64)?)?;
                 interval(day(start), day(start + Duration::days(6)))

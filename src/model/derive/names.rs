@@ -244,7 +244,12 @@ mod tests {
     fn leap_days_find_a_year_that_has_one() {
         assert_eq!(edtf("date-before:02-29"), "2024-02-29");
         assert_eq!(edtf("date-after:02-29"), "2028-02-29");
-        assert!(Rule::parse("day-of-month:31").unwrap().apply(wed_16_apr()).is_none());
+        assert!(
+            Rule::parse("day-of-month:31")
+                .unwrap()
+                .apply(wed_16_apr())
+                .is_none()
+        );
     }
 
     #[test]

@@ -73,10 +73,15 @@ fn day_at(s: &Sentence, i: usize) -> Option<(u8, usize, bool)> {
     }
     let d: u8 = w[..digits].parse().ok()?;
     // "11:30" is a time, "11.5" a number
-    if matches!(s.w(i + 1), ":" | "." | "%") && s.glued(i + 1) && s.kind(i + 2) == Some(TokKind::Num) {
+    if matches!(s.w(i + 1), ":" | "." | "%")
+        && s.glued(i + 1)
+        && s.kind(i + 2) == Some(TokKind::Num)
+    {
         return None;
     }
-    (1..=31).contains(&d).then_some((d, i + 1, !suffix.is_empty()))
+    (1..=31)
+        .contains(&d)
+        .then_some((d, i + 1, !suffix.is_empty()))
 }
 
 /// "2025-04-11".
@@ -122,9 +127,30 @@ pub fn calendar(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         let before = if i > 0 { s.w(i - 1) } else { "" };
         let month_context = matches!(
             before,
-            "in" | "since" | "until" | "till" | "by" | "of" | "during" | "from" | "to" | "through"
-                | "early" | "late" | "mid" | "-" | "last" | "next" | "this" | "before" | "after"
-                | "between" | "and" | "or" | "end" | "beginning" | "that"
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "of"
+                | "during"
+                | "from"
+                | "to"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "-"
+                | "last"
+                | "next"
+                | "this"
+                | "before"
+                | "after"
+                | "between"
+                | "and"
+                | "or"
+                | "end"
+                | "beginning"
+                | "that"
         );
         if m == 5 && !month_context || (w_is_abbrev(s.w(i)) && !month_context) {
             return None;
@@ -150,7 +176,10 @@ pub fn day_of_month(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     if s.w(i) != "the" || i == 0 {
         return None;
     }
-    if !matches!(s.w(i - 1), "on" | "by" | "until" | "since" | "from" | "before" | "after" | "till") {
+    if !matches!(
+        s.w(i - 1),
+        "on" | "by" | "until" | "since" | "from" | "before" | "after" | "till"
+    ) {
         return None;
     }
     let (d, j, suffix) = day_at(s, i + 1)?;
@@ -163,13 +192,18 @@ pub fn day_of_month(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
 /// "Friday", "Friday, April 11, 2025", "Friday morning", "Mondays".
 pub fn weekday(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     let w = s.w(i);
-    if let Some(wd) = w.strip_suffix('s').and_then(|w| lexicon::lookup(WEEKDAYS, w)) {
+    if let Some(wd) = w
+        .strip_suffix('s')
+        .and_then(|w| lexicon::lookup(WEEKDAYS, w))
+    {
         let n = wd.number_from_monday();
         return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{n}"))));
     }
     let wd = lexicon::lookup(WEEKDAYS, w).or_else(|| {
         // "Fri." and "Thu" only with a capital
-        let short = WEEKDAYS.iter().find(|(n, _)| w.len() == 3 && n.starts_with(w));
+        let short = WEEKDAYS
+            .iter()
+            .find(|(n, _)| w.len() == 3 && n.starts_with(w));
         short.filter(|_| s.capital(i)).map(|(_, d)| *d)
     })?;
     let mut j = i + 1;
@@ -204,7 +238,9 @@ pub fn relative_word(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     let (rule, j) = match (s.w(i), s.w(i + 1)) {
         ("earlier" | "later", "today") => (Rule::SameDay, i + 2),
         ("yesterday", _) => (Rule::Days(-1), i + 1),
-        ("today", "'" | "’") if s.w(i + 2) == "s" => return Some((i + 1, Meaning::Ref("PRESENT_REF"))),
+        ("today", "'" | "’") if s.w(i + 2) == "s" => {
+            return Some((i + 1, Meaning::Ref("PRESENT_REF")));
+        }
         ("today", _) => (Rule::SameDay, i + 1),
         ("tomorrow", _) => (Rule::Days(1), i + 1),
         ("tonight", _) => return Some((i + 1, time_on(Rule::SameDay, "NI"))),
@@ -291,7 +327,12 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         ("the", "same", "day") | ("that", "same", "day") => Some((0, 3)),
         ("that", "day", _) => Some((0, 2)),
         // "ended the day", "for the day": the day last named
-        ("the", "day", next) if !matches!(next, "of" | "when" | "that" | "before" | "after" | "-" | "in" | "on" | "which") => {
+        ("the", "day", next)
+            if !matches!(
+                next,
+                "of" | "when" | "that" | "before" | "after" | "-" | "in" | "on" | "which"
+            ) =>
+        {
             Some((0, 2))
         }
         ("the", "day", "before" | "after") => {
@@ -361,7 +402,11 @@ pub fn quarter(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         q
     } else {
         let q = lexicon::lookup(ORDINALS, w).or_else(|| {
-            let d = w.strip_suffix("st").or(w.strip_suffix("nd")).or(w.strip_suffix("rd")).or(w.strip_suffix("th"))?;
+            let d = w
+                .strip_suffix("st")
+                .or(w.strip_suffix("nd"))
+                .or(w.strip_suffix("rd"))
+                .or(w.strip_suffix("th"))?;
             d.parse().ok()
         })? as u8;
         j += 1;
@@ -383,7 +428,10 @@ pub fn quarter(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     }
     if let Some(y) = year_at(s, k) {
         let first = (q - 1) * 3 + 1;
-        return Some((k + 1, months_interval(format!("{y:04}-Q{q}"), (y, first), (y, first + 2))));
+        return Some((
+            k + 1,
+            months_interval(format!("{y:04}-Q{q}"), (y, first), (y, first + 2)),
+        ));
     }
     let shift = match (s.w(k), s.w(k + 1)) {
         ("last", "year") => Some(-1),
@@ -406,9 +454,13 @@ pub fn season(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     };
     if let Some((y, end)) = year_after(s, j) {
         let ((y0, m0), (y1, m1)) = crate::model::derive::season_span(season, y);
-        return Some((end, months_interval(format!("{y:04}-{}", season.code()), (y0, m0), (y1, m1))));
+        return Some((
+            end,
+            months_interval(format!("{y:04}-{}", season.code()), (y0, m0), (y1, m1)),
+        ));
     }
-    let ok = j == i + 2 || (i > 0 && matches!(s.w(i - 1), "in" | "during" | "by" | "until" | "this"));
+    let ok =
+        j == i + 2 || (i > 0 && matches!(s.w(i - 1), "in" | "during" | "by" | "until" | "this"));
     (ok && season != Season::Fall || j == i + 2).then_some((j, Meaning::Rel(Rel::Season(season))))
 }
 
@@ -425,7 +477,13 @@ pub fn fiscal(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     };
     let mut date = DateValue::single(Point::year(y));
     date.approximate = true; // fiscal years rarely match the calendar year
-    Some((end, Meaning::Fixed { value: format!("FY{y:04}"), date }))
+    Some((
+        end,
+        Meaning::Fixed {
+            value: format!("FY{y:04}"),
+            date,
+        },
+    ))
 }
 
 /// "the 1990s", "the 20th century".
@@ -441,33 +499,113 @@ pub fn decade(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         return Some((i + 1, Meaning::Fixed { value, date }));
     }
     // "the 70s and 80s"
-    if let Some(d) = w.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0')) {
+    if let Some(d) = w
+        .strip_suffix('s')
+        .filter(|d| d.len() == 2 && d.ends_with('0'))
+    {
         let before = s.w(i.wrapping_sub(1));
-        if matches!(before, "the" | "'" | "’" | "and" | "of" | "early" | "late" | "mid") {
+        if matches!(
+            before,
+            "the" | "'" | "’" | "and" | "of" | "early" | "late" | "mid"
+        ) {
             let y: i32 = 1900 + d.parse::<i32>().ok()?;
-            let date = DateValue::with_shape(DateShape::Interval(Point::year(y), Point::year(y + 9)));
-            return Some((i + 1, Meaning::Fixed { value: format!("{}", y / 10), date }));
+            let date =
+                DateValue::with_shape(DateShape::Interval(Point::year(y), Point::year(y + 9)));
+            return Some((
+                i + 1,
+                Meaning::Fixed {
+                    value: format!("{}", y / 10),
+                    date,
+                },
+            ));
         }
     }
     if s.w(i + 1) == "century" {
-        let c: i32 = w.strip_suffix("th").or(w.strip_suffix("st")).or(w.strip_suffix("nd")).or(w.strip_suffix("rd"))?.parse().ok()?;
+        let c: i32 = w
+            .strip_suffix("th")
+            .or(w.strip_suffix("st"))
+            .or(w.strip_suffix("nd"))
+            .or(w.strip_suffix("rd"))?
+            .parse()
+            .ok()?;
         if !(11..=30).contains(&c) {
             return None;
         }
         let start = (c - 1) * 100;
-        let date = DateValue::with_shape(DateShape::Interval(Point::year(start), Point::year(start + 99)));
-        return Some((i + 2, Meaning::Fixed { value: format!("{}", c - 1), date }));
+        let date = DateValue::with_shape(DateShape::Interval(
+            Point::year(start),
+            Point::year(start + 99),
+        ));
+        return Some((
+            i + 2,
+            Meaning::Fixed {
+                value: format!("{}", c - 1),
+                date,
+            },
+        ));
     }
     None
 }
 
 /// Lower-case words that may follow a year.
 const YEAR_FOLLOWERS: &[&str] = &[
-    "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "when", "after", "before", "as",
-    "was", "were", "is", "are", "will", "had", "has", "have", "saw", "but", "the", "that", "which",
-    "where", "while", "until", "through", "onwards", "onward", "s", "season", "election", "elections",
-    "budget", "census", "levels", "level", "figures", "results", "earnings", "high", "low", "peak",
-    "crisis", "war", "summit", "games", "olympics", "world", "cup", "model", "edition", "report",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "when",
+    "after",
+    "before",
+    "as",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "had",
+    "has",
+    "have",
+    "saw",
+    "but",
+    "the",
+    "that",
+    "which",
+    "where",
+    "while",
+    "until",
+    "through",
+    "onwards",
+    "onward",
+    "s",
+    "season",
+    "election",
+    "elections",
+    "budget",
+    "census",
+    "levels",
+    "level",
+    "figures",
+    "results",
+    "earnings",
+    "high",
+    "low",
+    "peak",
+    "crisis",
+    "war",
+    "summit",
+    "games",
+    "olympics",
+    "world",
+    "cup",
+    "model",
+    "edition",
+    "report",
 ];
 
 /// A year on its own: "in 2024". Numbers that count things are not years.
@@ -477,8 +615,10 @@ pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         return None;
     }
     let prev = if i > 0 { s.w(i - 1) } else { "" };
-    if matches!(prev, "$" | "£" | "€" | "#" | "no" | "number" | "flight" | "route" | "(")
-        && !(prev == "(" && s.w(i + 1) == ")")
+    if matches!(
+        prev,
+        "$" | "£" | "€" | "#" | "no" | "number" | "flight" | "route" | "("
+    ) && !(prev == "(" && s.w(i + 1) == ")")
     {
         return None;
     }
@@ -488,7 +628,10 @@ pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         return None;
     }
     let glued_next = s.glued(i + 1);
-    if glued_next && matches!(next, "," | "." | "-" | "/" | ":") && s.kind(i + 2) == Some(TokKind::Num) {
+    if glued_next
+        && matches!(next, "," | "." | "-" | "/" | ":")
+        && s.kind(i + 2) == Some(TokKind::Num)
+    {
         return None;
     }
     let mid = prev == "-" && s.w(i.wrapping_sub(2)) == "mid";
@@ -502,12 +645,40 @@ pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     // year, unless a preposition before it says it is one ("in 2008 sales fell")
     let year_before = matches!(
         prev,
-        "in" | "since" | "of" | "by" | "until" | "from" | "during" | "to" | "and" | "before" | "after"
-            | "between" | "early" | "late" | "mid" | "-" | "through" | "till" | "around" | "year" | ","
-            | "the" | "its" | "their" | "his" | "her" | "this" | "that"
+        "in" | "since"
+            | "of"
+            | "by"
+            | "until"
+            | "from"
+            | "during"
+            | "to"
+            | "and"
+            | "before"
+            | "after"
+            | "between"
+            | "early"
+            | "late"
+            | "mid"
+            | "-"
+            | "through"
+            | "till"
+            | "around"
+            | "year"
+            | ","
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "this"
+            | "that"
     );
-    if !year_before && s.kind(i + 1) == Some(TokKind::Word) && !s.capital(i + 1) && !YEAR_FOLLOWERS.contains(&next)
-        && !next.ends_with("ed") && !next.ends_with("ly")
+    if !year_before
+        && s.kind(i + 1) == Some(TokKind::Word)
+        && !s.capital(i + 1)
+        && !YEAR_FOLLOWERS.contains(&next)
+        && !next.ends_with("ed")
+        && !next.ends_with("ly")
     {
         return None;
     }

@@ -11,8 +11,14 @@ fn meridiem(s: &Sentence, i: usize) -> Option<(bool, usize)> {
     match s.w(i) {
         "am" => Some((false, i + 1)),
         "pm" => Some((true, i + 1)),
-        w @ ("a" | "p") if s.w(i + 1) == "." && s.w(i + 2) == "m" && s.glued(i + 1) && s.glued(i + 2) => {
-            let end = if s.w(i + 3) == "." && s.glued(i + 3) { i + 4 } else { i + 3 };
+        w @ ("a" | "p")
+            if s.w(i + 1) == "." && s.w(i + 2) == "m" && s.glued(i + 1) && s.glued(i + 2) =>
+        {
+            let end = if s.w(i + 3) == "." && s.glued(i + 3) {
+                i + 4
+            } else {
+                i + 3
+            };
             Some((w == "p", end))
         }
         _ => None,
@@ -23,7 +29,9 @@ fn meridiem(s: &Sentence, i: usize) -> Option<(bool, usize)> {
 fn zone(s: &Sentence, i: usize) -> Option<(bool, usize)> {
     match s.w(i) {
         "utc" | "gmt" | "z" => Some((true, i + 1)),
-        "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "cest" => Some((false, i + 1)),
+        "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "cest" => {
+            Some((false, i + 1))
+        }
         _ => None,
     }
 }
@@ -116,7 +124,10 @@ pub fn set(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
             j += 1;
         }
         if let Some(wd) = lexicon::lookup(WEEKDAYS, s.w(j)) {
-            return Some((j + 1, Meaning::Set(format!("XXXX-WXX-{}", wd.number_from_monday()))));
+            return Some((
+                j + 1,
+                Meaning::Set(format!("XXXX-WXX-{}", wd.number_from_monday())),
+            ));
         }
         let (n, k) = match count(s, j) {
             Some((Some(n), k)) if lexicon::lookup(UNITS, s.w(k)).is_some() => (n, k),
@@ -127,7 +138,10 @@ pub fn set(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         return Some((k + 1, Meaning::Set(unit.duration(Some(n)))));
     }
     // "15 a year", "twice a week", "$5 per day"
-    if matches!(w, "a" | "per") && i > 0 && (s.kind(i - 1) == Some(TokKind::Num) || matches!(s.w(i - 1), "times" | "once" | "twice")) {
+    if matches!(w, "a" | "per")
+        && i > 0
+        && (s.kind(i - 1) == Some(TokKind::Num) || matches!(s.w(i - 1), "times" | "once" | "twice"))
+    {
         let unit = lexicon::lookup(UNITS, s.w(i + 1)).filter(|_| !s.w(i + 1).ends_with('s'))?;
         return Some((i + 2, Meaning::Set(unit.duration(Some(1)))));
     }
@@ -136,14 +150,25 @@ pub fn set(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
 
 /// Adjectives that may stand between a count and its unit: "five trading days".
 const UNIT_ADJECTIVES: &[&str] = &[
-    "trading", "business", "working", "consecutive", "straight", "full", "calendar", "successive",
+    "trading",
+    "business",
+    "working",
+    "consecutive",
+    "straight",
+    "full",
+    "calendar",
+    "successive",
 ];
 
 /// Words before a duration that belong to it: "more than three years", "nearly five months".
 fn duration_prefix(s: &Sentence, i: usize) -> usize {
     match (s.w(i), s.w(i + 1)) {
         ("more" | "less" | "fewer", "than") | ("at", "least" | "most") | ("up", "to") => i + 2,
-        ("nearly" | "almost" | "about" | "around" | "some" | "over" | "roughly" | "approximately" | "just", _) => i + 1,
+        (
+            "nearly" | "almost" | "about" | "around" | "some" | "over" | "roughly"
+            | "approximately" | "just",
+            _,
+        ) => i + 1,
         _ => i,
     }
 }
@@ -153,7 +178,12 @@ fn duration_prefix(s: &Sentence, i: usize) -> usize {
 pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     let mut j = duration_prefix(s, i);
     let mut implied_one = false;
-    if s.w(j) == "the" && matches!(s.w(j + 1), "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "final") {
+    if s.w(j) == "the"
+        && matches!(
+            s.w(j + 1),
+            "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "final"
+        )
+    {
         j += 2;
         implied_one = true;
     }
@@ -175,7 +205,11 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
                 return Some((j + 3, Meaning::Duration(unit.duration(n))));
             }
             let plural = s.w(j).ends_with('s');
-            if plural && j > 0 && matches!(s.w(j - 1), "for" | "in" | "within" | "just" | "over") && j == i {
+            if plural
+                && j > 0
+                && matches!(s.w(j - 1), "for" | "in" | "within" | "just" | "over")
+                && j == i
+            {
                 return Some((j + 1, Meaning::Duration(unit.duration(None))));
             }
             return None;
@@ -197,7 +231,11 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     if unit == Unit::Second && s.kind(k + 1) == Some(TokKind::Word) && n == Some(1) {
         return None;
     }
-    let n = if implied_one && n.is_none() && !s.w(k).ends_with('s') { Some(1) } else { n };
+    let n = if implied_one && n.is_none() && !s.w(k).ends_with('s') {
+        Some(1)
+    } else {
+        n
+    };
     let mut end = k + 1;
     if s.w(end) == "-" && s.w(end + 1) == "long" && s.glued(end) {
         end += 2;
@@ -208,7 +246,8 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
 /// "now", "currently", "recently", "in the past", "the future".
 pub fn reference(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     // "the now-cancelled deal", "their most recent model"
-    if s.w(i + 1) == "-" && s.glued(i + 1) || s.w(i) == "recent" && s.w(i.wrapping_sub(1)) == "most" {
+    if s.w(i + 1) == "-" && s.glued(i + 1) || s.w(i) == "recent" && s.w(i.wrapping_sub(1)) == "most"
+    {
         return None;
     }
     REFS.iter().find_map(|(words, value)| {

@@ -12,7 +12,10 @@ fn spans(text: &str) -> Vec<String> {
 #[test]
 fn numbers_that_count_things_are_not_years() {
     assert_eq!(spans("About 2000 people marched in 2011."), ["2011"]);
-    assert_eq!(spans("It cost $2015 and 1,999 units, 2010-11."), Vec::<String>::new());
+    assert_eq!(
+        spans("It cost $2015 and 1,999 units, 2010-11."),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -24,7 +27,10 @@ fn may_and_march_need_a_capital_and_a_context() {
 
 #[test]
 fn modifiers_join_the_date() {
-    assert_eq!(spans("Work began in mid-March and ends early 2024."), ["mid-March", "early 2024"]);
+    assert_eq!(
+        spans("Work began in mid-March and ends early 2024."),
+        ["mid-March", "early 2024"]
+    );
     assert_eq!(spans("by the end of last year"), ["the end of last year"]);
 }
 
