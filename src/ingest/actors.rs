@@ -351,13 +351,9 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 {
                     end += 1;
                 }
-            } else if s.w(end) == "-"
-                && s.glued(end)
-                && s.glued(end + 1)
+            } else if (s.w(end) == "-" && s.glued(end) && s.glued(end + 1) || s.w(end) == "of")
                 && capital_word(&s, end + 1)
             {
-                end += 2;
-            } else if s.w(end) == "of" && capital_word(&s, end + 1) {
                 end += 2;
             } else {
                 break;

@@ -43,6 +43,10 @@ impl<'a> Sentence<'a> {
         self.toks.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
     /// The lowercased token `i`, or "" past the end.
     pub fn w(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])

@@ -152,7 +152,7 @@ pub fn calendar(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
                 | "beginning"
                 | "that"
         );
-        if m == 5 && !month_context || (w_is_abbrev(s.w(i)) && !month_context) {
+        if !month_context && (m == 5 || w_is_abbrev(s.w(i))) {
             return None;
         }
         return Some((j, Meaning::Rel(Rel::Month(m))));

@@ -161,9 +161,7 @@ fn modifier(s: &Sentence, i: usize) -> Option<usize> {
         return None;
     }
     j += 1;
-    if s.w(j) == "-" && s.glued(j) {
-        j += 1;
-    } else if s.w(j) == "of" {
+    if s.w(j) == "-" && s.glued(j) || s.w(j) == "of" {
         j += 1;
     }
     (j < s.len()).then_some(j)
@@ -192,10 +190,13 @@ pub(crate) fn count(s: &Sentence, i: usize) -> Option<(Option<u32>, usize)> {
     }
     let n = lexicon::lookup(NUMBERS, w)?;
     // "twenty-five"
-    if (20..=90).contains(&n) && s.w(i + 1) == "-" && s.glued(i + 1) && s.glued(i + 2) {
-        if let Some(k) = lexicon::lookup(NUMBERS, s.w(i + 2)).filter(|k| (1..=9).contains(k)) {
-            return Some((Some(n + k), i + 3));
-        }
+    if (20..=90).contains(&n)
+        && s.w(i + 1) == "-"
+        && s.glued(i + 1)
+        && s.glued(i + 2)
+        && let Some(k) = lexicon::lookup(NUMBERS, s.w(i + 2)).filter(|k| (1..=9).contains(k))
+    {
+        return Some((Some(n + k), i + 3));
     }
     Some((Some(n), i + 1))
 }
