@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod fold;
+pub mod ingest;
 pub mod load;
 pub mod model;
 pub mod present;
@@ -11,5 +12,6 @@ pub mod report;
 pub mod sanitize;
 pub mod search;
 pub mod synth;
+pub mod timex;
 pub mod tui;
 pub mod ui;

@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use dateline::load::{self, ImportOptions, InputFormat, LoadError, LoadOptions};
 use dateline::model::{Timeline, country};
 use dateline::query::{self, Filter};
-use dateline::{report, sanitize};
+use dateline::{report, sanitize, timex};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +20,11 @@ Examples:
   dateline list --search ceasefire --json   matching events as JSON Lines
   dateline list --actor witkoff --count     how many events involve Witkoff
   dateline show paris-talks                 one event, its quotes and links
-  dateline gen --events 100000 > big.jsonl  a synthetic timeline for testing";
+  dateline gen --events 100000 > big.jsonl  a synthetic timeline for testing
+  dateline dates article.txt --published 2025-04-16 --json
+                                            every date in a text, resolved
+  dateline ingest article.txt --published 2025-04-16 -o draft/timeline.json
+                                            a draft timeline from an article";
 
 /// Browse news timelines in which every event traces back to its source.
 #[derive(Parser)]
@@ -61,6 +65,19 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Find and resolve every date, time, duration and set in a text.
+    Dates {
+        /// A plain text file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// The publication day that relative dates count from (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: String,
+        /// Print JSON Lines, one expression per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Draft a timeline from an article: its dated happenings, actors and quotes.
+    Ingest(IngestArgs),
     /// Write a synthetic timeline (JSON Lines) to standard output.
     Gen {
         /// How many events.
@@ -76,7 +93,7 @@ enum Command {
 }
 
 /// A PATH and how to read it.
-#[derive(Args)]
+#[derive(Args, Default)]
 struct Input {
     /// A timeline file or a directory of them (dateline's JSON or JSON Lines, GDELT, ACLED,
     /// TimelineJS, iCalendar, CSV/TSV); default: the built-in timeline.
@@ -102,6 +119,14 @@ struct Input {
 }
 
 impl Input {
+    /// A path read with every default.
+    fn of(path: PathBuf) -> Input {
+        Input {
+            path: Some(path),
+            ..Input::default()
+        }
+    }
+
     fn limits(&self) -> load::Limits {
         self.max_file_size
             .map(load::Limits::both)
@@ -130,6 +155,30 @@ impl Input {
             recur_until,
         })
     }
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    /// The article as a plain text file.
+    article: PathBuf,
+    /// The day the article was published (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: String,
+    /// The outlet that published it.
+    #[arg(long, value_name = "NAME")]
+    outlet: Option<String>,
+    /// The article's title; default: its first line.
+    #[arg(long, value_name = "T")]
+    title: Option<String>,
+    /// The article's address.
+    #[arg(long, value_name = "U")]
+    url: Option<String>,
+    /// A timeline whose actor ids the draft reuses.
+    #[arg(long, value_name = "TIMELINE")]
+    actors: Option<PathBuf>,
+    /// The draft to write (.json or .jsonl); the article is copied to sources/ beside it.
+    #[arg(short = 'o', value_name = "DRAFT")]
+    out: PathBuf,
 }
 
 #[derive(Args)]
@@ -218,6 +267,48 @@ fn run(cli: Cli) -> Result<ExitCode> {
             "gdelt" => dateline::synth::write_gdelt(&mut out, events, seed),
             _ => dateline::synth::write(&mut out, events, seed),
         },
+        Command::Ingest(args) => {
+            let published = timex::parse_published(&args.published)?;
+            let actors = match &args.actors {
+                Some(p) => match load_or_report(&Input::of(p.clone()))? {
+                    Ok(t) => Some(t),
+                    Err(code) => return Ok(code),
+                },
+                None => None,
+            };
+            let opts = dateline::ingest::Options {
+                article: args.article,
+                published,
+                outlet: args.outlet,
+                title: args.title,
+                url: args.url,
+                actors,
+                out: args.out,
+            };
+            let done = dateline::ingest::run(&opts)?;
+            writeln!(
+                out,
+                "wrote {} ({} events, {} actors) and {}",
+                opts.out.display(),
+                done.events,
+                done.actors,
+                done.source_file.display()
+            )
+        }
+        Command::Dates {
+            file,
+            published,
+            json,
+        } => {
+            let published = timex::parse_published(&published)?;
+            let text = timex::read_text(file.as_deref())?;
+            let found = timex::tag(&text, published);
+            if json {
+                timex::write_json(&mut out, &found)
+            } else {
+                timex::write_table(&mut out, &found)
+            }
+        }
         Command::Check { input } => {
             let t = match load_or_report(&input)? {
                 Ok(t) => t,

@@ -93,6 +93,7 @@ fn good_edge_cases_load() {
         ("cyclic-links.json", 2),
         ("empty-events.json", 0),
         ("hostile.json", 1),
+        ("spanless-quote.json", 1),
     ] {
         let t = load_path(&Path::new("tests/good").join(file))
             .unwrap_or_else(|e| panic!("{file}: {e}"));

@@ -10,23 +10,35 @@ use crate::model::derive::Rule;
 use crate::model::{Quote, Str};
 use crate::sanitize::{self, Lines};
 
+/// The span of a quote written without `start` and `end`, until the loader finds it.
+const UNPLACED: u32 = u32::MAX;
+
 impl Builder {
     pub(crate) fn add_quote(&mut self, q: QuoteRecord<'_>, event: u32, problems: &mut Vec<String>) {
         let source = self.source_slot(&sanitize::line(q.source.trim()));
         let text = sanitize::clean(&q.text, Lines::Many);
-        if q.end <= q.start {
-            problems.push(format!(
-                "quote span {}..{} is empty or reversed",
-                q.start, q.end
-            ));
-            return;
-        }
+        let (start, end) = match (q.start, q.end) {
+            (Some(s), Some(e)) if e <= s => {
+                problems.push(format!("quote span {s}..{e} is empty or reversed"));
+                return;
+            }
+            (Some(s), Some(e)) => (s, e),
+            (None, None) if text.is_empty() => {
+                problems.push("quote text is empty".to_string());
+                return;
+            }
+            (None, None) => (UNPLACED, UNPLACED),
+            _ => {
+                problems.push("quote gives only one of start and end: give both or neither".into());
+                return;
+            }
+        };
         let quote_ix = self.quotes.len() as u32;
         self.quotes.push(Quote {
             source,
             text: Str::default(),
-            char_start: q.start,
-            char_end: q.end,
+            char_start: start,
+            char_end: end,
         });
         let declared = &self.sources[source as usize];
         if declared.file.is_some() {
@@ -46,8 +58,14 @@ impl Builder {
         }
     }
 
-    /// Checks that the quote's text stands at its span in its (declared) source.
-    pub(crate) fn verify_quote(&self, quote_ix: u32, text: &str) -> Result<Str, String> {
+    /// Checks that the quote's text stands at its span in its (declared)
+    /// source; a quote written without a span gets the text's one occurrence.
+    pub(crate) fn verify_quote(&mut self, quote_ix: u32, text: &str) -> Result<Str, String> {
+        if self.quotes[quote_ix as usize].char_start == UNPLACED {
+            let (start, end) = self.place_quote(quote_ix, text)?;
+            let q = &mut self.quotes[quote_ix as usize];
+            (q.char_start, q.char_end) = (start, end);
+        }
         let q = self.quotes[quote_ix as usize];
         let source = &self.sources[q.source as usize];
         let id = self.arena.get(source.id);
@@ -85,6 +103,30 @@ impl Builder {
             message.push_str(&format!(" (the quote stands at {char_at}..{char_end})"));
         }
         Err(message)
+    }
+
+    /// The character span of the one occurrence of `text` in the quote's source.
+    fn place_quote(&self, quote_ix: u32, text: &str) -> Result<(u32, u32), String> {
+        let source = &self.sources[self.quotes[quote_ix as usize].source as usize];
+        let id = self.arena.get(source.id);
+        let body = self.arena.get(source.text);
+        let chars_to = |b: usize| body[..b].chars().count() as u32;
+        let Some(at) = body.find(text) else {
+            return Err(format!(
+                "quote \"{}\" (written without start and end) is not in the text of source '{id}'",
+                sanitize::line(&ellipsize(text, 60))
+            ));
+        };
+        let (start, end) = (chars_to(at), chars_to(at + text.len()));
+        let step = text.chars().next().map_or(1, char::len_utf8);
+        if let Some(again) = body[at + step..].find(text) {
+            let again = chars_to(at + step + again);
+            return Err(format!(
+                "quote \"{}\" (written without start and end) occurs more than once in source '{id}' (at {start} and {again}): give its start and end",
+                sanitize::line(&ellipsize(text, 60))
+            ));
+        }
+        Ok((start, end))
     }
 
     fn byte_offset(&self, source: &SourceSlot, char_ix: u32) -> Option<usize> {

@@ -218,8 +218,8 @@ fn quote<'a>(r: &mut Reader<'a>) -> Maybe<QuoteRecord<'a>> {
     Some(QuoteRecord {
         source: source?,
         text: text?,
-        start: start?,
-        end: end?,
+        start,
+        end,
     })
 }
 

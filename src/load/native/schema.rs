@@ -142,9 +142,12 @@ pub struct QuoteRecord<'a> {
     pub source: Text<'a>,
     #[serde(borrow)]
     pub text: Text<'a>,
-    /// Character offsets (Unicode scalar values) into the source text, end exclusive.
-    pub start: u32,
-    pub end: u32,
+    /// Character offsets (Unicode scalar values) into the source text, end
+    /// exclusive; both absent means the loader finds the text's one occurrence.
+    #[serde(default)]
+    pub start: Option<u32>,
+    #[serde(default)]
+    pub end: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]

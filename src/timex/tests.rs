@@ -1,0 +1,201 @@
+//! Each rule of the tagger on sentences written for it.
+
+use super::*;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// (text, value) of every expression, published Wednesday 16 April 2025.
+fn tagged(text: &str) -> Vec<(String, String)> {
+    tag(text, day(2025, 4, 16))
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect()
+}
+
+fn one(text: &str) -> (String, String) {
+    let all = tagged(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.into_iter().next().unwrap()
+}
+
+fn value(text: &str) -> String {
+    one(text).1
+}
+
+#[test]
+fn explicit_dates_in_every_common_form() {
+    assert_eq!(value("It happened on April 11, 2025."), "2025-04-11");
+    assert_eq!(value("It happened on 11 April 2025."), "2025-04-11");
+    assert_eq!(
+        value("It happened on Friday, April 11, 2025."),
+        "2025-04-11"
+    );
+    assert_eq!(value("It happened on Sept. 3, 2019."), "2019-09-03");
+    assert_eq!(value("It happened in March 2019."), "2019-03");
+    assert_eq!(value("It happened in 2019."), "2019");
+    assert_eq!(value("Filed 2024-02-29 in court."), "2024-02-29");
+    assert_eq!(
+        value("It happened on the 11th of April 2025."),
+        "2025-04-11"
+    );
+}
+
+#[test]
+fn dates_without_a_year_follow_the_tense() {
+    assert_eq!(value("The deal was signed on December 3."), "2024-12-03");
+    assert_eq!(value("The summit will open on March 3."), "2026-03-03");
+    assert_eq!(value("Talks resumed in May."), "2024-05");
+    assert_eq!(value("Voting ends on the 20th."), "2025-04-20");
+    assert_eq!(value("It was signed on the 20th."), "2025-03-20");
+}
+
+#[test]
+fn modifiers_keep_the_value() {
+    assert_eq!(
+        one("Work starts in mid-March."),
+        ("mid-March".into(), "2025-03".into())
+    );
+    assert_eq!(value("Sales fell in early 2024."), "2024");
+    assert_eq!(value("It ends late next year."), "2026");
+}
+
+#[test]
+fn weekdays_resolve_by_tense() {
+    assert_eq!(
+        value("The minister will fly to Rome on Thursday."),
+        "2025-04-17"
+    );
+    assert_eq!(
+        value("The minister flew to Rome on Thursday."),
+        "2025-04-10"
+    );
+    assert_eq!(
+        value("The minister flew to Rome on Wednesday."),
+        "2025-04-16"
+    );
+    assert_eq!(value("She met him last Friday."), "2025-04-11");
+    assert_eq!(value("She meets him next Friday."), "2025-04-18");
+}
+
+#[test]
+fn days_around_the_anchor() {
+    assert_eq!(value("Police said yesterday."), "2025-04-15");
+    assert_eq!(value("The vote is today."), "2025-04-16");
+    assert_eq!(value("The vote is tomorrow."), "2025-04-17");
+    assert_eq!(
+        one("The vote is tonight."),
+        ("tonight".into(), "2025-04-16TNI".into())
+    );
+    assert_eq!(value("It rained this morning."), "2025-04-16TMO");
+}
+
+#[test]
+fn weeks_months_years_and_weekends() {
+    assert_eq!(value("They met last week."), "2025-W15");
+    assert_eq!(value("They meet this week."), "2025-W16");
+    assert_eq!(value("They meet next week."), "2025-W17");
+    assert_eq!(value("They met last month."), "2025-03");
+    assert_eq!(value("They meet next month."), "2025-05");
+    assert_eq!(value("They met last year."), "2024");
+    assert_eq!(value("They met last weekend."), "2025-W15-WE");
+    assert_eq!(value("They meet this weekend."), "2025-W16-WE");
+    assert_eq!(value("They met last summer."), "2024-SU");
+    assert_eq!(value("Vance visits later in the week."), "2025-W16");
+    assert_eq!(value("Prices rose earlier this month."), "2025-04");
+}
+
+#[test]
+fn spans_of_time_and_references() {
+    assert_eq!(value("It fell over the past few days."), "PXD");
+    assert_eq!(value("It ended three years ago."), "2022");
+    assert_eq!(value("It lasted three years."), "P3Y");
+    assert_eq!(value("It came more than three years after the war."), "P3Y");
+    assert_eq!(value("A deal is due within two weeks."), "P2W");
+    assert_eq!(value("A 30-day halt."), "P30D");
+    assert_eq!(value("It was popular in the 1990s."), "199");
+    assert_eq!(value("Profit rose in the first quarter."), "2025-Q1");
+    assert_eq!(
+        value("Profit rose in the fourth quarter of 2023."),
+        "2023-Q4"
+    );
+    assert_eq!(value("Profit rose in fiscal 2024."), "FY2024");
+    assert_eq!(value("It is cheaper now."), "PRESENT_REF");
+    assert_eq!(value("It has risen recently."), "PAST_REF");
+}
+
+#[test]
+fn sets_and_times_of_day() {
+    assert_eq!(value("They meet every Friday."), "XXXX-WXX-5");
+    assert_eq!(value("They meet weekly."), "P1W");
+    assert_eq!(value("It makes 15 a year."), "P1Y");
+    assert_eq!(value("It landed at 18:00 UTC."), "2025-04-16T18:00Z");
+    assert_eq!(
+        value("It landed at 6:40 p.m. on Monday."),
+        "2025-04-14T18:40"
+    );
+    assert_eq!(value("It crashed on Friday morning."), "2025-04-11TMO");
+}
+
+#[test]
+fn a_date_can_anchor_another() {
+    let all = tag(
+        "The plane crashed on March 3. The following day, rescuers arrived.",
+        day(2025, 4, 16),
+    );
+    assert_eq!(all[1].value, "2025-03-04");
+    let d = all[1].derived.unwrap();
+    assert_eq!(
+        (d.rule.to_string(), d.anchor),
+        ("days:+1".into(), Anchor::Expression(0))
+    );
+    assert_eq!(d.rule.apply(d.anchor_day), Some(d.date));
+}
+
+#[test]
+fn offsets_count_characters_and_the_dateline_is_skipped() {
+    let text = "Héadline\nApril 16, 2025\nIt happened “yesterday”.";
+    let all = tag(text, day(2025, 4, 16));
+    assert_eq!(all.len(), 1);
+    let t = &all[0];
+    assert_eq!(
+        text.chars()
+            .skip(t.start)
+            .take(t.end - t.start)
+            .collect::<String>(),
+        "yesterday"
+    );
+}
+
+#[test]
+fn every_derived_date_re_checks() {
+    let text = "On Thursday, last week, in May, on March 3, the 1990s, next summer, the first quarter, this weekend, tomorrow.";
+    for t in tag(text, day(2025, 4, 16)) {
+        let d = t.derived.unwrap();
+        let name = d.rule.to_string();
+        let again = Rule::parse(&name).unwrap().apply(d.anchor_day).unwrap();
+        assert_eq!(again.shape, d.date.shape, "{}", t.text);
+    }
+}
+
+#[test]
+fn bad_input_is_refused_clearly() {
+    assert!(matches!(
+        parse_published("2025-02-30"),
+        Err(TextError::PublishedImpossible(_))
+    ));
+    assert!(matches!(
+        parse_published("16/04/2025"),
+        Err(TextError::PublishedSyntax(_))
+    ));
+    let e = text_from_bytes(b"ok\nab\xffc".to_vec(), "a.txt").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "a.txt: not UTF-8 text (invalid byte at line 2, column 3)"
+    );
+    assert!(matches!(
+        text_from_bytes(b" \n".to_vec(), "x"),
+        Err(TextError::Empty(_))
+    ));
+}
