@@ -163,7 +163,7 @@ fn watch_signals(
                 drop(held);
             }
             _ => {
-                let _held = hold(&screen);
+                let _held = stopped.take().unwrap_or_else(|| hold(&screen));
                 restore_terminal(enhanced_keys);
                 std::process::exit(128 + signal);
             }
