@@ -289,7 +289,11 @@ fn sigtstp_restores_the_terminal_and_sigcont_redraws_all() {
     wait_for_state(session.browser, 'T', "the browser did not stop");
     // `script`, like a shell, stops too when its child stops, and passes
     // nothing on until continued; continued, it continues the browser, as
-    // `fg` would.
+    // `fg` would. (Continued before it stopped, it would stop for good.)
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while state(session.script.id()) != Some('T') && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let sent = Command::new("kill")
         .args(["-CONT", &session.script.id().to_string()])
         .status()
