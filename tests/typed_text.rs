@@ -136,6 +136,13 @@ fn a_long_prompt_scrolls_to_keep_its_end_in_view() {
     let status = screen.lines().nth(38).unwrap();
     assert!(status.starts_with("/…"), "{status}");
     assert!(status.contains("THE-END▏"), "{status}");
+    // The picker's query too.
+    let mut app = self::app();
+    type_text(&mut app, "a");
+    app.update(Action::Paste(format!("{long}THE-END")));
+    let screen = self::screen(&app);
+    assert!(screen.contains("› …"), "{screen}");
+    assert!(screen.contains("THE-END▏  0 of 28"), "{screen}");
 }
 
 #[test]

@@ -79,7 +79,7 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         // The cursor stays at the end: a text too long for the line scrolls,
         // its start hidden behind an ellipsis.
         let room = (area.width as usize).saturating_sub(sigil.width() + 1);
-        let (cut, shown) = tail_within(text, room);
+        let (cut, shown) = super::text::tail_within(text, room);
         let mut spans = vec![Span::styled(sigil, theme.label())];
         if cut {
             spans.push(Span::styled("…", theme.dim()));
@@ -137,25 +137,6 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The end of `text` that fits in `width` columns, with room for an
-/// ellipsis when the whole does not fit; and whether it was cut.
-fn tail_within(text: &str, width: usize) -> (bool, &str) {
-    if text.width() <= width {
-        return (false, text);
-    }
-    let room = width.saturating_sub(1);
-    let mut used = 0;
-    let mut start = text.len();
-    for (i, c) in text.char_indices().rev() {
-        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used > room {
-            break;
-        }
-        start = i;
-    }
-    (true, &text[start..])
-}
-
 pub fn footer(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let mut spans: Vec<Span<'_>> = Vec::new();
     for (key, help) in keymap::footer(app.mode()) {
@@ -163,18 +144,4 @@ pub fn footer(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         spans.push(Span::styled(format!(" {help}  "), Style::new()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::tail_within;
-
-    #[test]
-    fn long_prompt_text_keeps_its_end_in_view() {
-        assert_eq!(tail_within("short", 10), (false, "short"));
-        assert_eq!(tail_within("0123456789", 10), (false, "0123456789"));
-        assert_eq!(tail_within("0123456789abc", 10), (true, "456789abc"));
-        assert_eq!(tail_within("日本語テキスト", 7), (true, "キスト"));
-        assert_eq!(tail_within("abc", 0), (true, ""));
-    }
 }
