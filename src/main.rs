@@ -1,6 +1,7 @@
 //! The `dateline` command: parses arguments, loads the timeline, dispatches.
 
 use anyhow::{Context, Result, bail};
+use clap::builder::Styles;
 use clap::{Args, Parser, Subcommand};
 use dateline::load::{self, ImportOptions, InputFormat, LoadError, LoadOptions};
 use dateline::model::{Timeline, country};
@@ -28,7 +29,9 @@ Examples:
 
 /// Browse news timelines in which every event traces back to its source.
 #[derive(Parser)]
-#[command(name = "dateline", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+// No colours: every message goes out through the sanitizer, which would
+// show their sequences as text.
+#[command(name = "dateline", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true, styles = Styles::plain())]
 struct Cli {
     #[command(flatten)]
     input: Input,
@@ -209,15 +212,37 @@ struct ListArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // The parser's messages quote the arguments as given: they go
+            // out cleaned like every other message. (Its plain rendering
+            // would strip escape sequences, the user's too, leaving '' where
+            // an argument was; with plain styles, `ansi` is the text as is.)
+            let text = e.render().ansi().to_string();
+            if e.use_stderr() {
+                say(&mut io::stderr(), &text);
+            } else {
+                say(&mut io::stdout(), &text);
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let text = sanitize::clean(&format!("{e:#}"), sanitize::Lines::Many).into_owned();
-            let _ = writeln!(io::stderr(), "dateline: {text}");
+            say(&mut io::stderr(), &format!("dateline: {e:#}\n"));
             ExitCode::from(1)
         }
     }
+}
+
+/// Writes a message, whoever formatted it, through the sanitizer: no
+/// argument or file name it quotes can act on the terminal, and piped
+/// output carries no C1 control or direction override either.
+fn say(to: &mut dyn Write, text: &str) {
+    let cleaned = sanitize::clean(text, sanitize::Lines::Many);
+    let _ = to.write_all(sanitize::for_display(&cleaned).as_bytes());
 }
 
 fn load(input: &Input, import: &ImportOptions) -> Result<Timeline, LoadError> {
@@ -242,11 +267,11 @@ fn load_or_report(input: &Input) -> Result<Result<Timeline, ExitCode>> {
     Ok(load(input, &import)
         .inspect(|t| {
             if let Some(summary) = t.import_report().summary() {
-                let _ = writeln!(io::stderr(), "dateline: {summary}");
+                say(&mut io::stderr(), &format!("dateline: {summary}\n"));
             }
         })
         .map_err(|e| {
-            let _ = writeln!(io::stderr(), "{e}");
+            say(&mut io::stderr(), &format!("{e}\n"));
             ExitCode::from(1)
         }))
 }

@@ -5,6 +5,16 @@ use crate::model::country::{self, CountryIx};
 use crate::model::date::from_day_number;
 use crate::model::{DerivationAnchor, EventRef, Timeline};
 
+/// What the user typed, quoted back in a message or the status line: cut
+/// to its first `max_chars` characters with an ellipsis, so that a long
+/// paste leaves room for the rest of the line.
+pub fn typed_excerpt(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => text.into(),
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+    }
+}
+
 /// "; ids with it: a, b, c" after a message about an unknown event id, or
 /// nothing when no id holds what was typed.
 pub fn ids_holding_hint(t: &Timeline, text: &str) -> String {
@@ -108,4 +118,17 @@ pub fn source_line(s: &crate::model::SourceRef<'_>) -> String {
         line.push_str(" — no verbatim text");
     }
     line
+}
+
+#[cfg(test)]
+mod typed_tests {
+    use super::typed_excerpt;
+
+    #[test]
+    fn long_typed_text_is_cut() {
+        assert_eq!(typed_excerpt("short", 10), "short");
+        assert_eq!(typed_excerpt("0123456789", 10), "0123456789");
+        assert_eq!(typed_excerpt("0123456789a", 10), "0123456789…");
+        assert_eq!(typed_excerpt("ééééé", 2), "éé…");
+    }
 }

@@ -5,7 +5,7 @@
 use crate::model::country;
 use crate::model::date::format_day;
 use crate::model::{EventIx, EventRef, Timeline};
-use crate::present;
+use crate::{present, sanitize};
 use serde::Serialize;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
@@ -219,12 +219,13 @@ pub fn show_text(out: &mut impl Write, t: &Timeline, ix: EventIx) -> io::Result<
                     .map_or_else(|| "no date".to_string(), format_day)
             )?;
             let (before, after) = q.context();
+            let shown = sanitize::for_display;
             writeln!(
                 out,
                 "    {}«{}»{}",
-                before.trim_start(),
-                q.text(),
-                after.trim_end()
+                shown(before.trim_start()),
+                shown(q.text()),
+                shown(after.trim_end())
             )?;
         }
     }

@@ -1,12 +1,22 @@
 //! Text from data files is untrusted: it is cleaned once, at load, so that no
 //! byte from a file can reach the terminal as a control sequence.
 //!
-//! Each character maps to exactly one character, so character offsets (quote
-//! spans) mean the same before and after cleaning. Controls become visible
-//! placeholders: C0 controls and DEL their Unicode "control picture" (ESC shows
-//! as `␛`, so an injected `ESC [31m` reads `␛[31m`), C1 controls, bidi
-//! overrides and isolates, zero-width and other invisible format characters
-//! become `�`. Tabs become a space; newlines stay only in multi-line text.
+//! In multi-line text (source texts, which quote spans index) each character
+//! maps to exactly one character, so character offsets mean the same before
+//! and after cleaning. Controls become visible placeholders: C0 controls and
+//! DEL their Unicode "control picture" (ESC shows as `␛`, so an injected
+//! `ESC [31m` reads `␛[31m`), C1 controls, bidi overrides and isolates,
+//! zero-width and other invisible format characters become `�`. Tabs become a
+//! space; newlines stay only in multi-line text.
+//!
+//! The one zero-width character with a use is the joiner (U+200D) inside an
+//! emoji sequence (👨‍👩‍👧). Terminals disagree on whether such a sequence is one
+//! glyph two columns wide or its parts side by side, so dateline shows the
+//! parts, without the joiner (👨👩👧), and counts their widths. One-line text
+//! drops the joiner at once; multi-line text keeps it, to keep its offsets,
+//! until [`for_display`] drops it where the text is shown.
+//!
+//! What the user types or pastes goes through [`typed`], the same rules.
 
 use std::borrow::Cow;
 
@@ -103,16 +113,82 @@ fn needs_cleaning(text: &str, lines: Lines) -> bool {
     false
 }
 
+/// The zero-width joiner, kept (or dropped) only inside emoji sequences.
+const JOINER: char = '\u{200D}';
+
+/// Pictographs that emoji sequences join: the Unicode Extended_Pictographic
+/// blocks, close enough for the joiner's neighbours.
+fn is_pictograph(c: char) -> bool {
+    matches!(c,
+        '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
+        | '\u{2194}'..='\u{21FF}'
+        | '\u{2300}'..='\u{23FF}'
+        | '\u{2460}'..='\u{27BF}'
+        | '\u{2900}'..='\u{2BFF}'
+        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}'
+        | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// What may stand right before the joiner of an emoji sequence: a
+/// pictograph, or the emoji presentation selector or a skin tone after one
+/// (skin tones are in the pictograph range already).
+fn ends_emoji(c: char) -> bool {
+    is_pictograph(c) || c == '\u{FE0F}'
+}
+
+/// Whether a joiner between `prev` and `next` sits inside an emoji sequence.
+fn joins_emoji(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(ends_emoji) && next.is_some_and(is_pictograph)
+}
+
 /// Cleans `text` for display; borrows when nothing needs to change.
 pub fn clean(text: &str, lines: Lines) -> Cow<'_, str> {
     if !needs_cleaning(text, lines) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| replacement(c, lines).unwrap_or(c))
-            .collect(),
-    )
+    let mut out = String::with_capacity(text.len());
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == JOINER && joins_emoji(prev, chars.peek().copied()) {
+            if lines == Lines::Many {
+                out.push(c);
+            }
+        } else {
+            out.push(replacement(c, lines).unwrap_or(c));
+        }
+        prev = Some(c);
+    }
+    if out == text {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(out)
+}
+
+/// Multi-line text as shown: the joiners its cleaning kept inside emoji
+/// sequences dropped (cleaning replaced every other one).
+pub fn for_display(text: &str) -> Cow<'_, str> {
+    if text.contains(JOINER) {
+        Cow::Owned(text.chars().filter(|&c| c != JOINER).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Text the user typed or pasted, as a prompt holds and shows it: line
+/// breaks and tabs become spaces, other controls are dropped (a paste's
+/// escape sequences must not act, and have no place in a one-line query),
+/// and the rest follows the rules for data.
+pub fn typed(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' | '\r' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    line(&spaced).into_owned()
 }
 
 /// Cleans a one-line text.
@@ -120,9 +196,10 @@ pub fn line(text: &str) -> Cow<'_, str> {
     clean(text, Lines::One)
 }
 
-/// True if `text` holds nothing a terminal would act on.
+/// True if `text` holds nothing a terminal would act on (multi-line text
+/// may hold the joiners of emoji sequences).
 pub fn is_clean(text: &str, lines: Lines) -> bool {
-    !text.chars().any(|c| replacement(c, lines).is_some())
+    clean(text, lines) == text
 }
 
 #[cfg(test)]
@@ -175,6 +252,39 @@ mod tests {
     }
 
     #[test]
+    fn emoji_sequences_show_as_their_parts() {
+        let family = "👨\u{200D}👩\u{200D}👧";
+        // One-line text drops the joiner: three emoji, two columns each.
+        assert_eq!(line(family), "👨👩👧");
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(line(family).as_ref()),
+            6
+        );
+        assert_eq!(line("❤\u{FE0F}\u{200D}🔥 fire"), "❤\u{FE0F}🔥 fire");
+        // Multi-line text keeps it, one character for one, until shown.
+        let text = format!("a {family} b");
+        assert_eq!(clean(&text, Lines::Many), text);
+        assert_eq!(for_display(&clean(&text, Lines::Many)), "a 👨👩👧 b");
+        assert!(is_clean(&text, Lines::Many));
+        // A joiner anywhere else is an invisible character like any other.
+        assert_eq!(line("abcd\u{200D}31m"), "abcd\u{FFFD}31m");
+        assert_eq!(line("👨\u{200D}"), "👨\u{FFFD}");
+        assert_eq!(line("\u{200D}👩"), "\u{FFFD}👩");
+        assert_eq!(clean("x\u{200D}👩", Lines::Many), "x\u{FFFD}👩");
+    }
+
+    #[test]
+    fn typed_text_follows_the_rules_for_data() {
+        assert_eq!(typed("abcd\u{200D}31m"), "abcd\u{FFFD}31m");
+        assert_eq!(typed("a\u{202E}b"), "a\u{FFFD}b");
+        assert_eq!(typed("one\ntwo\tthree\r\n"), "one two three  ");
+        // A paste's escape sequences lose their controls and cannot act.
+        assert_eq!(typed("x\u{1b}[2J\u{7}\u{9b}y\u{7f}"), "x[2Jy");
+        assert_eq!(typed("👨\u{200D}👩\u{200D}👧"), "👨👩👧");
+        assert_eq!(typed("Søren"), "Søren");
+    }
+
+    #[test]
     fn character_count_is_preserved() {
         let hostile = "x\u{1b}[2J\u{202E}y\u{200D}\u{85}z\n";
         for lines in [Lines::One, Lines::Many] {
@@ -182,5 +292,11 @@ mod tests {
             assert_eq!(cleaned.chars().count(), hostile.chars().count());
             assert!(is_clean(&cleaned, lines));
         }
+        // In multi-line text, emoji sequences too.
+        let emoji = "a👨\u{200D}👩\u{1b}\u{200D}👧";
+        assert_eq!(
+            clean(emoji, Lines::Many).chars().count(),
+            emoji.chars().count()
+        );
     }
 }

@@ -1,24 +1,31 @@
 //! The terminal side: sets the terminal up and always restores it (on quit,
-//! on error, on panic, on SIGTERM and SIGHUP), loads the timeline on a
-//! background thread while the screen is live, and runs the event loop.
+//! on error, on panic, on SIGTERM, SIGHUP, SIGINT and SIGQUIT; on SIGTSTP
+//! until SIGCONT), loads the timeline on a background thread while the
+//! screen is live, and runs the event loop.
 
 use crate::app::{Action, App, keymap};
 use crate::load::{self, LoadError, LoadOptions, Progress};
 use crate::model::Timeline;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyboardEnhancementFlags,
-    MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, KeyboardEnhancementFlags, MouseEventKind, PopKeyboardEnhancementFlags,
+    PushKeyboardEnhancementFlags,
 };
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
 use ratatui::crossterm::{execute, terminal};
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard, mpsc};
+use std::time::{Duration, Instant};
+
+/// Events handled between two frames at most: a flood of input still lets
+/// the screen catch up now and then.
+const DRAIN_LIMIT: usize = 4096;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
@@ -40,7 +47,8 @@ impl TerminalGuard {
     fn start(enhanced: Arc<AtomicBool>) -> std::io::Result<TerminalGuard> {
         // ratatui::init also installs a panic hook that restores the terminal.
         let terminal = ratatui::init();
-        execute!(std::io::stdout(), EnableMouseCapture)?;
+        // A paste then comes as one event, which no key binding can act on.
+        execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         Ok(TerminalGuard { terminal, enhanced })
     }
 
@@ -75,10 +83,122 @@ fn restore_terminal(enhanced_keys: bool) {
         let _ = execute!(out, PopKeyboardEnhancementFlags);
     }
     // The cursor too: leaving from a signal skips the Terminal's own drop.
-    let _ = execute!(out, DisableMouseCapture, Show);
+    let _ = execute!(out, DisableBracketedPaste, DisableMouseCapture, Show);
     // try_restore: restore() prints on failure, and printing to a closed
     // terminal panics.
     let _ = ratatui::try_restore();
+}
+
+/// Sets the terminal up again after a stop: what `TerminalGuard::start`
+/// and `disambiguate_keys` did, without asking the terminal anything.
+fn reenter_terminal(enhanced_keys: bool) {
+    let mut out = std::io::stdout();
+    let _ = terminal::enable_raw_mode();
+    let _ = execute!(
+        out,
+        EnterAlternateScreen,
+        Clear(ClearType::All),
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        Hide
+    );
+    if enhanced_keys {
+        let _ = execute!(
+            out,
+            PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+        );
+    }
+}
+
+/// The screen, held while a frame is drawn and while the signal thread
+/// restores or re-enters the terminal, so that the two never interleave.
+/// A draw stuck on a terminal that no longer reads is waited for briefly.
+fn hold(screen: &Mutex<()>) -> Option<MutexGuard<'_, ()>> {
+    let deadline = Instant::now() + Duration::from_millis(500);
+    loop {
+        match screen.try_lock() {
+            Ok(held) => return Some(held),
+            Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
+/// Handles the signals that concern the terminal, on a thread of its own:
+/// the main thread may be blocked reading a terminal that is gone.
+/// SIGTERM, SIGHUP (the terminal closed), SIGINT and SIGQUIT restore the
+/// terminal and exit with 128 + the signal. SIGTSTP restores it and stops
+/// the process; SIGCONT sets it up again and asks for a whole new frame
+/// (the shell drew over the screen meanwhile).
+fn watch_signals(
+    mut signals: Signals,
+    enhanced: Arc<AtomicBool>,
+    screen: Arc<Mutex<()>>,
+    repaint: Arc<AtomicBool>,
+) {
+    // Set from SIGTSTP to SIGCONT: the screen, held so that no frame is
+    // drawn on the restored terminal.
+    let mut stopped: Option<Option<MutexGuard<'_, ()>>> = None;
+    for signal in signals.forever() {
+        let enhanced_keys = enhanced.load(Ordering::Relaxed);
+        match signal {
+            SIGTSTP => {
+                let held = stopped.take().unwrap_or_else(|| hold(&screen));
+                restore_terminal(enhanced_keys);
+                // The default action of SIGTSTP is replaced by this
+                // handler; SIGSTOP stops the process the same way.
+                let _ = signal_hook::low_level::raise(SIGSTOP);
+                stopped = Some(held);
+            }
+            SIGCONT => {
+                // Keyboard flags are a stack: push them again only if the
+                // stop popped them.
+                let was_stopped = stopped.is_some();
+                let held = stopped.take().unwrap_or_else(|| hold(&screen));
+                reenter_terminal(enhanced_keys && was_stopped);
+                repaint.store(true, Ordering::Relaxed);
+                drop(held);
+            }
+            _ => {
+                let _held = stopped.take().unwrap_or_else(|| hold(&screen));
+                restore_terminal(enhanced_keys);
+                std::process::exit(128 + signal);
+            }
+        }
+    }
+}
+
+/// The action for an input event, if any.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::dispatch(app.mode(), &key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(_) => Some(match ui::item_at(app, m.column, m.row) {
+                Some((pane, index)) => Action::SelectItem { pane, index },
+                None => Action::Click {
+                    column: m.column,
+                    row: m.row,
+                },
+            }),
+            _ => None,
+        },
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
 }
 
 /// When the main thread began waiting for input, if it is waiting.
@@ -137,7 +257,7 @@ pub fn run(source: Source) -> Result<(), TuiError> {
         limits,
         allow_outside,
     } = source;
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     let theme = Theme::from_env();
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel::<LoadMessage>();
@@ -172,16 +292,16 @@ pub fn run(source: Source) -> Result<(), TuiError> {
     // Both watchers start before the terminal is touched: setting it up
     // reads it too, and the terminal may vanish at any moment.
     let enhanced = Arc::new(AtomicBool::new(false));
-    // On SIGTERM or SIGHUP (the terminal closed) restore the terminal and
-    // leave from a thread of its own: the main thread may be blocked reading
-    // a terminal that is gone.
-    let signalled = Arc::clone(&enhanced);
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            restore_terminal(signalled.load(Ordering::Relaxed));
-            std::process::exit(128 + signal);
-        }
-    });
+    let screen = Arc::new(Mutex::new(()));
+    let repaint = Arc::new(AtomicBool::new(false));
+    {
+        let (enhanced, screen, repaint) = (
+            Arc::clone(&enhanced),
+            Arc::clone(&screen),
+            Arc::clone(&repaint),
+        );
+        std::thread::spawn(move || watch_signals(signals, enhanced, screen, repaint));
+    }
     // crossterm reads a closed terminal in a loop that never returns. When
     // a wait for input outlasts its timeout by far, the terminal is gone:
     // restore what can be restored and leave.
@@ -210,9 +330,22 @@ pub fn run(source: Source) -> Result<(), TuiError> {
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
-        guard
-            .terminal
-            .draw(|frame| ui::render(&app, frame, &theme))?;
+        {
+            let _held = hold(&screen);
+            if repaint.swap(false, Ordering::Relaxed) {
+                // Back from a stop: the screen was cleared (it held what
+                // the shell drew), so forget the last frame and draw the
+                // next one whole. (Terminal::clear would ask the terminal
+                // where its cursor is and wait for an answer.) Its size
+                // may have changed meanwhile.
+                guard.terminal.swap_buffers();
+                let size = guard.terminal.size()?;
+                app.update(Action::Resize(size.width, size.height));
+            }
+            guard
+                .terminal
+                .draw(|frame| ui::render(&app, frame, &theme))?;
+        }
         if !asked_about_keys {
             asked_about_keys = true;
             guard.disambiguate_keys(&waiting)?;
@@ -234,40 +367,23 @@ pub fn run(source: Source) -> Result<(), TuiError> {
             }
         }
         let timeout = Duration::from_millis(if app.loading.is_some() { 50 } else { 250 });
-        waiting.start();
-        let ready = event::poll(timeout)?;
-        let event = if ready { Some(event::read()?) } else { None };
-        waiting.stop();
-        let Some(event) = event else { continue };
-        let action = match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                keymap::dispatch(app.mode(), &key)
+        // Everything already typed or pasted is handled before the next
+        // frame: keys after a paste act at once, not one frame each. (The
+        // shortest wait that still reads: a zero one does not look.)
+        let mut wait = timeout;
+        for _ in 0..DRAIN_LIMIT {
+            waiting.start();
+            let ready = event::poll(wait)?;
+            let event = if ready { Some(event::read()?) } else { None };
+            waiting.stop();
+            let Some(event) = event else { break };
+            if let Some(action) = action_for(&app, event) {
+                app.update(action);
             }
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::Scroll {
-                    column: m.column,
-                    row: m.row,
-                    down: true,
-                }),
-                MouseEventKind::ScrollUp => Some(Action::Scroll {
-                    column: m.column,
-                    row: m.row,
-                    down: false,
-                }),
-                MouseEventKind::Down(_) => Some(match ui::item_at(&app, m.column, m.row) {
-                    Some((pane, index)) => Action::SelectItem { pane, index },
-                    None => Action::Click {
-                        column: m.column,
-                        row: m.row,
-                    },
-                }),
-                _ => None,
-            },
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        };
-        if let Some(action) = action {
-            app.update(action);
+            if app.quit {
+                break;
+            }
+            wait = Duration::from_millis(1);
         }
     }
 }

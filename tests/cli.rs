@@ -366,3 +366,46 @@ fn help_has_examples() {
         .stdout(predicate::str::contains("Examples:"))
         .stdout(predicate::str::contains("dateline list --actor putin"));
 }
+
+/// A terminal title, a screen clear, a C1 CSI, a direction override and a
+/// zero-width space: an argument no message may echo as it is.
+const HOSTILE_ARG: &str = "\u{1b}]0;LEAK\u{7}\u{1b}[2J\u{9b}31m\u{202E}rev\u{200B}end";
+
+fn assert_inert(text: &str) {
+    for (i, c) in text.char_indices() {
+        let live = c.is_control() && c != '\n'
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        assert!(!live, "U+{:04X} at byte {i} of {text:?}", c as u32);
+    }
+}
+
+#[test]
+fn usage_errors_echo_arguments_cleaned() {
+    let flag = format!("--{HOSTILE_ARG}");
+    for args in [
+        vec!["gen", "--events", HOSTILE_ARG],
+        vec!["list", "a", HOSTILE_ARG],
+        vec![flag.as_str()],
+    ] {
+        let out = dateline().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_inert(&stderr);
+        // The argument is still there to read, its controls made visible.
+        assert!(stderr.contains("␛]0;LEAK␇␛[2J"), "{stderr}");
+        assert!(stderr.starts_with("error:"), "{stderr}");
+    }
+}
+
+#[test]
+fn messages_about_files_and_values_are_cleaned() {
+    let out = dateline().args(["check", HOSTILE_ARG]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_inert(&String::from_utf8(out.stderr).unwrap());
+    let out = dateline()
+        .args(["list", "--from", HOSTILE_ARG])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_inert(&String::from_utf8(out.stderr).unwrap());
+}

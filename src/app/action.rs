@@ -52,6 +52,9 @@ pub enum Action {
     Quit,
     /// A character typed into a prompt or picker.
     Input(char),
+    /// Text pasted (bracketed paste: one event however long): inserted into
+    /// the open prompt or picker query, ignored with a hint elsewhere.
+    Paste(String),
     Backspace,
     /// Space in a picker: toggle the value under the cursor.
     Toggle,
@@ -73,4 +76,16 @@ pub enum Action {
         pane: Pane,
         index: usize,
     },
+}
+
+impl Action {
+    /// The text a typed character or a paste inserts, cleaned by the rules
+    /// for data: what the user types is shown as a data file's text is.
+    pub fn inserted_text(&self) -> Option<String> {
+        match self {
+            Action::Input(c) => Some(crate::sanitize::typed(c.encode_utf8(&mut [0; 4]))),
+            Action::Paste(text) => Some(crate::sanitize::typed(text)),
+            _ => None,
+        }
+    }
 }

@@ -105,7 +105,7 @@ impl App {
                 .map_err(|_| {
                     format!(
                         "'{}' is not a day, month or year (2025-04-17, 2025-04, 2025)",
-                        crate::sanitize::line(s)
+                        crate::present::typed_excerpt(&crate::sanitize::line(s), 40)
                     )
                 })
         };

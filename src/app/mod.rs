@@ -233,6 +233,9 @@ impl App {
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
             Action::Click { column, row } => self.click_at(column, row),
             Action::SelectItem { pane, index } => self.select_item(pane, index),
+            Action::Paste(_) => {
+                self.message = Some("paste into a prompt: / search, : go to, d dates".into())
+            }
             _ => {}
         }
     }

@@ -158,6 +158,14 @@ impl Picker {
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
     }
 
+    /// Inserts text at the end of the query, typed or pasted alike, and
+    /// narrows the list.
+    pub fn insert_str(&mut self, s: &str) {
+        self.query.push_str(s);
+        self.cursor = 0;
+        self.narrow();
+    }
+
     pub fn update(&mut self, action: &Action, _t: &Timeline) {
         let len = self.shown.len();
         let page = 10;
@@ -166,10 +174,10 @@ impl Picker {
             Action::Down => self.cursor = (self.cursor + 1).min(len.saturating_sub(1)),
             Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
             Action::PageDown => self.cursor = (self.cursor + page).min(len.saturating_sub(1)),
-            Action::Input(c) => {
-                self.query.push(*c);
-                self.cursor = 0;
-                self.narrow();
+            Action::Input(_) | Action::Paste(_) => {
+                if let Some(text) = action.inserted_text() {
+                    self.insert_str(&text);
+                }
             }
             Action::Backspace => {
                 self.query.pop();

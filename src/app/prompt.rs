@@ -3,20 +3,41 @@
 
 use super::action::Action;
 use super::{App, Pane, Prompt, Search};
+use crate::present::typed_excerpt;
 use crate::query::{self, Filter};
+
+impl Prompt {
+    /// What has been typed so far.
+    pub fn text(&self) -> &str {
+        match self {
+            Prompt::Search(t) | Prompt::Goto(t) | Prompt::Dates(t) => t,
+        }
+    }
+
+    fn text_mut(&mut self) -> &mut String {
+        match self {
+            Prompt::Search(t) | Prompt::Goto(t) | Prompt::Dates(t) => t,
+        }
+    }
+
+    /// Inserts text at the cursor (the end), typed or pasted alike.
+    pub fn insert_str(&mut self, s: &str) {
+        self.text_mut().push_str(s);
+    }
+}
 
 impl App {
     pub(super) fn update_prompt(&mut self, action: Action) {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        let text = match prompt {
-            Prompt::Search(t) | Prompt::Goto(t) | Prompt::Dates(t) => t,
-        };
+        if let Some(text) = action.inserted_text() {
+            prompt.insert_str(&text);
+            return;
+        }
         match action {
-            Action::Input(c) => text.push(c),
             Action::Backspace => {
-                text.pop();
+                prompt.text_mut().pop();
             }
             Action::Escape => self.prompt = None,
             Action::Submit => match self.prompt.take() {
@@ -58,7 +79,7 @@ impl App {
             }
         }
         if hits.is_empty() {
-            self.message = Some(format!("no match for \"{query}\""));
+            self.message = Some(format!("no match for \"{}\"", typed_excerpt(query, 40)));
         }
         self.search = Some(Search {
             query: query.to_string(),
@@ -77,7 +98,10 @@ impl App {
         };
         let hits = &search.hits;
         if hits.is_empty() {
-            self.message = Some(format!("no match for \"{}\"", search.query));
+            self.message = Some(format!(
+                "no match for \"{}\"",
+                typed_excerpt(&search.query, 40)
+            ));
             return;
         }
         let target = if forward {
@@ -122,7 +146,7 @@ impl App {
                 let hint = crate::present::ids_holding_hint(&self.timeline, target);
                 self.message = Some(format!(
                     "'{}' is neither an event id nor a date (2025-04-17, 2025-04, 2025){hint}",
-                    crate::sanitize::line(target)
+                    typed_excerpt(&crate::sanitize::line(target), 40)
                 ));
             }
         }

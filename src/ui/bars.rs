@@ -76,11 +76,17 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
             Prompt::Goto(t) => (":", t),
             Prompt::Dates(t) => ("dates (A..B, A.., ..B or A; empty clears): ", t),
         };
-        let line = Line::from(vec![
-            Span::styled(sigil, theme.label()),
-            Span::raw(text.as_str()),
-            Span::styled("▏", theme.label()),
-        ]);
+        // The cursor stays at the end: a text too long for the line scrolls,
+        // its start hidden behind an ellipsis.
+        let room = (area.width as usize).saturating_sub(sigil.width() + 1);
+        let (cut, shown) = super::text::tail_within(text, room);
+        let mut spans = vec![Span::styled(sigil, theme.label())];
+        if cut {
+            spans.push(Span::styled("…", theme.dim()));
+        }
+        spans.push(Span::raw(shown));
+        spans.push(Span::styled("▏", theme.label()));
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
@@ -113,7 +119,11 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
             .map(|p| format!("{}/", p + 1))
             .unwrap_or_default();
         spans.push(Span::styled(
-            format!("  /{}: {at}{} hits", s.query, s.hits.len()),
+            format!(
+                "  /{}: {at}{} hits",
+                crate::present::typed_excerpt(&s.query, 24),
+                s.hits.len()
+            ),
             theme.hit(),
         ));
     }

@@ -91,20 +91,25 @@ pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
     if inner.height == 0 {
         return;
     }
-    let mut lines: Vec<Line<'_>> = vec![Line::from(vec![
-        Span::styled("› ", theme.label()),
-        Span::raw(p.query.as_str()),
+    let counts = format!(
+        "  {} of {} · {} chosen",
+        p.shown.len(),
+        p.rows.len(),
+        p.chosen.len()
+    );
+    // A long query (a paste) scrolls: its end and the cursor stay in view.
+    let room = (inner.width as usize).saturating_sub(3 + counts.chars().count());
+    let (cut, query) = super::text::tail_within(&p.query, room);
+    let mut first = vec![Span::styled("› ", theme.label())];
+    if cut {
+        first.push(Span::styled("…", theme.dim()));
+    }
+    first.extend([
+        Span::raw(query),
         Span::styled("▏", theme.label()),
-        Span::styled(
-            format!(
-                "  {} of {} · {} chosen",
-                p.shown.len(),
-                p.rows.len(),
-                p.chosen.len()
-            ),
-            theme.dim(),
-        ),
-    ])];
+        Span::styled(counts, theme.dim()),
+    ]);
+    let mut lines: Vec<Line<'_>> = vec![Line::from(first)];
     let height = inner.height.saturating_sub(1) as usize;
     let top = super::scroll_for(p.cursor, p.shown.len(), height);
     for (i, &row) in p.shown.iter().enumerate().skip(top).take(height) {

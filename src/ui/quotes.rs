@@ -5,6 +5,7 @@ use super::text::wrap;
 use super::{Theme, pane_block};
 use crate::app::{App, Pane};
 use crate::model::date::from_day_number;
+use crate::sanitize::for_display;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -65,13 +66,20 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
             ),
         ]));
         let (before, after) = q.context();
+        // Source texts keep the joiners of emoji sequences for their
+        // offsets; they are shown without (see `sanitize`).
+        let (before, text, after) = (
+            for_display(before.trim_start()),
+            for_display(q.text()),
+            for_display(after.trim_end()),
+        );
         let pieces = [
-            (before.trim_start(), Style::new()),
-            (q.text(), theme.quote()),
-            (after.trim_end(), Style::new()),
+            (before.as_ref(), Style::new()),
+            (text.as_ref(), theme.quote()),
+            (after.as_ref(), Style::new()),
         ];
         for segment in split_lines(&pieces) {
-            lines.extend(wrap(&segment, width));
+            lines.extend(wrap(&segment, width).into_iter().map(owned));
         }
     }
     let top = app
@@ -83,6 +91,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         .take(inner.height as usize)
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
+}
+
+fn owned<'b>(line: Line<'_>) -> Line<'b> {
+    let spans: Vec<Span<'b>> = line
+        .spans
+        .into_iter()
+        .map(|s| Span::styled(s.content.into_owned(), s.style))
+        .collect();
+    Line::from(spans)
 }
 
 /// Splits styled pieces at newlines, so paragraphs of the source stay apart.

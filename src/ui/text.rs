@@ -51,6 +51,25 @@ pub fn wrap<'a>(pieces: &[(&'a str, Style)], width: usize) -> Vec<Line<'a>> {
     lines
 }
 
+/// The end of `text` that fits in `width` columns, with room for an
+/// ellipsis when the whole does not fit; and whether it was cut.
+pub fn tail_within(text: &str, width: usize) -> (bool, &str) {
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return (false, text);
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, c) in text.char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > room {
+            break;
+        }
+        start = i;
+    }
+    (true, &text[start..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +103,14 @@ mod tests {
             plain(&wrap(&[("日本語テキスト", s)], 4)),
             ["日本", "語テ", "キス", "ト"]
         );
+    }
+
+    #[test]
+    fn long_prompt_text_keeps_its_end_in_view() {
+        assert_eq!(tail_within("short", 10), (false, "short"));
+        assert_eq!(tail_within("0123456789", 10), (false, "0123456789"));
+        assert_eq!(tail_within("0123456789abc", 10), (true, "456789abc"));
+        assert_eq!(tail_within("日本語テキスト", 7), (true, "キスト"));
+        assert_eq!(tail_within("abc", 0), (true, ""));
     }
 }
