@@ -30,6 +30,12 @@ pub fn derivation(t: &Timeline, e: &EventRef<'_>) -> Option<String> {
             let anchor = t.event(ev);
             format!("event {} of {}", anchor.id(), anchor.date())
         }
+        DerivationAnchor::Day(day) => {
+            let day = from_day_number(day)
+                .map(|d| d.format("%a %-d %b %Y").to_string())
+                .unwrap_or_else(|| format_day(day));
+            format!("anchored on {day}")
+        }
     };
     Some(format!(
         "\"{}\" → {} ({anchor}; rule {})",

@@ -12,7 +12,7 @@ mod resolve;
 use crate::load::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::native::schema::{ActorRecord, SourceRecord};
 use crate::model::country::{self, CountryIx};
-use crate::model::date::{DateValue, day_number};
+use crate::model::date::{DateValue, Day, day_number};
 use crate::model::derive::Rule;
 use crate::model::{ActorKind, EventActor, Link, Quote, Str};
 use crate::model::{IdTable as Interner, TextStore as Arena};
@@ -76,6 +76,8 @@ pub(crate) struct RawDerivation {
     pub phrase: Str,
     pub anchor_is_source: bool,
     pub anchor_slot: u32,
+    /// Set for an anchor given as a day; then the slot means nothing.
+    pub anchor_day: Option<Day>,
     pub rule: Rule,
 }
 
