@@ -75,7 +75,10 @@ pub(super) fn write(out: &mut dyn Write, view: &Selection<'_>) -> io::Result<Wri
             cell(e.summary()),
             cell(&crate::present::derivation(t, &e).unwrap_or_default()),
             cell(e.place()),
-            e.place_country().map(country::code).unwrap_or("").to_string(),
+            e.place_country()
+                .map(country::code)
+                .unwrap_or("")
+                .to_string(),
             joined(e.countries().iter().map(|&c| country::code(c))),
             joined(e.topics()),
             joined(e.actors().iter().map(|a| t.actor(a.actor).name())),
@@ -85,9 +88,10 @@ pub(super) fn write(out: &mut dyn Write, view: &Selection<'_>) -> io::Result<Wri
             joined(sources.iter().map(|s| s.outlet())),
             joined(sources.iter().map(|s| format_day(s.published()))),
             cell(view.url_of(&e).unwrap_or_default()),
-            joined(view.links_in_view(&e).map(|l| {
-                format!("{} {}", l.kind.as_str(), t.event(l.other).id())
-            })),
+            joined(
+                view.links_in_view(&e)
+                    .map(|l| format!("{} {}", l.kind.as_str(), t.event(l.other).id())),
+            ),
         ];
         w.write_record(&row)?;
     }
@@ -108,7 +112,10 @@ mod tests {
         let (bytes, _) = to_bytes(t, &all(t), &Options::new(Format::Csv));
         let text = String::from_utf8(bytes).unwrap();
         let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-        assert_eq!(r.headers().unwrap(), &csv::StringRecord::from(HEADER.to_vec()));
+        assert_eq!(
+            r.headers().unwrap(),
+            &csv::StringRecord::from(HEADER.to_vec())
+        );
         let rows = r.records().map(|r| r.unwrap()).collect();
         (text, rows)
     }
@@ -126,7 +133,10 @@ mod tests {
             assert_eq!(&row[7], e.status().as_str());
         }
         let paris = rows.iter().find(|r| &r[0] == "paris-talks").unwrap();
-        assert_eq!((&paris[4], &paris[5], &paris[6]), ("2025-04-17", "2025-04-17", "day"));
+        assert_eq!(
+            (&paris[4], &paris[5], &paris[6]),
+            ("2025-04-17", "2025-04-17", "day")
+        );
         assert!(paris[14].contains("; "), "actors joined: {}", &paris[14]);
     }
 
@@ -141,9 +151,17 @@ mod tests {
         // The formula gets an apostrophe; nothing else changes.
         assert_eq!(&e1[1], format!("'{title}"));
         assert_eq!(&e1[13], "war, peace; <tag>;\"t\"");
-        assert!(e1[8].starts_with("line one line two, \"with quotes\";"), "{}", &e1[8]);
+        assert!(
+            e1[8].starts_with("line one line two, \"with quotes\";"),
+            "{}",
+            &e1[8]
+        );
         assert_eq!(&e1[20], "https://example.org/a?b=1&c=<2>\"q\"");
-        assert!(e1[18].starts_with("'=HYPERLINK") || e1[18].starts_with("Wire"), "{}", &e1[18]);
+        assert!(
+            e1[18].starts_with("'=HYPERLINK") || e1[18].starts_with("Wire"),
+            "{}",
+            &e1[18]
+        );
         let open = rows.iter().find(|r| &r[0] == "e3").unwrap();
         assert_eq!((&open[4], &open[5], &open[6]), ("", "2025-04-09", "before"));
         // Links to events in the view only.

@@ -102,7 +102,11 @@ fn description(view: &Selection<'_>, e: &EventRef<'_>) -> String {
     parts.join("\n\n")
 }
 
-pub(super) fn write(out: &mut dyn Write, view: &Selection<'_>, opts: &Options) -> io::Result<Written> {
+pub(super) fn write(
+    out: &mut dyn Write,
+    view: &Selection<'_>,
+    opts: &Options,
+) -> io::Result<Written> {
     let t = view.t;
     let stamp = opts.now.format("%Y%m%dT%H%M%SZ").to_string();
     line(out, "BEGIN:VCALENDAR")?;
@@ -145,7 +149,10 @@ pub(super) fn write(out: &mut dyn Write, view: &Selection<'_>, opts: &Options) -
         if let Some(url) = view.url_of(&e) {
             // URL is a URI value, not TEXT: no escapes, and no spaces or
             // controls, which a URI cannot hold anyway.
-            let uri: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+            let uri: String = url
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect();
             line(out, &format!("URL:{uri}"))?;
         }
         line(out, &format!("STATUS:{}", status(e.status().as_str())))?;
@@ -277,11 +284,17 @@ mod tests {
         let title = t.event(t.find_event("e1").unwrap()).title().to_string();
         assert_eq!(e1.get_summary(), Some(title.as_str()));
         let desc = e1.get_description().unwrap();
-        assert!(desc.contains("Actors: Marco \"The, Envoy\" Rubio</script> (host, \"chief\" second)"), "{desc}");
+        assert!(
+            desc.contains("Actors: Marco \"The, Envoy\" Rubio</script> (host, \"chief\" second)"),
+            "{desc}"
+        );
         assert!(desc.contains("\n\n"), "{desc}");
         assert_eq!(e1.property_value("STATUS"), Some("CONFIRMED"));
         assert_eq!(e1.property_value("X-DATELINE-STATUS"), Some("scheduled"));
-        let e2 = events.iter().find(|e| e.get_uid() == Some("e2@dateline")).unwrap();
+        let e2 = events
+            .iter()
+            .find(|e| e.get_uid() == Some("e2@dateline"))
+            .unwrap();
         assert_eq!(e2.property_value("STATUS"), Some("TENTATIVE"));
         assert_eq!(e2.property_value("X-DATELINE-EDTF"), Some("2025-05~"));
     }

@@ -245,7 +245,14 @@ mod tests {
                     .quotes()
                     .map(|q| {
                         let s = q.source();
-                        format!("{}|{}|{}|{:?}|{}", s.id(), s.outlet(), s.title(), s.url(), s.published())
+                        format!(
+                            "{}|{}|{}|{:?}|{}",
+                            s.id(),
+                            s.outlet(),
+                            s.title(),
+                            s.url(),
+                            s.published()
+                        )
                     })
                     .collect();
                 format!("{}\n{sources:?}", String::from_utf8(out).unwrap())

@@ -11,8 +11,18 @@ use crate::model::date::{DateShape, Precision, format_day};
 use std::io::{self, Write};
 
 const MONTHS_LONG: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Escapes text so Markdown shows it as written: every character that can
@@ -23,7 +33,20 @@ fn md(text: &str) -> String {
     for c in super::one_line(text).chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '{' | '}'
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '~'
+                | '&'
+                | '!'
+                | '{'
+                | '}'
         ) {
             out.push('\\');
         }
@@ -131,7 +154,11 @@ fn url_text(url: &str) -> String {
         .collect()
 }
 
-pub(super) fn write(out: &mut dyn Write, view: &Selection<'_>, opts: &Options) -> io::Result<Written> {
+pub(super) fn write(
+    out: &mut dyn Write,
+    view: &Selection<'_>,
+    opts: &Options,
+) -> io::Result<Written> {
     let t = view.t;
     writeln!(out, "# Chronology\n")?;
     let n = view.events.len();
@@ -187,9 +214,14 @@ mod tests {
         let notes = text.lines().filter(|l| l.starts_with("[^")).count();
         assert_eq!(refs, t.quote_count());
         assert_eq!(notes, t.quote_count());
-        assert!(text.contains("[^1]: Unnamed outlet (wire report with AP photo), “Rubio and Witkoff"));
+        assert!(
+            text.contains("[^1]: Unnamed outlet (wire report with AP photo), “Rubio and Witkoff")
+        );
         // The date as the source gives it.
-        assert!(text.contains("### Fri 11 Apr 2025 (\"last Friday\") — Witkoff meets Putin"), "{text}");
+        assert!(
+            text.contains("### Fri 11 Apr 2025 (\"last Friday\") — Witkoff meets Putin"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -199,7 +231,13 @@ mod tests {
         let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
         assert_eq!(
             headings,
-            ["## 2023", "## November 2024", "## April 2025", "## May 2025", "## Open-ended dates"]
+            [
+                "## 2023",
+                "## November 2024",
+                "## April 2025",
+                "## May 2025",
+                "## Open-ended dates"
+            ]
         );
         let open = text.split("## Open-ended dates").nth(1).unwrap();
         assert!(open.contains("Open before") && open.contains("Since"));
@@ -221,7 +259,10 @@ mod tests {
                     || line.starts_with("[^")
                     || line.starts_with("**Actors:**")
                     || line.starts_with('`')
-                    || line.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '\\')
+                    || line
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '\\')
                     || line.starts_with(char::is_numeric),
                 "line {line:?}"
             );
@@ -229,14 +270,20 @@ mod tests {
         // No raw HTML and no footnote but the exporter's.
         for (i, _) in text.match_indices('<') {
             let escaped = text[..i].ends_with('\\');
-            assert!(escaped || text[i..].starts_with("<https://"), "raw < at {i}");
+            assert!(
+                escaped || text[i..].starts_with("<https://"),
+                "raw < at {i}"
+            );
         }
         assert_eq!(
             text.matches("[^").count() - text.matches("\\[^").count(),
             2 * 2,
             "{text}"
         );
-        assert!(text.contains("\\# not a heading \\- not a list") || text.contains("\\# not a heading - not a list"));
+        assert!(
+            text.contains("\\# not a heading \\- not a list")
+                || text.contains("\\# not a heading - not a list")
+        );
         assert!(text.contains("\\<2\\>") || text.contains("%3C2%3E"));
     }
 

@@ -122,7 +122,10 @@ impl Group {
                 .map(|c| country::name(c).to_string()),
             Group::Topic => e.topics().next().map(str::to_string),
             Group::Status => Some(e.status().as_str().to_string()),
-            Group::Actor => e.actors().first().map(|a| t.actor(a.actor).name().to_string()),
+            Group::Actor => e
+                .actors()
+                .first()
+                .map(|a| t.actor(a.actor).name().to_string()),
         }
     }
 }
@@ -166,6 +169,15 @@ pub struct Written {
 }
 
 impl Written {
+    /// "wrote 23 events to out.ics".
+    pub fn summary(&self, place: &str) -> String {
+        format!(
+            "wrote {} event{} to {place}",
+            self.events,
+            plural(self.events)
+        )
+    }
+
     /// What a user should know beyond the count, one line each.
     pub fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
@@ -196,6 +208,29 @@ impl Written {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// A filter as the command line writes it (`--actor putin --country FR`),
+/// to say in an export what it holds.
+pub fn describe(t: &Timeline, f: &crate::query::Filter) -> String {
+    use crate::model::date::format_day;
+    let mut parts: Vec<String> = Vec::new();
+    for &a in &f.actors {
+        parts.push(format!("--actor {}", t.actor(a).id()));
+    }
+    for &c in &f.countries {
+        parts.push(format!("--country {}", country::code(c)));
+    }
+    if let Some(from) = f.from {
+        parts.push(format!("--from {}", format_day(from)));
+    }
+    if let Some(to) = f.to {
+        parts.push(format!("--to {}", format_day(to)));
+    }
+    if let Some(q) = f.search.as_deref().filter(|q| !q.is_empty()) {
+        parts.push(format!("--search {:?}", one_line(q)));
+    }
+    parts.join(" ")
 }
 
 /// A view of a timeline: the events it shows, in chronological order, and

@@ -68,7 +68,8 @@ pub fn write_file(
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| ExportError::io(path, &e))?;
     if replace {
-        temp.persist(path).map_err(|e| ExportError::io(path, &e.error))?;
+        temp.persist(path)
+            .map_err(|e| ExportError::io(path, &e.error))?;
     } else {
         // No-clobber: a file that appeared since the check above is kept.
         temp.persist_noclobber(path).map_err(|e| {

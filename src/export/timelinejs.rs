@@ -120,7 +120,10 @@ fn body(view: &Selection<'_>, e: &EventRef<'_>) -> String {
                 }
             })
             .collect();
-        out.push_str(&format!("<p><strong>Actors:</strong> {}</p>", actors.join(", ")));
+        out.push_str(&format!(
+            "<p><strong>Actors:</strong> {}</p>",
+            actors.join(", ")
+        ));
     }
     for q in e.quotes() {
         let s = q.source();
@@ -138,7 +141,11 @@ fn body(view: &Selection<'_>, e: &EventRef<'_>) -> String {
     out
 }
 
-pub(super) fn write(out: &mut dyn Write, view: &Selection<'_>, opts: &Options) -> io::Result<Written> {
+pub(super) fn write(
+    out: &mut dyn Write,
+    view: &Selection<'_>,
+    opts: &Options,
+) -> io::Result<Written> {
     let t = view.t;
     let events: Vec<Slide> = view
         .events
@@ -260,7 +267,11 @@ mod tests {
             assert_eq!(slide["unique_id"], e.id());
             assert_eq!(slide["edtf"], e.date().edtf());
             assert!(slide["start_date"]["year"].is_i64());
-            assert!(slide["text"]["headline"].as_str().is_some_and(|h| !h.is_empty()));
+            assert!(
+                slide["text"]["headline"]
+                    .as_str()
+                    .is_some_and(|h| !h.is_empty())
+            );
         }
         assert!(doc["title"]["text"]["headline"].is_string());
         let paris = event(&doc, "paris-talks");
@@ -295,8 +306,19 @@ mod tests {
             .collect();
         for tag in tags {
             assert!(
-                ["p", "/p", "em", "/em", "strong", "/strong", "blockquote", "/blockquote", "a", "/a"]
-                    .contains(&tag),
+                [
+                    "p",
+                    "/p",
+                    "em",
+                    "/em",
+                    "strong",
+                    "/strong",
+                    "blockquote",
+                    "/blockquote",
+                    "a",
+                    "/a"
+                ]
+                .contains(&tag),
                 "tag {tag} in {text}"
             );
         }

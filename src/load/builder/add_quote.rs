@@ -115,7 +115,10 @@ impl Builder {
             AnchorRecord::Source(s) => (true, self.source_slot(&sanitize::line(s.trim()))),
             AnchorRecord::Event(e) => (false, self.event_slot(&sanitize::line(e.trim()))),
             AnchorRecord::Day(day) => {
-                match DateValue::parse_edtf(day).ok().filter(DateValue::is_exact_day) {
+                match DateValue::parse_edtf(day)
+                    .ok()
+                    .filter(DateValue::is_exact_day)
+                {
                     Some(date) => anchor_day = date.earliest(),
                     None => {
                         problems.push(format!(
