@@ -2,7 +2,7 @@
 //! on error, on panic, on SIGTERM and SIGHUP), loads the timeline on a
 //! background thread while the screen is live, and runs the event loop.
 
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App, Effect, ExportOutcome, ExportRequest, keymap};
 use crate::load::{self, LoadError, LoadOptions, Progress};
 use crate::model::Timeline;
 use crate::ui::{self, Theme};
@@ -120,8 +120,53 @@ enum LoadMessage {
     Done(Box<Result<Timeline, LoadError>>),
 }
 
+/// Carries out what the app asked for and returns its answer as an action.
+pub fn perform(app: &App, effect: Effect, input: Option<&std::path::Path>) -> Action {
+    match effect {
+        Effect::Export(request) => export(app, request, input),
+    }
+}
+
+/// Writes an export: the one place the browser writes a file. Never over
+/// the input, never over an existing file unless the user said so, and
+/// through a temporary file renamed into place.
+fn export(app: &App, request: ExportRequest, input: Option<&std::path::Path>) -> Action {
+    let mut opts = crate::export::Options::new(request.format);
+    // The browser groups TimelineJS slides by country.
+    opts.group = Some(crate::export::Group::Country);
+    opts.description = request.description.clone();
+    let inputs: Vec<&std::path::Path> = input.into_iter().collect();
+    let outcome = match crate::export::write_file(
+        &request.path,
+        &inputs,
+        request.replace,
+        &app.timeline,
+        &request.events,
+        &opts,
+    ) {
+        Ok(written) => ExportOutcome::Wrote {
+            path: request.path.display().to_string(),
+            events: written.events,
+            notes: written.notes(),
+        },
+        Err(crate::export::ExportError::Exists(_)) => ExportOutcome::Exists(request),
+        Err(e) => ExportOutcome::Failed(e.to_string()),
+    };
+    Action::Exported(outcome)
+}
+
+/// The name default export files start with: the timeline file's or
+/// directory's name.
+fn export_base(path: Option<&std::path::Path>) -> String {
+    let path = path.unwrap_or(std::path::Path::new(load::BUILTIN_NAME));
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "timeline".into())
+}
+
 /// Opens the browser on a timeline file or directory, or the built-in one.
 pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
+    let input = path.clone();
     let mut signals = Signals::new([SIGTERM, SIGHUP])?;
     let theme = Theme::from_env();
     let cancel = Arc::new(AtomicBool::new(false));
@@ -191,6 +236,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
     let mut asked_about_keys = false;
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    app.export_base = export_base(input.as_deref());
     loop {
         guard
             .terminal
@@ -211,6 +257,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
                         let size = app.size;
                         app = App::new(Arc::new((*result)?));
                         app.update(Action::Resize(size.0, size.1));
+                        app.export_base = export_base(input.as_deref());
                     }
                 }
             }
@@ -250,6 +297,10 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
         };
         if let Some(action) = action {
             app.update(action);
+        }
+        if let Some(effect) = app.effect.take() {
+            let answer = perform(&app, effect, input.as_deref());
+            app.update(answer);
         }
     }
 }

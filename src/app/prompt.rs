@@ -12,6 +12,9 @@ impl App {
         };
         let text = match prompt {
             Prompt::Search(t) | Prompt::Goto(t) | Prompt::Dates(t) => t,
+            Prompt::ExportFormat(_) | Prompt::ExportPath(..) | Prompt::ExportReplace(_) => {
+                return self.update_export_prompt(action);
+            }
         };
         match action {
             Action::Input(c) => text.push(c),
@@ -28,7 +31,7 @@ impl App {
                 }
                 Some(Prompt::Goto(target)) => self.goto(target.trim()),
                 Some(Prompt::Dates(range)) => self.set_dates(&range),
-                None => {}
+                _ => {}
             },
             _ => {}
         }

@@ -38,7 +38,7 @@ fn line(out: &mut dyn Write, content: &str) -> io::Result<()> {
     for (i, c) in content.char_indices() {
         let len = c.len_utf8();
         if width + len > FOLD_AT {
-            out.write_all(content[start..i].as_bytes())?;
+            out.write_all(&content.as_bytes()[start..i])?;
             out.write_all(b"\r\n ")?;
             start = i;
             // The continuation line's leading space counts.
@@ -46,7 +46,7 @@ fn line(out: &mut dyn Write, content: &str) -> io::Result<()> {
         }
         width += len;
     }
-    out.write_all(content[start..].as_bytes())?;
+    out.write_all(&content.as_bytes()[start..])?;
     out.write_all(b"\r\n")
 }
 

@@ -71,14 +71,29 @@ pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
 /// the open prompt.
 pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     if let Some(prompt) = &app.prompt {
-        let (sigil, text) = match prompt {
-            Prompt::Search(t) => ("/", t),
-            Prompt::Goto(t) => (":", t),
-            Prompt::Dates(t) => ("dates (A..B, A.., ..B or A; empty clears): ", t),
+        let (sigil, text): (String, &str) = match prompt {
+            Prompt::Search(t) => ("/".into(), t),
+            Prompt::Goto(t) => (":".into(), t),
+            Prompt::Dates(t) => ("dates (A..B, A.., ..B or A; empty clears): ".into(), t),
+            Prompt::ExportFormat(t) => (
+                format!(
+                    "export {} events as (timelinejs, ics, csv, markdown, jsonl): ",
+                    app.visible.len()
+                ),
+                t,
+            ),
+            Prompt::ExportPath(format, t) => (format!("export {} to: ", format.as_str()), t),
+            Prompt::ExportReplace(request) => (
+                format!(
+                    "{} exists: replace it? (y/n) ",
+                    crate::sanitize::line(&request.path.display().to_string())
+                ),
+                "",
+            ),
         };
         let line = Line::from(vec![
             Span::styled(sigil, theme.label()),
-            Span::raw(text.as_str()),
+            Span::raw(text),
             Span::styled("▏", theme.label()),
         ]);
         frame.render_widget(Paragraph::new(line), area);
