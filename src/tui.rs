@@ -145,7 +145,11 @@ fn export(app: &App, request: ExportRequest, input: Option<&std::path::Path>) ->
         &opts,
     ) {
         Ok(written) => ExportOutcome::Wrote {
-            path: request.path.display().to_string(),
+            // Where it is, whatever directory the path was typed relative to.
+            path: std::fs::canonicalize(&request.path)
+                .unwrap_or(request.path)
+                .display()
+                .to_string(),
             events: written.events,
             notes: written.notes(),
         },

@@ -113,10 +113,11 @@ pub(super) fn write(
     line(out, "VERSION:2.0")?;
     line(out, "PRODID:-//dateline//dateline export//EN")?;
     line(out, "CALSCALE:GREGORIAN")?;
+    let title = opts.title.as_deref().unwrap_or("dateline");
     let name = if opts.description.is_empty() {
-        "dateline".to_string()
+        title.to_string()
     } else {
-        format!("dateline {}", opts.description)
+        format!("{title} {}", opts.description)
     };
     line(out, &format!("X-WR-CALNAME:{}", text(&name)))?;
     let mut written = Written::default();

@@ -160,7 +160,7 @@ pub(super) fn write(
     opts: &Options,
 ) -> io::Result<Written> {
     let t = view.t;
-    writeln!(out, "# Chronology\n")?;
+    writeln!(out, "# {}\n", md(opts.title.as_deref().unwrap_or("Chronology")))?;
     let n = view.events.len();
     let mut intro = format!("{n} event{} exported from dateline", super::plural(n));
     if !opts.description.is_empty() {
@@ -285,6 +285,16 @@ mod tests {
                 || text.contains("\\# not a heading - not a list")
         );
         assert!(text.contains("\\<2\\>") || text.contains("%3C2%3E"));
+    }
+
+    #[test]
+    fn a_title_heads_the_report_escaped() {
+        let t = builtin();
+        let mut opts = Options::new(Format::Markdown);
+        opts.title = Some("Paris *talks* <b>".into());
+        let (bytes, _) = to_bytes(&t, &all(&t), &opts);
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.starts_with("# Paris \\*talks\\* \\<b\\>\n"), "{text}");
     }
 
     #[test]

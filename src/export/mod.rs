@@ -136,6 +136,9 @@ pub struct Options {
     pub format: Format,
     /// TimelineJS's `group`; none leaves events ungrouped.
     pub group: Option<Group>,
+    /// The timeline's title, for the title slide, the calendar's name and
+    /// the report's heading; without one, "Timeline" / "Chronology".
+    pub title: Option<String>,
     /// What the view is, for the title slide, the calendar's description and
     /// the report's heading: the filter as the command line writes it.
     pub description: String,
@@ -148,6 +151,7 @@ impl Options {
         Options {
             format,
             group: None,
+            title: None,
             description: String::new(),
             now: chrono::Utc::now(),
         }

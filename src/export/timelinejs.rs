@@ -179,7 +179,7 @@ pub(super) fn write(
             end_date: None,
             display_date: None,
             text: TextOut {
-                headline: "Timeline".into(),
+                headline: html(opts.title.as_deref().unwrap_or("Timeline")),
                 text: format!(
                     "<p>{} event{} exported from dateline{described}</p>",
                     events.len(),
@@ -289,10 +289,12 @@ mod tests {
         let t = hostile();
         let mut opts = Options::new(Format::TimelineJs);
         opts.group = Some(Group::Topic);
+        opts.title = Some("A </script> title".into());
         let (bytes, _) = to_bytes(&t, &all(&t), &opts);
         let raw = String::from_utf8(bytes).unwrap();
         assert!(!raw.contains('<'), "a raw < in {raw}");
         let doc: Value = serde_json::from_str(&raw).unwrap();
+        assert_eq!(doc["title"]["text"]["headline"], "A &lt;/script&gt; title");
         let e1 = event(&doc, "e1");
         let headline = e1["text"]["headline"].as_str().unwrap();
         assert!(headline.contains("&lt;/script&gt;"), "{headline}");
