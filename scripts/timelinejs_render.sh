@@ -48,7 +48,7 @@ cat > "$work/index.html" <<'HTML'
   var errors = [];
   window.addEventListener("error", function (e) { errors.push(String(e.message)); });
   var loaded = false;
-  var timeline = new TL.Timeline("timeline", "timeline.json", { ga_property_id: null, track_events: [] });
+  var timeline = new TL.Timeline("timeline", "timeline.json", { ga_property_id: null, track_events: [], hash_bookmark: true });
   timeline.on("loaded", function () { loaded = true; });
   setTimeout(function () {
     var messages = Array.prototype.map.call(
@@ -84,7 +84,8 @@ chrome() {
   rm -rf "$profile"
 }
 
-url="http://127.0.0.1:$port/index.html"
+# The screenshot shows an event slide: its actors, quotes and sources.
+url="http://127.0.0.1:$port/index.html#event-paris-talks"
 result=$(chrome --dump-dom "$url" | sed -n 's:.*<pre id="render-result" hidden="">\(.*\)</pre>.*:\1:p')
 echo "TimelineJS: ${result:-no result}"
 python3 - "$result" <<'PY'
