@@ -160,7 +160,11 @@ pub(super) fn write(
     opts: &Options,
 ) -> io::Result<Written> {
     let t = view.t;
-    writeln!(out, "# {}\n", md(opts.title.as_deref().unwrap_or("Chronology")))?;
+    writeln!(
+        out,
+        "# {}\n",
+        md(opts.title.as_deref().unwrap_or("Chronology"))
+    )?;
     let n = view.events.len();
     let mut intro = format!("{n} event{} exported from dateline", super::plural(n));
     if !opts.description.is_empty() {

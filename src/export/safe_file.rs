@@ -57,8 +57,13 @@ pub fn write_file(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".dateline-export-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dateline-export-");
+    // A temporary file is private (0600); the export is an ordinary file,
+    // readable as the user's umask allows.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder
         .tempfile_in(dir)
         .map_err(|e| ExportError::io(path, &e))?;
     let written =
@@ -120,6 +125,19 @@ mod tests {
         let written = write_file(&out, &[], true, &t, &all, &opts).unwrap();
         assert_eq!(written.events, t.len());
         assert!(std::fs::read_to_string(&out).unwrap().starts_with("id,"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_as_readable_as_any_other() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, t, all) = setup();
+        let out = dir.path().join("out.ics");
+        write_file(&out, &[], false, &t, &all, &Options::new(Format::Ics)).unwrap();
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, "").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&out), mode(&plain));
     }
 
     #[test]
