@@ -164,7 +164,13 @@ fn the_terminal_layer_writes_the_file_and_refuses_the_input() {
     app.update(answer);
     assert_eq!(
         app.message.as_deref(),
-        Some(format!("wrote 4 events to {}", out.canonicalize().unwrap().display()).as_str())
+        Some(
+            format!(
+                "wrote 4 events to {}",
+                out.canonicalize().unwrap().display()
+            )
+            .as_str()
+        )
     );
     let rows = csv::Reader::from_path(&out).unwrap().records().count();
     assert_eq!(rows, 4);

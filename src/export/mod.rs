@@ -63,14 +63,14 @@ impl Format {
     /// (`t`, `ical`, `md`), any case.
     pub fn parse(text: &str) -> Option<Format> {
         let text = text.trim().to_ascii_lowercase();
-        if text.is_empty() {
+        // "json" could mean TimelineJS's JSON or JSON Lines: not a guess to make.
+        if text.is_empty() || text == "json" {
             return None;
         }
-        let aliases: [(&str, Format); 4] = [
+        let aliases: [(&str, Format); 3] = [
             ("md", Format::Markdown),
             ("ical", Format::Ics),
             ("icalendar", Format::Ics),
-            ("json", Format::TimelineJs),
         ];
         if let Some((_, f)) = aliases.iter().find(|(a, _)| *a == text) {
             return Some(*f);
@@ -396,7 +396,7 @@ mod tests {
         assert_eq!(Format::parse("ICS"), Some(Format::Ics));
         assert_eq!(Format::parse("ical"), Some(Format::Ics));
         assert_eq!(Format::parse("md"), Some(Format::Markdown));
-        assert_eq!(Format::parse("json"), Some(Format::TimelineJs));
+        assert_eq!(Format::parse("json"), None);
         assert_eq!(Format::parse("jsonl"), Some(Format::Jsonl));
         assert_eq!(Format::parse("j"), Some(Format::Jsonl));
         assert_eq!(Format::parse(""), None);
