@@ -187,7 +187,7 @@ fn says_what_a_format_could_not_take() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "1 date derivation anchored on events outside the view keep the anchor's day inline",
+            "1 date derived from events outside the view keeps the anchor's day inline",
         ));
 }
 

@@ -203,9 +203,10 @@ impl Written {
         }
         if self.inlined_anchors > 0 {
             notes.push(format!(
-                "{} date derivation{} anchored on events outside the view keep the anchor's day inline",
+                "{} date{} derived from events outside the view keep{} the anchor's day inline",
                 self.inlined_anchors,
-                plural(self.inlined_anchors)
+                plural(self.inlined_anchors),
+                if self.inlined_anchors == 1 { "s" } else { "" }
             ));
         }
         notes

@@ -6,17 +6,15 @@
 //! the file back gives the same date.
 
 use super::{Options, Selection, Written};
-use crate::model::EventRef;
 use crate::model::date::{DateShape, DateValue, Point, Precision, format_day};
+use crate::model::{EventIx, EventRef};
 use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct Doc<'a> {
+struct Doc<'a, 't> {
     title: Slide,
-    events: Vec<Slide>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scale: Option<&'a str>,
+    events: Slides<'a, 't>,
 }
 
 #[derive(Serialize)]
@@ -141,32 +139,70 @@ fn body(view: &Selection<'_>, e: &EventRef<'_>) -> String {
     out
 }
 
+fn slide(view: &Selection<'_>, ix: EventIx, opts: &Options) -> Slide {
+    let t = view.t;
+    let e = t.event(ix);
+    let (start, end, display) = dates(&e.date());
+    Slide {
+        unique_id: Some(e.id().to_string()),
+        start_date: Some(start),
+        end_date: end,
+        display_date: display,
+        text: TextOut {
+            headline: html(e.title()),
+            text: body(view, &e),
+        },
+        group: opts.group.and_then(|g| g.label_of(t, &e)).map(|g| html(&g)),
+        edtf: Some(e.date().edtf()),
+    }
+}
+
+/// The slides, made one at a time as they are written.
+struct Slides<'a, 't> {
+    view: &'a Selection<'t>,
+    opts: &'a Options,
+}
+
+impl Serialize for Slides<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.view
+                .events
+                .iter()
+                .map(|&ix| slide(self.view, ix, self.opts)),
+        )
+    }
+}
+
+/// Writes `<` as `\u003c`. In JSON `<` only ever stands inside strings, so
+/// the file means the same and can also sit inside an HTML `<script>`
+/// element without closing it.
+struct ScriptSafe<'a>(&'a mut dyn Write);
+
+impl Write for ScriptSafe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for part in buf.split_inclusive(|&b| b == b'<') {
+            match part.split_last() {
+                Some((b'<', head)) => {
+                    self.0.write_all(head)?;
+                    self.0.write_all(b"\\u003c")?;
+                }
+                _ => self.0.write_all(part)?,
+            }
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 pub(super) fn write(
     out: &mut dyn Write,
     view: &Selection<'_>,
     opts: &Options,
 ) -> io::Result<Written> {
-    let t = view.t;
-    let events: Vec<Slide> = view
-        .events
-        .iter()
-        .map(|&ix| {
-            let e = t.event(ix);
-            let (start, end, display) = dates(&e.date());
-            Slide {
-                unique_id: Some(e.id().to_string()),
-                start_date: Some(start),
-                end_date: end,
-                display_date: display,
-                text: TextOut {
-                    headline: html(e.title()),
-                    text: body(view, &e),
-                },
-                group: opts.group.and_then(|g| g.label_of(t, &e)).map(|g| html(&g)),
-                edtf: Some(e.date().edtf()),
-            }
-        })
-        .collect();
+    let n = view.events.len();
     let described = if opts.description.is_empty() {
         String::new()
     } else {
@@ -181,24 +217,20 @@ pub(super) fn write(
             text: TextOut {
                 headline: html(opts.title.as_deref().unwrap_or("Timeline")),
                 text: format!(
-                    "<p>{} event{} exported from dateline{described}</p>",
-                    events.len(),
-                    super::plural(events.len())
+                    "<p>{n} event{} exported from dateline{described}</p>",
+                    super::plural(n)
                 ),
             },
             group: None,
             edtf: None,
         },
-        events,
-        scale: None,
+        events: Slides { view, opts },
     };
-    let json = serde_json::to_string_pretty(&doc)?;
-    // `<` only ever stands inside strings: written as \u003c, the file can
-    // also sit inside an HTML <script> element without closing it.
-    out.write_all(json.replace('<', "\\u003c").as_bytes())?;
-    out.write_all(b"\n")?;
+    let mut safe = ScriptSafe(out);
+    serde_json::to_writer_pretty(&mut safe, &doc)?;
+    safe.write_all(b"\n")?;
     Ok(Written {
-        events: view.events.len(),
+        events: n,
         ..Written::default()
     })
 }
@@ -254,6 +286,13 @@ mod tests {
         let since = dates(&parse("2025-04-12/.."));
         assert_eq!(since.2.as_deref(), Some("since 12 Apr 2025"));
         assert_eq!(dates(&parse("2022-02~")).2.as_deref(), Some("c. Feb 2022"));
+    }
+
+    #[test]
+    fn script_safe_writes_every_less_than_as_an_escape() {
+        let mut out = Vec::new();
+        ScriptSafe(&mut out).write_all(b"a<b<<c<").unwrap();
+        assert_eq!(out, b"a\\u003cb\\u003c\\u003cc\\u003c");
     }
 
     #[test]
