@@ -2,6 +2,7 @@
 //! words of its source.
 
 pub mod app;
+pub mod export;
 pub mod fold;
 pub mod ingest;
 pub mod load;

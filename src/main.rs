@@ -6,9 +6,9 @@ use clap::{Args, Parser, Subcommand};
 use dateline::load::{self, ImportOptions, InputFormat, LoadError, LoadOptions};
 use dateline::model::{Timeline, country};
 use dateline::query::{self, Filter};
-use dateline::{report, sanitize, timex};
+use dateline::{export, report, sanitize, timex};
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
@@ -21,6 +21,7 @@ Examples:
   dateline list --search ceasefire --json   matching events as JSON Lines
   dateline list --actor witkoff --count     how many events involve Witkoff
   dateline show paris-talks                 one event, its quotes and links
+  dateline export --to ics --country FR -o fr.ics   French events for a calendar
   dateline gen --events 100000 > big.jsonl  a synthetic timeline for testing
   dateline dates article.txt --published 2025-04-16 --json
                                             every date in a text, resolved
@@ -48,6 +49,8 @@ enum Command {
     },
     /// Print the chronology, filtered.
     List(ListArgs),
+    /// Write the filtered events as TimelineJS, iCalendar, CSV, Markdown or JSON Lines.
+    Export(ExportArgs),
     /// Print one event: date derivation, actors and roles, quotes in context, links.
     Show {
         /// The event id.
@@ -188,6 +191,59 @@ struct IngestArgs {
 struct ListArgs {
     #[command(flatten)]
     input: Input,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Only events that can fall on or before this day, month or year.
+    #[arg(long, visible_alias = "until", value_name = "DATE")]
+    to: Option<String>,
+    /// Print JSON Lines, one event per line.
+    #[arg(long, conflicts_with = "count")]
+    json: bool,
+    /// Print only the number of matching events.
+    #[arg(long)]
+    count: bool,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    input: Input,
+    /// The format: timelinejs, ics, csv, markdown or jsonl.
+    #[arg(long = "to", value_name = "FORMAT", value_parser = parse_format)]
+    to: export::Format,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Only events that can fall on or before this day, month or year (`--to` names the format here).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// TimelineJS groups events by this facet (the first value when several): country, topic, status or actor.
+    #[arg(long, value_name = "FACET", value_parser = parse_group)]
+    group: Option<export::Group>,
+    /// Write to FILE instead of standard output (never to an input file).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+fn parse_format(text: &str) -> Result<export::Format, String> {
+    export::Format::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = export::Format::ALL.iter().map(|f| f.as_str()).collect();
+        format!("expected one of {}", names.join(", "))
+    })
+}
+
+fn parse_group(text: &str) -> Result<export::Group, String> {
+    export::Group::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = export::Group::ALL.iter().map(|g| g.as_str()).collect();
+        format!("expected one of {}", names.join(", "))
+    })
+}
+
+/// The filters `list` and `export` share.
+#[derive(Args)]
+struct FilterArgs {
     /// Only events involving this actor (id, name or alias); repeat for any of several.
     #[arg(long, value_name = "ACTOR")]
     actor: Vec<String>,
@@ -197,18 +253,9 @@ struct ListArgs {
     /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025).
     #[arg(long, value_name = "DATE")]
     from: Option<String>,
-    /// Only events that can fall on or before this day, month or year.
-    #[arg(long, value_name = "DATE")]
-    to: Option<String>,
     /// Only events whose title, summary, quotes or actor names contain TEXT (any case).
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
-    /// Print JSON Lines, one event per line.
-    #[arg(long, conflicts_with = "count")]
-    json: bool,
-    /// Print only the number of matching events.
-    #[arg(long)]
-    count: bool,
 }
 
 fn main() -> ExitCode {
@@ -379,7 +426,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
-            let filter = filter_from(&t, &args)?;
+            let filter = filter_from(&t, &args.filter, args.to.as_deref())?;
             let events = query::apply(&t, &filter);
             if args.count {
                 writeln!(out, "{}", events.len())
@@ -388,6 +435,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 report::list_table(&mut out, &t, &events)
             }
+        }
+        Command::Export(args) => {
+            let t = match load_or_report(&args.input)? {
+                Ok(t) => t,
+                Err(code) => return Ok(code),
+            };
+            let filter = filter_from(&t, &args.filter, args.until.as_deref())?;
+            let events = query::apply(&t, &filter);
+            let mut opts = export::Options::new(args.to);
+            opts.group = args.group;
+            opts.description = export::describe(&t, &filter);
+            let written = match &args.output {
+                Some(file) => {
+                    let inputs: Vec<&Path> = args.input.path.as_deref().into_iter().collect();
+                    let written =
+                        export::write_file(file, &inputs, args.force, &t, &events, &opts)?;
+                    let summary = written.summary(&file.display().to_string());
+                    say(&mut io::stderr(), &format!("dateline: {summary}\n"));
+                    Ok(written)
+                }
+                None => export::write(&mut out, &t, &events, &opts),
+            };
+            written.map(|written| {
+                for note in written.notes() {
+                    say(&mut io::stderr(), &format!("dateline: {note}\n"));
+                }
+            })
         }
         Command::Show { id, input, json } => {
             let t = match load_or_report(&input)? {
@@ -424,7 +498,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn filter_from(t: &Timeline, args: &ListArgs) -> Result<Filter> {
+/// The filter the flags ask for; `to` is the upper date bound (`list --to`,
+/// `export --until`).
+fn filter_from(t: &Timeline, args: &FilterArgs, to: Option<&str>) -> Result<Filter> {
     let mut filter = Filter::default();
     for name in &args.actor {
         let found = t.find_actors(name);
@@ -468,12 +544,7 @@ fn filter_from(t: &Timeline, args: &ListArgs) -> Result<Filter> {
         .map(day_range)
         .transpose()?
         .map(|(first, _)| first);
-    filter.to = args
-        .to
-        .as_deref()
-        .map(day_range)
-        .transpose()?
-        .map(|(_, last)| last);
+    filter.to = to.map(day_range).transpose()?.map(|(_, last)| last);
     filter.search = args.search.clone().filter(|s| !s.is_empty());
     Ok(filter)
 }

@@ -2,7 +2,7 @@
 //! reads, how an actor or country is named. No terminal types here.
 
 use crate::model::country::{self, CountryIx};
-use crate::model::date::from_day_number;
+use crate::model::date::{format_day, from_day_number};
 use crate::model::{DerivationAnchor, EventRef, Timeline};
 
 /// What the user typed, quoted back in a message or the status line: cut
@@ -44,6 +44,12 @@ pub fn derivation(t: &Timeline, e: &EventRef<'_>) -> Option<String> {
         DerivationAnchor::Event(ev) => {
             let anchor = t.event(ev);
             format!("event {} of {}", anchor.id(), anchor.date())
+        }
+        DerivationAnchor::Day(day) => {
+            let day = from_day_number(day)
+                .map(|d| d.format("%a %-d %b %Y").to_string())
+                .unwrap_or_else(|| format_day(day));
+            format!("anchored on {day}")
         }
     };
     Some(format!(

@@ -3,7 +3,7 @@
 //! until SIGCONT), loads the timeline on a background thread while the
 //! screen is live, and runs the event loop.
 
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App, Effect, ExportOutcome, ExportRequest, keymap};
 use crate::load::{self, LoadError, LoadOptions, Progress};
 use crate::model::Timeline;
 use crate::ui::{self, Theme};
@@ -240,6 +240,54 @@ enum LoadMessage {
     Done(Box<Result<Timeline, LoadError>>),
 }
 
+/// Carries out what the app asked for and returns its answer as an action.
+pub fn perform(app: &App, effect: Effect, input: Option<&std::path::Path>) -> Action {
+    match effect {
+        Effect::Export(request) => export(app, request, input),
+    }
+}
+
+/// Writes an export: the one place the browser writes a file. Never over
+/// the input, never over an existing file unless the user said so, and
+/// through a temporary file renamed into place.
+fn export(app: &App, request: ExportRequest, input: Option<&std::path::Path>) -> Action {
+    let mut opts = crate::export::Options::new(request.format);
+    // The browser groups TimelineJS slides by country.
+    opts.group = Some(crate::export::Group::Country);
+    opts.description = request.description.clone();
+    let inputs: Vec<&std::path::Path> = input.into_iter().collect();
+    let outcome = match crate::export::write_file(
+        &request.path,
+        &inputs,
+        request.replace,
+        &app.timeline,
+        &request.events,
+        &opts,
+    ) {
+        Ok(written) => ExportOutcome::Wrote {
+            // Where it is, whatever directory the path was typed relative to.
+            path: std::fs::canonicalize(&request.path)
+                .unwrap_or(request.path)
+                .display()
+                .to_string(),
+            events: written.events,
+            notes: written.notes(),
+        },
+        Err(crate::export::ExportError::Exists(_)) => ExportOutcome::Exists(request),
+        Err(e) => ExportOutcome::Failed(e.to_string()),
+    };
+    Action::Exported(outcome)
+}
+
+/// The name default export files start with: the timeline file's or
+/// directory's name.
+fn export_base(path: Option<&std::path::Path>) -> String {
+    let path = path.unwrap_or(std::path::Path::new(load::BUILTIN_NAME));
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "timeline".into())
+}
+
 /// Opens the browser on a timeline file or directory, or the built-in one.
 /// What the browser opens, and how it reads it.
 pub struct Source {
@@ -257,6 +305,7 @@ pub fn run(source: Source) -> Result<(), TuiError> {
         limits,
         allow_outside,
     } = source;
+    let input = path.clone();
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     let theme = Theme::from_env();
     let cancel = Arc::new(AtomicBool::new(false));
@@ -329,6 +378,7 @@ pub fn run(source: Source) -> Result<(), TuiError> {
     let mut asked_about_keys = false;
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    app.export_base = export_base(input.as_deref());
     loop {
         {
             let _held = hold(&screen);
@@ -362,6 +412,7 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                         let size = app.size;
                         app = App::new(Arc::new((*result)?));
                         app.update(Action::Resize(size.0, size.1));
+                        app.export_base = export_base(input.as_deref());
                     }
                 }
             }
@@ -384,6 +435,10 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                 break;
             }
             wait = Duration::from_millis(1);
+        }
+        if let Some(effect) = app.effect.take() {
+            let answer = perform(&app, effect, input.as_deref());
+            app.update(answer);
         }
     }
 }

@@ -48,6 +48,7 @@ fn every_relative_date_reproduces_from_its_derivation() {
         let anchor = match d.anchor {
             DerivationAnchor::Source(s) => t.source(s).published().expect("the article has a date"),
             DerivationAnchor::Event(a) => t.event(a).earliest().unwrap(),
+            DerivationAnchor::Day(day) => day,
         };
         let anchor = dateline::model::date::from_day_number(anchor).unwrap();
         assert_eq!(anchor.to_string(), "2025-04-16");

@@ -78,6 +78,11 @@ fn every_cli_path_writes_no_sequence_from_the_data() {
         vec!["actors", HOSTILE],
         vec!["countries", HOSTILE],
         vec!["check", HOSTILE],
+        vec!["export", HOSTILE, "--to", "timelinejs", "--group", "actor"],
+        vec!["export", HOSTILE, "--to", "ics"],
+        vec!["export", HOSTILE, "--to", "csv"],
+        vec!["export", HOSTILE, "--to", "markdown"],
+        vec!["export", HOSTILE, "--to", "jsonl"],
     ] {
         let out = Command::cargo_bin("dateline")
             .unwrap()

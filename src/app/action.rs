@@ -46,6 +46,10 @@ pub enum Action {
     NextHit,
     PrevHit,
     StartGoto,
+    /// Export what is on screen: asks for a format, then a path.
+    StartExport,
+    /// The terminal layer's answer to an export request.
+    Exported(super::ExportOutcome),
     ToggleHelp,
     /// Close the overlay, leave the input, or leave search.
     Escape,

@@ -2,6 +2,7 @@
 //! no terminal, no files; key-sequence tests drive it directly.
 
 mod action;
+mod export;
 mod filtering;
 mod history;
 mod jumps;
@@ -13,6 +14,7 @@ mod picker;
 mod prompt;
 
 pub use action::{Action, Pane};
+pub use export::{Effect, ExportOutcome, ExportRequest};
 pub use filtering::{Density, density};
 pub use history::History;
 
@@ -49,6 +51,12 @@ pub enum Prompt {
     Goto(String),
     /// A date range for the filter: `A..B`, `A..`, `..B` or `A`.
     Dates(String),
+    /// Export: the format, by name or its first letters.
+    ExportFormat(String),
+    /// Export: the file to write, filled with a default name.
+    ExportPath(crate::export::Format, String),
+    /// Export: the file exists; `y` replaces it.
+    ExportReplace(ExportRequest),
 }
 
 /// The active search: its query and the positions of its hits in the list.
@@ -86,6 +94,11 @@ pub struct App {
     pub density: Density,
     pub size: (u16, u16),
     pub quit: bool,
+    /// A request for the terminal layer (writing an export), taken by it
+    /// after each update; its answer comes back as an action.
+    pub effect: Option<Effect>,
+    /// The timeline's name, for default export file names.
+    pub export_base: String,
 }
 
 impl App {
@@ -111,6 +124,8 @@ impl App {
             density: Density::default(),
             size: (80, 24),
             quit: false,
+            effect: None,
+            export_base: "timeline".into(),
         };
         app.refilter(None);
         // Rows an import skipped are said first thing, in the status line.
@@ -174,6 +189,9 @@ impl App {
             }
             return;
         }
+        if let Action::Exported(outcome) = action {
+            return self.export_done(outcome);
+        }
         if self.picker.is_some() {
             return self.update_picker(action);
         }
@@ -224,6 +242,7 @@ impl App {
             Action::StartSearch => self.prompt = Some(Prompt::Search(String::new())),
             Action::StartGoto => self.prompt = Some(Prompt::Goto(String::new())),
             Action::StartDates => self.prompt = Some(Prompt::Dates(self.dates_as_text())),
+            Action::StartExport => self.start_export(),
             Action::NextHit => self.next_hit(true),
             Action::PrevHit => self.next_hit(false),
             Action::ToggleHelp => self.help = true,

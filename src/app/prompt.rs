@@ -10,19 +10,32 @@ impl Prompt {
     /// What has been typed so far.
     pub fn text(&self) -> &str {
         match self {
-            Prompt::Search(t) | Prompt::Goto(t) | Prompt::Dates(t) => t,
+            Prompt::Search(t)
+            | Prompt::Goto(t)
+            | Prompt::Dates(t)
+            | Prompt::ExportFormat(t)
+            | Prompt::ExportPath(_, t) => t,
+            Prompt::ExportReplace(_) => "",
         }
     }
 
-    fn text_mut(&mut self) -> &mut String {
+    fn text_mut(&mut self) -> Option<&mut String> {
         match self {
-            Prompt::Search(t) | Prompt::Goto(t) | Prompt::Dates(t) => t,
+            Prompt::Search(t)
+            | Prompt::Goto(t)
+            | Prompt::Dates(t)
+            | Prompt::ExportFormat(t)
+            | Prompt::ExportPath(_, t) => Some(t),
+            Prompt::ExportReplace(_) => None,
         }
     }
 
-    /// Inserts text at the cursor (the end), typed or pasted alike.
+    /// Inserts text at the cursor (the end), typed or pasted alike; a
+    /// yes-or-no question takes none.
     pub fn insert_str(&mut self, s: &str) {
-        self.text_mut().push_str(s);
+        if let Some(text) = self.text_mut() {
+            text.push_str(s);
+        }
     }
 }
 
@@ -31,13 +44,21 @@ impl App {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
+        if matches!(prompt, Prompt::ExportReplace(_)) {
+            return self.update_export_prompt(action);
+        }
         if let Some(text) = action.inserted_text() {
             prompt.insert_str(&text);
             return;
         }
+        if matches!(prompt, Prompt::ExportFormat(_) | Prompt::ExportPath(..)) {
+            return self.update_export_prompt(action);
+        }
         match action {
             Action::Backspace => {
-                prompt.text_mut().pop();
+                if let Some(text) = prompt.text_mut() {
+                    text.pop();
+                }
             }
             Action::Escape => self.prompt = None,
             Action::Submit => match self.prompt.take() {
@@ -49,7 +70,7 @@ impl App {
                 }
                 Some(Prompt::Goto(target)) => self.goto(target.trim()),
                 Some(Prompt::Dates(range)) => self.set_dates(&range),
-                None => {}
+                _ => {}
             },
             _ => {}
         }

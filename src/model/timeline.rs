@@ -79,6 +79,8 @@ pub enum DerivationAnchor {
     Source(SourceIx),
     /// The date of another event.
     Event(EventIx),
+    /// A day given as such (the day of an event left out of an exported view).
+    Day(Day),
 }
 
 #[derive(Debug, Clone)]

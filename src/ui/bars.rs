@@ -71,10 +71,25 @@ pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
 /// the open prompt.
 pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     if let Some(prompt) = &app.prompt {
-        let (sigil, text) = match prompt {
-            Prompt::Search(t) => ("/", t),
-            Prompt::Goto(t) => (":", t),
-            Prompt::Dates(t) => ("dates (A..B, A.., ..B or A; empty clears): ", t),
+        let (sigil, text): (String, &str) = match prompt {
+            Prompt::Search(t) => ("/".into(), t),
+            Prompt::Goto(t) => (":".into(), t),
+            Prompt::Dates(t) => ("dates (A..B, A.., ..B or A; empty clears): ".into(), t),
+            Prompt::ExportFormat(t) => (
+                format!(
+                    "export {} events as (timelinejs, ics, csv, markdown, jsonl): ",
+                    app.visible.len()
+                ),
+                t,
+            ),
+            Prompt::ExportPath(format, t) => (format!("export {} to: ", format.as_str()), t),
+            Prompt::ExportReplace(request) => (
+                format!(
+                    "{} exists: replace it? (y/n) ",
+                    crate::sanitize::line(&request.path.display().to_string())
+                ),
+                "",
+            ),
         };
         // The cursor stays at the end: a text too long for the line scrolls,
         // its start hidden behind an ellipsis.

@@ -176,6 +176,13 @@ pub static BINDINGS: &[Binding] = &[
         "go to a date or event id",
         false,
     ),
+    bind(
+        Global,
+        &[k('e')],
+        Action::StartExport,
+        "export what is on screen",
+        false,
+    ),
     bind(Global, &[k('?')], Action::ToggleHelp, "help", true),
     bind(
         Global,

@@ -25,7 +25,7 @@ impl Context {
             Context::Global => "Everywhere",
             Context::Pane(p) => p.title(),
             Context::Picker => "Actor / country picker",
-            Context::Prompt => "Search, go-to and date prompts",
+            Context::Prompt => "Search, go-to, date and export prompts",
         }
     }
 }

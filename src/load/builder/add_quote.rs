@@ -6,6 +6,7 @@ use crate::load::builder::{
     Builder, CHECKPOINT, NONE, PendingQuote, RawDerivation, SourceSlot, SourceText, ellipsize,
 };
 use crate::load::native::schema::{AnchorRecord, DerivationRecord, QuoteRecord};
+use crate::model::date::DateValue;
 use crate::model::derive::Rule;
 use crate::model::{Quote, Str};
 use crate::sanitize::{self, Lines};
@@ -160,14 +161,32 @@ impl Builder {
             return NONE;
         };
         let phrase = self.line(&d.phrase);
+        let mut anchor_day = None;
         let (anchor_is_source, anchor_slot) = match &d.anchor {
             AnchorRecord::Source(s) => (true, self.source_slot(&sanitize::line(s.trim()))),
             AnchorRecord::Event(e) => (false, self.event_slot(&sanitize::line(e.trim()))),
+            AnchorRecord::Day(day) => {
+                match DateValue::parse_edtf(day)
+                    .ok()
+                    .filter(DateValue::is_exact_day)
+                {
+                    Some(date) => anchor_day = date.earliest(),
+                    None => {
+                        problems.push(format!(
+                            "derivation anchor day '{}' is not a day (YYYY-MM-DD)",
+                            sanitize::line(day)
+                        ));
+                        return NONE;
+                    }
+                }
+                (false, 0)
+            }
         };
         self.derivations.push(RawDerivation {
             phrase,
             anchor_is_source,
             anchor_slot,
+            anchor_day,
             rule,
         });
         self.derivations.len() as u32 - 1

@@ -157,7 +157,9 @@ impl Builder {
         self.derivations
             .extend(other.derivations.iter().map(|d| RawDerivation {
                 phrase: sh(d.phrase),
-                anchor_slot: if d.anchor_is_source {
+                anchor_slot: if d.anchor_day.is_some() {
+                    0
+                } else if d.anchor_is_source {
                     source_map[d.anchor_slot as usize]
                 } else {
                     event_map[d.anchor_slot as usize]

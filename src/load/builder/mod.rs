@@ -94,6 +94,8 @@ pub(crate) struct RawDerivation {
     pub phrase: Str,
     pub anchor_is_source: bool,
     pub anchor_slot: u32,
+    /// Set for an anchor given as a day; then the slot means nothing.
+    pub anchor_day: Option<Day>,
     pub rule: Rule,
 }
 

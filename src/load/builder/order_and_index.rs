@@ -197,7 +197,9 @@ impl Builder {
             .iter()
             .map(|d| Derivation {
                 phrase: d.phrase,
-                anchor: if d.anchor_is_source {
+                anchor: if let Some(day) = d.anchor_day {
+                    DerivationAnchor::Day(day)
+                } else if d.anchor_is_source {
                     DerivationAnchor::Source(d.anchor_slot)
                 } else {
                     DerivationAnchor::Event(slot_rank[d.anchor_slot as usize])

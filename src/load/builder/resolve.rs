@@ -88,7 +88,9 @@ impl Builder {
             }
             if e.derivation != NONE {
                 let d = &self.derivations[e.derivation as usize];
-                let known = if d.anchor_is_source {
+                let known = if d.anchor_day.is_some() {
+                    true
+                } else if d.anchor_is_source {
                     self.sources[d.anchor_slot as usize].file.is_some()
                 } else {
                     self.slot_event[d.anchor_slot as usize] != NONE
@@ -167,7 +169,9 @@ impl Builder {
                 continue;
             }
             let d = &self.derivations[e.derivation as usize];
-            let anchor_day: Option<Day> = if d.anchor_is_source {
+            let anchor_day: Option<Day> = if d.anchor_day.is_some() {
+                d.anchor_day
+            } else if d.anchor_is_source {
                 let s = &self.sources[d.anchor_slot as usize];
                 if s.file.is_some() && s.published.is_none() {
                     let (file, subject) = self.subject_of_event(ix as u32);

@@ -115,6 +115,9 @@ pub struct DerivationRecord<'a> {
 pub enum AnchorRecord<'a> {
     Source(#[serde(borrow)] Text<'a>),
     Event(#[serde(borrow)] Text<'a>),
+    /// A day given inline (YYYY-MM-DD): an exported view keeps the day of an
+    /// anchor event it leaves out.
+    Day(#[serde(borrow)] Text<'a>),
 }
 
 #[derive(Debug, Deserialize)]

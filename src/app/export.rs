@@ -1,0 +1,169 @@
+//! Exporting what is on screen: the prompts for a format and a path, the
+//! request the terminal layer carries out (the app itself touches no file),
+//! and what the app shows when the answer comes back.
+
+use super::action::Action;
+use super::{App, Prompt};
+use crate::export::Format;
+use crate::model::EventIx;
+use std::path::PathBuf;
+
+/// What the app asks the terminal layer to do for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Export(ExportRequest),
+}
+
+/// Write these events in this format to this path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub format: Format,
+    pub path: PathBuf,
+    pub events: Vec<EventIx>,
+    /// The filter as the command line writes it, to say what the file holds.
+    pub description: String,
+    /// Replace the file if it exists (the user said yes).
+    pub replace: bool,
+}
+
+/// How an export request ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportOutcome {
+    Wrote {
+        path: String,
+        events: usize,
+        notes: Vec<String>,
+    },
+    /// The file exists: ask before replacing it.
+    Exists(ExportRequest),
+    Failed(String),
+}
+
+/// Characters kept in a default file name.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+impl App {
+    /// The events the chronology lists now, under the current filters.
+    pub fn on_screen(&self) -> Vec<EventIx> {
+        self.visible.clone()
+    }
+
+    /// `timeline-putin-fr-export.ics`: the timeline's name, the filter's
+    /// actors and countries, and the format's extension (`-export` keeps it
+    /// from taking the name of a timeline file beside it).
+    pub fn default_export_name(&self, format: Format) -> String {
+        let t = &self.timeline;
+        let mut parts = vec![slug(&self.export_base)];
+        for &a in self.filter.actors.iter().take(3) {
+            parts.push(slug(t.actor(a).id()));
+        }
+        for &c in self.filter.countries.iter().take(3) {
+            parts.push(slug(crate::model::country::code(c)));
+        }
+        parts.retain(|p| !p.is_empty());
+        if parts.is_empty() {
+            parts.push("dateline".into());
+        }
+        format!("{}-export.{}", parts.join("-"), format.extension())
+    }
+
+    pub(super) fn start_export(&mut self) {
+        if self.visible.is_empty() {
+            self.message = Some("nothing to export: no events on screen".into());
+            return;
+        }
+        self.prompt = Some(Prompt::ExportFormat(String::new()));
+    }
+
+    pub(super) fn update_export_prompt(&mut self, action: Action) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        if let Prompt::ExportReplace(request) = prompt {
+            let request = request.clone();
+            self.prompt = None;
+            match action {
+                Action::Input('y' | 'Y') => {
+                    self.effect = Some(Effect::Export(ExportRequest {
+                        replace: true,
+                        ..request
+                    }))
+                }
+                _ => self.message = Some("export cancelled".into()),
+            }
+            return;
+        }
+        let text = match prompt {
+            Prompt::ExportFormat(t) | Prompt::ExportPath(_, t) => t,
+            _ => return,
+        };
+        match action {
+            Action::Backspace => {
+                text.pop();
+            }
+            Action::Escape => self.prompt = None,
+            Action::Submit => match self.prompt.take() {
+                Some(Prompt::ExportFormat(name)) => match Format::parse(&name) {
+                    Some(format) => {
+                        let path = self.default_export_name(format);
+                        self.prompt = Some(Prompt::ExportPath(format, path));
+                    }
+                    None => {
+                        self.message = Some(format!(
+                            "'{}' is not a format: timelinejs, ics, csv, markdown or jsonl",
+                            crate::sanitize::line(name.trim())
+                        ))
+                    }
+                },
+                Some(Prompt::ExportPath(format, path)) if !path.trim().is_empty() => {
+                    self.effect = Some(Effect::Export(ExportRequest {
+                        format,
+                        path: PathBuf::from(path.trim()),
+                        events: self.on_screen(),
+                        description: crate::export::describe(&self.timeline, &self.filter),
+                        replace: false,
+                    }));
+                }
+                _ => self.message = Some("export cancelled".into()),
+            },
+            _ => {}
+        }
+    }
+
+    pub(super) fn export_done(&mut self, outcome: ExportOutcome) {
+        match outcome {
+            ExportOutcome::Wrote {
+                path,
+                events,
+                notes,
+            } => {
+                let mut text = format!(
+                    "wrote {events} event{} to {}",
+                    if events == 1 { "" } else { "s" },
+                    crate::sanitize::line(&path)
+                );
+                for note in notes {
+                    text.push_str("; ");
+                    text.push_str(&note);
+                }
+                self.message = Some(text);
+            }
+            ExportOutcome::Exists(request) => {
+                self.prompt = Some(Prompt::ExportReplace(request));
+            }
+            ExportOutcome::Failed(reason) => {
+                self.message = Some(format!("export failed: {}", crate::sanitize::line(&reason)))
+            }
+        }
+    }
+}
