@@ -51,6 +51,9 @@ enum Command {
     List(ListArgs),
     /// Write the filtered events as TimelineJS, iCalendar, CSV, Markdown or JSON Lines.
     Export(ExportArgs),
+    /// Read files of any format (GDELT, ACLED, TimelineJS, iCalendar, CSV, ...) and write
+    /// dateline's own JSON Lines, to edit, check and merge with hand-made timelines.
+    Import(ImportArgs),
     /// Print one event: date derivation, actors and roles, quotes in context, links.
     Show {
         /// The event id.
@@ -104,6 +107,23 @@ struct Input {
     /// A timeline file or a directory of them (dateline's JSON or JSON Lines, GDELT, ACLED,
     /// TimelineJS, iCalendar, CSV/TSV); default: the built-in timeline.
     path: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadFlags,
+}
+
+impl Input {
+    /// A path read with every default.
+    fn of(path: PathBuf) -> Input {
+        Input {
+            path: Some(path),
+            ..Input::default()
+        }
+    }
+}
+
+/// How files are read: taken wherever a PATH is.
+#[derive(Args, Default)]
+struct ReadFlags {
     /// Read PATH as this format instead of finding it from the content.
     #[arg(long, value_name = "FORMAT", value_parser = clap::builder::PossibleValuesParser::new(InputFormat::NAMES))]
     format: Option<String>,
@@ -124,19 +144,20 @@ struct Input {
     allow_outside: Vec<PathBuf>,
 }
 
-impl Input {
-    /// A path read with every default.
-    fn of(path: PathBuf) -> Input {
-        Input {
-            path: Some(path),
-            ..Input::default()
-        }
-    }
-
+impl ReadFlags {
     fn limits(&self) -> load::Limits {
         self.max_file_size
             .map(load::Limits::both)
             .unwrap_or_default()
+    }
+
+    fn load_options<'a>(&'a self, import: &'a ImportOptions) -> LoadOptions<'a> {
+        LoadOptions {
+            import: Some(import),
+            limits: self.limits(),
+            allow_outside: &self.allow_outside,
+            ..LoadOptions::default()
+        }
     }
 
     fn import_options(&self) -> Result<ImportOptions> {
@@ -202,6 +223,21 @@ struct ListArgs {
     /// Print only the number of matching events.
     #[arg(long)]
     count: bool,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// Files or directories to read, of any format dateline reads.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadFlags,
+    /// Write to OUT (JSON Lines) instead of standard output; never over an input file.
+    #[arg(short, long, value_name = "OUT.jsonl")]
+    output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
 }
 
 #[derive(Args)]
@@ -294,15 +330,7 @@ fn say(to: &mut dyn Write, text: &str) {
 
 fn load(input: &Input, import: &ImportOptions) -> Result<Timeline, LoadError> {
     match &input.path {
-        Some(p) => {
-            let opts = LoadOptions {
-                import: Some(import),
-                limits: input.limits(),
-                allow_outside: &input.allow_outside,
-                ..LoadOptions::default()
-            };
-            load::load_path_with(p, opts)
-        }
+        Some(p) => load::load_path_with(p, input.read.load_options(import)),
         None => load::load_builtin(),
     }
 }
@@ -310,7 +338,7 @@ fn load(input: &Input, import: &ImportOptions) -> Result<Timeline, LoadError> {
 /// Loads, or prints every diagnostic and returns exit code 1. Skipped rows
 /// of imported files are said on standard error.
 fn load_or_report(input: &Input) -> Result<Result<Timeline, ExitCode>> {
-    let import = input.import_options()?;
+    let import = input.read.import_options()?;
     Ok(load(input, &import)
         .inspect(|t| {
             if let Some(summary) = t.import_report().summary() {
@@ -463,6 +491,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             })
         }
+        Command::Import(args) => {
+            let import = args.read.import_options()?;
+            let opts = args.read.load_options(&import);
+            let t = match load::load_paths_with(&args.files, opts) {
+                Ok(t) => t,
+                Err(e) => {
+                    say(&mut io::stderr(), &format!("{e}\n"));
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            if let Some(summary) = t.import_report().summary() {
+                say(&mut io::stderr(), &format!("dateline: {summary}\n"));
+            }
+            let events: Vec<_> = (0..t.len() as u32).collect();
+            let opts = export::Options::new(export::Format::Jsonl);
+            match &args.output {
+                Some(file) => {
+                    let inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+                    let written =
+                        export::write_file(file, &inputs, args.force, &t, &events, &opts)?;
+                    let summary = written.summary(&file.display().to_string());
+                    say(&mut io::stderr(), &format!("dateline: {summary}\n"));
+                    Ok(())
+                }
+                None => export::write(&mut out, &t, &events, &opts).map(|_| ()),
+            }
+        }
         Command::Show { id, input, json } => {
             let t = match load_or_report(&input)? {
                 Ok(t) => t,
@@ -582,9 +637,9 @@ fn browse(input: &Input) -> Result<ExitCode> {
     }
     let source = dateline::tui::Source {
         path: input.path.clone(),
-        import: input.import_options()?,
-        limits: input.limits(),
-        allow_outside: input.allow_outside.clone(),
+        import: input.read.import_options()?,
+        limits: input.read.limits(),
+        allow_outside: input.read.allow_outside.clone(),
     };
     dateline::tui::run(source)?;
     Ok(ExitCode::SUCCESS)
