@@ -8,6 +8,7 @@
 //! the load report says how many rows were read and which were skipped.
 
 pub(crate) mod acled;
+mod cells;
 pub(crate) mod gdelt;
 pub(crate) mod rows;
 mod tables;
@@ -126,6 +127,7 @@ pub(crate) fn read(
     builder.lenient = true;
     let result = match format {
         InputFormat::Gdelt => gdelt::read(builder, file, reader, opts),
+        InputFormat::Acled => acled::read(builder, file, reader, opts),
         // Native files are read strictly, by load::native.
         InputFormat::Native => Ok(()),
         other => {
