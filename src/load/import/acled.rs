@@ -7,11 +7,9 @@
 //! their kind from the inter codes; sources are outlet names without text.
 
 use super::cells::{self, DateOrder, is_blank};
-use super::rows::{RowProgress, Step, Table, slug};
-use crate::load::builder::{Builder, SourceText};
-use crate::load::native::schema::{
-    ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord, SourceRecord,
-};
+use super::rows::{RowProgress, Step, Table, declare_source, slug};
+use crate::load::builder::Builder;
+use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
 use crate::load::{LoadError, LoadOptions};
 use crate::model::{ActorKind, LinkKind, Status};
 use std::borrow::Cow;
@@ -187,10 +185,10 @@ fn add_counted(
         Ok(Some(id)) => {
             let notes = cell(cols.notes);
             // Short notes ("Peaceful protest.") repeat without being one report.
-            if notes.len() >= 60 {
-                if let Some(previous) = by_notes.insert(notes.to_string(), id.clone()) {
-                    builder.add_late_link(&previous, &id, LinkKind::Related);
-                }
+            if notes.len() >= 60
+                && let Some(previous) = by_notes.insert(notes.to_string(), id.clone())
+            {
+                builder.add_late_link(&previous, &id, LinkKind::Related);
             }
         }
         Ok(None) => {}
@@ -223,11 +221,11 @@ fn add_row(
     ] {
         let name = cell(actor);
         let lead = (!is_blank(name)).then_some(name);
-        if let Some(name) = lead {
-            if let Some(id) = declare_actor(builder, file, name, inter_kind(cell(inter))) {
-                actors.push(role_of(id, role.to_string()));
-                names.push(name);
-            }
+        if let Some(name) = lead
+            && let Some(id) = declare_actor(builder, file, name, inter_kind(cell(inter)))
+        {
+            actors.push(role_of(id, role.to_string()));
+            names.push(name);
         }
         for other in cells::list(cell(assoc)).filter(|a| !is_blank(a)) {
             let with = lead.unwrap_or(role);
@@ -256,7 +254,7 @@ fn add_row(
         place_name.push_str(country_name);
     }
     let place = (!place_name.is_empty() || country.is_some()).then(|| PlaceRecord {
-        name: (!place_name.is_empty()).then(|| Cow::Borrowed(place_name.as_str())),
+        name: (!place_name.is_empty()).then_some(Cow::Borrowed(place_name.as_str())),
         country: country.map(Cow::Borrowed),
     });
 
@@ -276,23 +274,9 @@ fn add_row(
 
     let mut sources: Vec<Item<'_>> = Vec::new();
     for outlet in cells::list(cell(cols.source)) {
-        let sid = slug(outlet);
-        if sid.is_empty() {
-            continue;
-        }
-        if !builder.has_source(&sid) {
-            let rec = SourceRecord {
-                id: Cow::Borrowed(&sid),
-                outlet: Cow::Borrowed(outlet),
-                title: Cow::Borrowed(""),
-                url: None,
-                published: None,
-                text_file: None,
-                text: None,
-            };
-            builder.add_source(rec, None, SourceText::Absent, file);
-        }
-        if !sources.iter().any(|s| **s == *sid) {
+        if let Some(sid) = declare_source(builder, file, None, outlet)
+            && !sources.iter().any(|s| **s == *sid)
+        {
             sources.push(Item(Cow::Owned(sid)));
         }
     }
@@ -450,17 +434,4 @@ pub(crate) fn is_headerless_v5(first_line: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_v5_order_is_recognised_without_a_header() {
-        assert!(is_headerless_v5(
-            "600,20MOR,43689,24/12/1997,1997,3,Riots/Protests,Protesters (Morocco)"
-        ));
-        assert!(!is_headerless_v5(
-            "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR"
-        ));
-        assert!(!is_headerless_v5("date,title,summary"));
-    }
-}
+mod tests;

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 pub(crate) enum DateOrder {
     DayFirst,
     MonthFirst,
-    /// Not known: a date that reads both ways is refused as ambiguous.
+    /// Day first, but a date that reads both ways is refused as ambiguous
+    /// (the user did not say which order the file uses).
     Unknown,
 }
 
@@ -120,12 +121,16 @@ fn numeric(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
         DateOrder::Unknown => match (day_first, month_first) {
             (Some(a), Some(b)) if a != b => Err(format!(
                 "is ambiguous: it reads as {} (day first) and as {} (month first); \
-                 dates are read day first only when that is the one reading \
-                 (give --month-first for a file that writes months first)",
+                 give --month-first if the file writes months first",
                 a.format("%-d %B %Y"),
                 b.format("%-d %B %Y"),
             )),
-            (Some(a), _) | (None, Some(a)) => Ok(a),
+            (Some(a), _) => Ok(a),
+            (None, Some(b)) => Err(format!(
+                "is not a real day read day first (month first it reads {}: give \
+                 --month-first if the file writes months first)",
+                b.format("%-d %B %Y"),
+            )),
             (None, None) => Err(not_a_day()),
         },
     }
@@ -372,7 +377,12 @@ mod tests {
         );
         // One reading only, or both the same: no ambiguity.
         assert_eq!(edtf("13/4/2025", Unknown), "2025-04-13");
-        assert_eq!(edtf("4/13/2025", Unknown), "2025-04-13");
+        let e = read_date("4/13/2025", Unknown).unwrap_err();
+        assert!(
+            e.contains("--month-first") && e.contains("13 April 2025"),
+            "{e}"
+        );
+        assert_eq!(edtf("4/13/2025", MonthFirst), "2025-04-13");
         assert_eq!(edtf("5/5/2025", Unknown), "2025-05-05");
         assert_eq!(edtf("4/5/2025", DayFirst), "2025-05-04");
     }

@@ -9,6 +9,7 @@
 
 pub(crate) mod acled;
 mod cells;
+pub(crate) mod csv;
 pub(crate) mod gdelt;
 pub(crate) mod rows;
 mod tables;
@@ -128,6 +129,7 @@ pub(crate) fn read(
     let result = match format {
         InputFormat::Gdelt => gdelt::read(builder, file, reader, opts),
         InputFormat::Acled => acled::read(builder, file, reader, opts),
+        InputFormat::Csv => csv::read(builder, file, reader, opts),
         // Native files are read strictly, by load::native.
         InputFormat::Native => Ok(()),
         other => {

@@ -2,8 +2,10 @@
 //! cancellation, readable names from shouted ones, ids from names, an
 //! outlet from a URL.
 
-use crate::load::builder::Builder;
+use crate::load::builder::{Builder, SourceText};
+use crate::load::native::schema::SourceRecord;
 use crate::load::{LoadError, LoadOptions, Progress};
+use std::borrow::Cow;
 use std::io::BufRead;
 
 /// Reports progress and honours cancellation every few thousand rows.
@@ -110,6 +112,41 @@ pub(crate) fn host_of(url: &str) -> &str {
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next().unwrap_or(host);
     host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// Declares a source without text once: one per URL (outlet named, or
+/// the URL's host), or one per outlet name when there is no URL. Returns
+/// its id.
+pub(crate) fn declare_source(
+    builder: &mut Builder,
+    file: u16,
+    url: Option<&str>,
+    outlet: &str,
+) -> Option<String> {
+    let id = match url {
+        Some(url) => url.to_string(),
+        None => slug(outlet),
+    };
+    if id.is_empty() {
+        return None;
+    }
+    if !builder.has_source(&id) {
+        let outlet = match url {
+            Some(url) if outlet.trim().is_empty() => host_of(url),
+            _ => outlet,
+        };
+        let rec = SourceRecord {
+            id: Cow::Borrowed(&id),
+            outlet: Cow::Borrowed(outlet),
+            title: Cow::Borrowed(""),
+            url: url.map(Cow::Borrowed),
+            published: None,
+            text_file: None,
+            text: None,
+        };
+        builder.add_source(rec, None, SourceText::Absent, file);
+    }
+    Some(id)
 }
 
 /// A delimited table (ACLED export, spreadsheet CSV/TSV) read record by
