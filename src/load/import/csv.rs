@@ -39,6 +39,11 @@ pub(crate) fn read(
         }
         let text = decode_utf16(&bytes);
         let mut decoded = text.as_bytes();
+        // An ACLED export saved as "Unicode text" is still ACLED.
+        let first = text.lines().next().unwrap_or("").to_ascii_lowercase();
+        if opts.import.and_then(|i| i.format).is_none() && first.contains("event_id_cnty") {
+            return super::acled::read(builder, file, &mut decoded, opts);
+        }
         return read_utf8(builder, file, &mut decoded, opts);
     }
     read_utf8(builder, file, reader, opts)
