@@ -118,8 +118,10 @@ pub(crate) fn read(
     };
     let mut progress = RowProgress::new(opts, 0);
     let mut columns: Option<Columns> = None;
-    // The last event of each long note, to chain events one report was split into.
-    let mut by_notes: HashMap<String, String> = HashMap::new();
+    // The last event of each long note (by a hash of it, so that a large
+    // export's notes are not held twice), to chain the events one report
+    // was split into.
+    let mut by_notes: HashMap<u64, String> = HashMap::new();
     loop {
         let row = match table.next_row(&mut progress, builder)? {
             Step::Row(row) => row,
@@ -177,7 +179,7 @@ fn add_counted(
     line: usize,
     cols: &Columns,
     cells: &csv::StringRecord,
-    by_notes: &mut HashMap<String, String>,
+    by_notes: &mut HashMap<u64, String>,
 ) {
     builder.count_row();
     let cell = |c: Option<usize>| c.and_then(|i| cells.get(i)).unwrap_or("").trim();
@@ -186,7 +188,7 @@ fn add_counted(
             let notes = cell(cols.notes);
             // Short notes ("Peaceful protest.") repeat without being one report.
             if notes.len() >= 60
-                && let Some(previous) = by_notes.insert(notes.to_string(), id.clone())
+                && let Some(previous) = by_notes.insert(hash_of(notes), id.clone())
             {
                 builder.add_late_link(&previous, &id, LinkKind::Related);
             }
@@ -325,6 +327,13 @@ fn add_row(
     Ok(builder
         .add_event(record, file, Some(line))
         .then(|| id.to_string()))
+}
+
+fn hash_of(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 fn role_of(id: String, role: String) -> ActorRoleRecord<'static> {

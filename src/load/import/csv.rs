@@ -146,15 +146,13 @@ fn add_row(
         t => t.to_string(),
     };
     if title.is_empty() {
-        return Err(format!(
-            "has no title ({} is empty)",
-            [TITLE, SUMMARY]
-                .into_iter()
-                .map(|f| cols.name(f))
-                .filter(|n| !n.is_empty())
-                .collect::<Vec<_>>()
-                .join(" and ")
-        ));
+        let looked: Vec<&str> = [TITLE, SUMMARY]
+            .into_iter()
+            .map(|f| cols.name(f))
+            .filter(|n| !n.is_empty())
+            .collect();
+        let verb = if looked.len() == 1 { "is" } else { "are" };
+        return Err(format!("has no title ({} {verb} empty)", looked.join(" and ")));
     }
     let id = match cell(ID) {
         "" => {

@@ -46,7 +46,7 @@ pub(super) const FIELDS: [(&str, &[&str]); 13] = [
     (
         "end",
         &[
-            "end", "enddate", "to", "until", "dateto", "dateend", "finish", "ends",
+            "end", "enddate", "until", "dateto", "dateend", "finish", "ends",
         ],
     ),
     (

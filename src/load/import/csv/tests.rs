@@ -186,7 +186,7 @@ fn bad_rows_are_skipped_with_a_reason() {
         "{s:?}"
     );
     assert!(
-        s[1].starts_with("t.csv:4:1: has no title (title and summary is empty)"),
+        s[1].starts_with("t.csv:4:1: has no title (title and summary are empty)"),
         "{s:?}"
     );
     assert!(s[2].contains("country 'Narnia' is not a country"), "{s:?}");
