@@ -152,7 +152,10 @@ fn add_row(
             .filter(|n| !n.is_empty())
             .collect();
         let verb = if looked.len() == 1 { "is" } else { "are" };
-        return Err(format!("has no title ({} {verb} empty)", looked.join(" and ")));
+        return Err(format!(
+            "has no title ({} {verb} empty)",
+            looked.join(" and ")
+        ));
     }
     let id = match cell(ID) {
         "" => {

@@ -92,6 +92,20 @@ const ACRONYMS: &[&str] = &[
 /// "Armed Islamic Group (GIA)" → "armed-islamic-group-gia": an id from a name.
 pub(crate) fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // Most names are ASCII: a byte at a time is several times faster.
+    if text.is_ascii() {
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        return out;
+    }
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
@@ -301,6 +315,11 @@ mod tests {
     fn ids_and_hosts() {
         assert_eq!(slug("Armed Islamic Group (GIA)"), "armed-islamic-group-gia");
         assert_eq!(slug("  Søren  "), "søren");
+        assert_eq!(
+            slug("Police Forces of Morocco (1999-)"),
+            "police-forces-of-morocco-1999"
+        );
+        assert_eq!(slug("--"), "");
         assert_eq!(host_of("https://www.bbc.co.uk/news/x?y"), "bbc.co.uk");
         assert_eq!(host_of("http://user@example.com:8080/a"), "example.com");
         assert_eq!(host_of("theweek.com"), "theweek.com");
