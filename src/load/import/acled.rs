@@ -424,7 +424,7 @@ fn actor_country(name: &str) -> Option<&'static str> {
 
 /// Whether a header-less first row reads as ACLED's version-5 layout:
 /// GWNO (a number), EVENT_ID_CNTY ("20MOR"), EVENT_ID_NO_CNTY (a number),
-/// EVENT_DATE (a day-first date), YEAR, TIME_PRECISION (1 to 3).
+/// EVENT_DATE (a date as ACLED writes them), YEAR, TIME_PRECISION (1 to 3).
 pub(crate) fn is_headerless_v5(first_line: &str) -> bool {
     let f: Vec<&str> = first_line.splitn(7, ',').collect();
     if f.len() < 7 {
@@ -437,7 +437,7 @@ pub(crate) fn is_headerless_v5(first_line: &str) -> bool {
         && !id_cnty.is_empty()
         && id_cnty.bytes().all(|b| b.is_ascii_uppercase())
         && digits(f[2])
-        && f[3].contains('/')
+        && cells::read_date(f[3], DateOrder::DayFirst).is_ok()
         && digits(f[4])
         && matches!(f[5], "1" | "2" | "3")
 }

@@ -280,4 +280,10 @@ fn the_v5_order_is_recognised_without_a_header() {
         "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR"
     ));
     assert!(!is_headerless_v5("date,title,summary"));
+    assert!(is_headerless_v5(
+        "600,20MOR,43689,1997-12-24,1997,1,Riots/Protests"
+    ));
+    assert!(!is_headerless_v5(
+        "600,20MOR,43689,soon,1997,1,Riots/Protests"
+    ));
 }
