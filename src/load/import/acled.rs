@@ -6,100 +6,18 @@
 //! become the summary with the fatality count; actors keep their roles and
 //! their kind from the inter codes; sources are outlet names without text.
 
+mod columns;
+
 use super::cells::{self, DateOrder, is_blank};
 use super::rows::{RowProgress, Step, Table, declare_source, slug};
 use crate::load::builder::Builder;
 use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
 use crate::load::{LoadError, LoadOptions};
 use crate::model::{ActorKind, LinkKind, Status};
+use columns::{Columns, V5_COLUMNS};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::BufRead;
-
-/// The version-5 columns, in the order header-less files give them.
-const V5_COLUMNS: [&str; 25] = [
-    "GWNO",
-    "EVENT_ID_CNTY",
-    "EVENT_ID_NO_CNTY",
-    "EVENT_DATE",
-    "YEAR",
-    "TIME_PRECISION",
-    "EVENT_TYPE",
-    "ACTOR1",
-    "ALLY_ACTOR_1",
-    "INTER1",
-    "ACTOR2",
-    "ALLY_ACTOR_2",
-    "INTER2",
-    "INTERACTION",
-    "COUNTRY",
-    "ADMIN1",
-    "ADMIN2",
-    "ADMIN3",
-    "LOCATION",
-    "LATITUDE",
-    "LONGITUDE",
-    "GEO_PRECIS",
-    "SOURCE",
-    "NOTES",
-    "FATALITIES",
-];
-
-/// Where each field is, found by header name in either layout.
-#[derive(Debug, Default)]
-struct Columns {
-    id: Option<usize>,
-    date: Option<usize>,
-    precision: Option<usize>,
-    disorder: Option<usize>,
-    event_type: Option<usize>,
-    sub_event_type: Option<usize>,
-    actor1: Option<usize>,
-    assoc1: Option<usize>,
-    inter1: Option<usize>,
-    actor2: Option<usize>,
-    assoc2: Option<usize>,
-    inter2: Option<usize>,
-    country: Option<usize>,
-    admin1: Option<usize>,
-    location: Option<usize>,
-    source: Option<usize>,
-    notes: Option<usize>,
-    fatalities: Option<usize>,
-    tags: Option<usize>,
-}
-
-impl Columns {
-    fn of<'h>(header: impl IntoIterator<Item = &'h str>) -> Columns {
-        let mut c = Columns::default();
-        for (i, name) in header.into_iter().enumerate() {
-            let slot = match cells::header_key(name).as_str() {
-                "eventidcnty" => &mut c.id,
-                "eventdate" => &mut c.date,
-                "timeprecision" => &mut c.precision,
-                "disordertype" => &mut c.disorder,
-                "eventtype" => &mut c.event_type,
-                "subeventtype" => &mut c.sub_event_type,
-                "actor1" => &mut c.actor1,
-                "assocactor1" | "allyactor1" => &mut c.assoc1,
-                "inter1" => &mut c.inter1,
-                "actor2" => &mut c.actor2,
-                "assocactor2" | "allyactor2" => &mut c.assoc2,
-                "inter2" => &mut c.inter2,
-                "country" => &mut c.country,
-                "admin1" => &mut c.admin1,
-                "location" => &mut c.location,
-                "source" => &mut c.source,
-                "notes" => &mut c.notes,
-                "fatalities" => &mut c.fatalities,
-                "tags" => &mut c.tags,
-                _ => continue,
-            };
-            slot.get_or_insert(i);
-        }
-        c
-    }
-}
 
 /// Reads an ACLED export.
 pub(crate) fn read(
