@@ -205,6 +205,10 @@ impl<'r> Table<'r> {
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
+            // Records end at LF only: with CR LF as one terminator the csv
+            // crate gives every record after the first the line before its
+            // own. A CR left at a row's end is trimmed with the cell.
+            .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(reader);
         Ok(Table {
             csv,
@@ -353,5 +357,19 @@ mod tests {
         assert_eq!(rows[0], (1, vec!["a".to_string(), "b".to_string()]));
         assert_eq!(rows[1], (4, vec!["x\ny".to_string(), "2".to_string()]));
         assert_eq!(rows.len(), 2);
+
+        // Windows line ends: the same lines, a CR left for the cell's trim.
+        let mut bytes = "a,b\r\n\r\n\"x\r\ny\",2\r\nz,3\r\n".as_bytes();
+        let mut table = Table::open(&mut bytes).unwrap();
+        let mut lines = Vec::new();
+        while let Step::Row(row) = table.next_row(&mut progress, &builder).unwrap() {
+            let cells = row.cells.unwrap();
+            lines.push((row.line, cells[0].to_string(), cells[1].trim().to_string()));
+        }
+        let line = |n, a: &str, b: &str| (n, a.to_string(), b.to_string());
+        assert_eq!(
+            lines,
+            [line(1, "a", "b"), line(3, "x\r\ny", "2"), line(5, "z", "3")]
+        );
     }
 }

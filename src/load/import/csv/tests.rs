@@ -232,3 +232,12 @@ fn invalid_utf8_in_a_row_skips_that_row() {
         "{s:?}"
     );
 }
+
+#[test]
+fn windows_line_ends_keep_line_numbers_and_clean_cells() {
+    let t =
+        load("date,title,tags\r\n2025-01-01,A,x\r\n2025-01-02,B,\"y\r\nz\"\r\n2025-01-03,C,w\r\n");
+    assert!(t.find_event("a-2").is_some() && t.find_event("b-3").is_some());
+    let c = t.event(t.find_event("c-5").unwrap());
+    assert_eq!(c.topics().collect::<Vec<_>>(), ["w"]);
+}
