@@ -130,6 +130,9 @@ fn add_row(
         return Err("event_id_cnty is empty".into());
     }
     let written = cell(cols.date);
+    if written.is_empty() {
+        return Err("event_date is empty".into());
+    }
     let (date, origin) = date_of(written, cell(cols.precision))
         .map_err(|why| format!("event_date '{}' {why}", crate::sanitize::line(written)))?;
 

@@ -214,9 +214,10 @@ fn bad_rows_are_skipped_with_a_reason() {
         &simple("B2", "soon", "1", "Morocco", "Rabat", ""),
         &simple("XYZ1", "2020-01-01", "1", "Morocco", "Rabat", ""),
         &simple("B3", "2020-01-01", "1", "Narnia", "Rabat", ""),
+        "B4,",
     ]);
     let report = t.import_report();
-    assert_eq!((report.rows, report.skipped_total), (6, 4));
+    assert_eq!((report.rows, report.skipped_total), (7, 5));
     let s = &report.skipped;
     assert!(
         s[0].starts_with("t.csv:3:1: event_id_cnty is empty"),
@@ -231,6 +232,7 @@ fn bad_rows_are_skipped_with_a_reason() {
         "{s:?}"
     );
     assert!(s[3].contains("duplicate event id 'XYZ1'"), "{s:?}");
+    assert!(s[4].starts_with("t.csv:8:1: event_date is empty"), "{s:?}");
     // An unknown country name stays readable in the place.
     let b3 = t.event(t.find_event("B3").unwrap());
     assert_eq!(b3.place(), "Rabat, Narnia");
