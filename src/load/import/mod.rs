@@ -8,6 +8,8 @@
 //! the load report says how many rows were read and which were skipped.
 
 pub(crate) mod acled;
+mod cells;
+pub(crate) mod csv;
 pub(crate) mod gdelt;
 pub(crate) mod rows;
 pub(crate) mod tables;
@@ -173,6 +175,8 @@ fn read_rows(
 ) -> Result<(), LoadError> {
     match format {
         InputFormat::Gdelt => gdelt::read_reader(builder, file, reader, opts),
+        InputFormat::Acled => acled::read(builder, file, reader, opts),
+        InputFormat::Csv => csv::read(builder, file, reader, opts),
         other => {
             let _ = reader;
             builder.diagnose(
