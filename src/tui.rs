@@ -2,10 +2,11 @@
 //! on error, on panic, on SIGTERM and SIGHUP), loads the timeline on a
 //! background thread while the screen is live, and runs the event loop.
 
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App, Effect, keymap};
 use crate::load::{self, LoadError, LoadOptions, Progress};
 use crate::model::Timeline;
 use crate::ui::{self, Theme};
+use base64::Engine;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
@@ -26,6 +27,25 @@ pub enum TuiError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error("loading cancelled")]
+    Cancelled,
+}
+
+/// Performs what the app asked for: the app itself does no I/O.
+fn perform(effects: Vec<Effect>) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    for effect in effects {
+        match effect {
+            Effect::Copy(text) => {
+                // OSC 52: the terminal puts the (base64) text on the clipboard,
+                // if it allows it; nothing comes back to say whether it did.
+                let data = base64::engine::general_purpose::STANDARD.encode(text);
+                write!(out, "\x1b]52;c;{data}\x07")?;
+            }
+        }
+    }
+    out.flush()
 }
 
 /// Restores the terminal when dropped, whatever way the loop ends.
@@ -201,6 +221,9 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
         }
         if app.quit {
             cancel.store(true, Ordering::Relaxed);
+            if app.cancelled {
+                return Err(TuiError::Cancelled);
+            }
             return Ok(());
         }
         if app.loading.is_some() {
@@ -250,6 +273,9 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
         };
         if let Some(action) = action {
             app.update(action);
+            if !app.outbox.is_empty() {
+                perform(std::mem::take(&mut app.outbox))?;
+            }
         }
     }
 }

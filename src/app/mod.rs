@@ -11,15 +11,17 @@ mod mouse;
 mod panes;
 mod picker;
 mod prompt;
+pub mod source;
 
 pub use action::{Action, Pane};
 pub use filtering::{Density, density};
 pub use history::History;
 
-pub use layout::{Areas, Rect};
+pub use layout::{Areas, Rect, View};
 pub use mouse::{ChronoRow, Grouping};
 pub use panes::EventItem;
 pub use picker::{Picker, PickerKind};
+pub use source::SourceView;
 
 use crate::load::Progress;
 use crate::model::{ActorIx, EventIx, Timeline};
@@ -27,9 +29,16 @@ use crate::query::Filter;
 use keymap::Mode;
 use std::sync::Arc;
 
-/// The pane layout for a terminal size.
-pub fn layout_for(width: u16, height: u16) -> Areas {
-    layout::areas(Rect::new(0, 0, width, height))
+/// The pane layout for a terminal size and view.
+pub fn layout_for(width: u16, height: u16, view: View) -> Areas {
+    layout::areas(Rect::new(0, 0, width, height), view)
+}
+
+/// What the app asks the terminal side to do: the app itself does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the system clipboard (OSC 52).
+    Copy(String),
 }
 
 /// The smallest terminal the browser draws in.
@@ -82,6 +91,18 @@ pub struct App {
     pub prompt: Option<Prompt>,
     pub picker: Option<Picker>,
     pub help: bool,
+    /// First line of the help overlay shown.
+    pub help_scroll: usize,
+    /// The source view, when open.
+    pub source: Option<SourceView>,
+    /// The focused pane takes the whole body.
+    pub zoom: bool,
+    /// The detail pane shown when only one fits: the last one focused.
+    pub detail: Pane,
+    /// Effects for the terminal side to perform, oldest first.
+    pub outbox: Vec<Effect>,
+    /// The load was cancelled (Esc on the loading screen).
+    pub cancelled: bool,
     pub message: Option<String>,
     pub density: Density,
     pub size: (u16, u16),
@@ -107,6 +128,12 @@ impl App {
             prompt: None,
             picker: None,
             help: false,
+            help_scroll: 0,
+            source: None,
+            zoom: false,
+            detail: Pane::Event,
+            outbox: Vec::new(),
+            cancelled: false,
             message: None,
             density: Density::default(),
             size: (80, 24),
@@ -125,7 +152,11 @@ impl App {
 
     /// The mode keys are read in.
     pub fn mode(&self) -> Mode {
-        if self.picker.is_some() {
+        if self.help {
+            Mode::Help
+        } else if self.source.is_some() {
+            Mode::Source
+        } else if self.picker.is_some() {
             Mode::Picker
         } else if self.prompt.is_some() {
             Mode::Prompt
@@ -139,7 +170,16 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1))
+        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.view())
+    }
+
+    /// What besides the size decides the layout.
+    pub fn view(&self) -> View {
+        View {
+            zoom: self.zoom,
+            focus: self.focus,
+            detail: self.detail,
+        }
     }
 
     /// Rows the chronology shows at once.
@@ -154,23 +194,26 @@ impl App {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.keep_selection_visible();
+            self.relayout_source();
+            return;
+        }
+        if self.loading.is_some() {
+            // Leaving before the timeline is there cancels the load.
+            if matches!(action, Action::Escape | Action::Quit) {
+                self.quit = true;
+                self.cancelled = true;
+            }
             return;
         }
         if action == Action::Quit {
             self.quit = true;
             return;
         }
-        if self.loading.is_some() {
-            if action == Action::Escape {
-                self.quit = true;
-            }
-            return;
-        }
         if self.help {
-            if matches!(action, Action::Escape | Action::ToggleHelp) {
-                self.help = false;
-            }
-            return;
+            return self.update_help(action);
+        }
+        if self.source.is_some() {
+            return self.update_source(action);
         }
         if self.picker.is_some() {
             return self.update_picker(action);
@@ -178,7 +221,36 @@ impl App {
         if self.prompt.is_some() {
             return self.update_prompt(action);
         }
+        let before = self.view();
         self.update_normal(action);
+        if self.focus != Pane::Chronology {
+            self.detail = self.focus;
+        }
+        if self.view() != before {
+            self.keep_selection_visible();
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let (w, h) = keymap::help_inner(self.size.0, self.size.1);
+        let (_, max) = keymap::help_layout(w, h);
+        let page = h.saturating_sub(1).max(1) as isize;
+        let delta = match action {
+            Action::Escape | Action::ToggleHelp => {
+                self.help = false;
+                return;
+            }
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return,
+        };
+        self.help_scroll = (self.help_scroll.min(max) as isize)
+            .saturating_add(delta)
+            .clamp(0, max as isize) as usize;
     }
 
     fn update_normal(&mut self, action: Action) {
@@ -224,7 +296,14 @@ impl App {
             Action::StartDates => self.prompt = Some(Prompt::Dates(self.dates_as_text())),
             Action::NextHit => self.next_hit(true),
             Action::PrevHit => self.next_hit(false),
-            Action::ToggleHelp => self.help = true,
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::Zoom => self.zoom = !self.zoom,
+            Action::OpenSource => self.open_source(),
+            Action::CopyId => self.copy_id(self.current()),
+            Action::CopyCitation => self.copy_citation(self.current(), None),
             Action::Escape if self.search.take().is_none() && self.focus != Pane::Chronology => {
                 self.focus = Pane::Chronology;
             }

@@ -3,6 +3,8 @@
 
 use super::action::Action;
 use super::{App, Pane, Prompt, Search};
+use crate::model::EventIx;
+use crate::model::date::Day;
 use crate::query::{self, Filter};
 
 impl App {
@@ -104,17 +106,22 @@ impl App {
             return;
         }
         match crate::model::date::parse_user_range(target) {
-            Ok((first, _)) => {
-                let earliest = self.timeline.earliest_days();
-                let pos = self
-                    .visible
-                    .partition_point(|&e| earliest[e as usize] < first);
+            Ok((first, last)) => {
                 if self.visible.is_empty() {
                     self.message = Some("no events to go to".into());
-                } else {
-                    let pos = pos.min(self.visible.len() - 1);
-                    self.focus = Pane::Chronology;
-                    self.select_position(pos);
+                    return;
+                }
+                let (pos, inside) = self.nearest_to(first, last);
+                self.focus = Pane::Chronology;
+                self.select_position(pos);
+                if !inside {
+                    let e = self.timeline.event(self.visible[pos]);
+                    self.message = Some(format!(
+                        "no event in {}; nearest: {} {}",
+                        crate::sanitize::line(target),
+                        e.date().human(),
+                        e.id()
+                    ));
                 }
             }
             Err(_) => {
@@ -126,5 +133,38 @@ impl App {
                 ));
             }
         }
+    }
+
+    /// The first visible event that can fall in `first..=last`, or else the
+    /// one whose dates come nearest; and whether it falls in the range.
+    fn nearest_to(&mut self, first: Day, last: Day) -> (usize, bool) {
+        let earliest = self.timeline.earliest_days();
+        let latest = self.timeline.latest_days();
+        let pos = self
+            .visible
+            .partition_point(|&e| earliest[e as usize] < first);
+        // Events that start inside the range come first; then any vague one
+        // that can reach into it.
+        let overlaps = |e: EventIx| earliest[e as usize] <= last && latest[e as usize] >= first;
+        if let Some(&e) = self.visible.get(pos)
+            && overlaps(e)
+        {
+            return (pos, true);
+        }
+        if let Some(p) = self.visible.iter().position(|&e| overlaps(e)) {
+            return (p, true);
+        }
+        let distance = |e: EventIx| -> i64 {
+            let (a, b) = (earliest[e as usize] as i64, latest[e as usize] as i64);
+            if b < first as i64 {
+                first as i64 - b
+            } else {
+                a - last as i64
+            }
+        };
+        let nearest = (0..self.visible.len())
+            .min_by_key(|&p| distance(self.visible[p]))
+            .unwrap_or(0);
+        (nearest, false)
     }
 }

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 /// A labelled value, wrapped under its label.
 fn field(
@@ -47,6 +48,9 @@ fn field(
 
 /// A detail pane's lines: header lines, then selectable rows.
 struct PaneLines<'a> {
+    /// Shown on the first line whenever the header has scrolled off, so the
+    /// pane always says what it is about.
+    pinned: Line<'a>,
     header: Vec<Line<'a>>,
     rows: Vec<Line<'a>>,
     /// For each row, the item it shows (None for a heading).
@@ -56,33 +60,49 @@ struct PaneLines<'a> {
 }
 
 impl PaneLines<'_> {
-    /// The first line shown in `height` lines, keeping the cursor in view.
-    fn top(&self, height: usize) -> usize {
-        let cursor_line = self.cursor_row.map_or(0, |c| self.header.len() + c);
-        scroll_for(cursor_line, self.header.len() + self.rows.len(), height)
+    /// Whether the pinned line shows, and the first line of the rest shown
+    /// in `height` lines, keeping the cursor in view.
+    fn top(&self, height: usize) -> (bool, usize) {
+        let len = self.header.len() + self.rows.len();
+        let at = |height: usize| match self.cursor_row {
+            // On the first item, as much of the header as fits shows.
+            Some(c) if c <= 1 => (self.header.len() + c + 1).saturating_sub(height),
+            Some(c) => scroll_for(self.header.len() + c, len, height),
+            None => 0,
+        };
+        match at(height) {
+            0 => (false, 0),
+            _ => (true, at(height.saturating_sub(1)).max(1)),
+        }
     }
 
     /// The item on line `line` of the view.
     fn item_at(&self, line: usize, height: usize) -> Option<usize> {
-        let at = self.top(height) + line;
-        let row = at.checked_sub(self.header.len())?;
+        let (pinned, top) = self.top(height);
+        let line = if pinned { line.checked_sub(1)? } else { line };
+        let row = (top + line).checked_sub(self.header.len())?;
         self.row_item.get(row).copied().flatten()
     }
 
     fn render(self, frame: &mut Frame<'_>, inner: Rect, focused: bool, theme: &Theme) {
         let height = inner.height as usize;
-        let top = self.top(height);
+        let (pinned, top) = self.top(height);
         let cursor_line = self.cursor_row.map(|c| self.header.len() + c);
-        let mut lines: Vec<Line<'_>> = self
-            .header
-            .into_iter()
-            .chain(self.rows)
-            .skip(top)
-            .take(height)
-            .collect();
+        let mut lines: Vec<Line<'_>> = Vec::with_capacity(height);
+        if pinned {
+            lines.push(self.pinned);
+        }
+        let first = lines.len();
+        lines.extend(
+            self.header
+                .into_iter()
+                .chain(self.rows)
+                .skip(top)
+                .take(height - first),
+        );
         if let Some(line) = cursor_line
             .and_then(|c| c.checked_sub(top))
-            .and_then(|c| lines.get_mut(c))
+            .and_then(|c| lines.get_mut(first + c))
         {
             let style = if focused {
                 theme.selected()
@@ -93,6 +113,17 @@ impl PaneLines<'_> {
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
+}
+
+/// A line naming what a pane shows, cut to `width` with "…".
+fn pinned_line<'a>(name: &str, extra: String, width: usize, theme: &Theme) -> Line<'a> {
+    let extra_w = extra.chars().count();
+    let room = width.saturating_sub(extra_w).max(width / 2);
+    Line::from(vec![
+        Span::styled(present::ellipsize(name, room), theme.title(false)),
+        Span::styled(extra, theme.dim()),
+    ])
+    .style(theme.pinned())
 }
 
 /// Which item of the event or actor pane is at a screen cell, if any.
@@ -214,6 +245,7 @@ fn event_lines<'a>(app: &'a App, width: usize, theme: &Theme) -> Option<PaneLine
         row_item.push(Some(i));
     }
     Some(PaneLines {
+        pinned: pinned_line(e.title(), format!(" · {}", e.date().human()), width, theme),
         header,
         rows,
         row_item,
@@ -341,14 +373,23 @@ fn actor_lines<'a>(
     let window_start = cursor.saturating_sub(height);
     let window_end = (cursor + height).min(events.len());
     let current = app.current();
-    let rows: Vec<Line<'_>> = events[window_start..window_end]
+    let window = &events[window_start..window_end];
+    // Dates padded to the widest shown, so the titles line up.
+    let dates: Vec<String> = window
         .iter()
-        .map(|&ix| {
+        .map(|&ix| t.event(ix).date().human())
+        .collect();
+    let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(0);
+    let rows: Vec<Line<'_>> = window
+        .iter()
+        .zip(dates)
+        .map(|(&ix, date)| {
             let e = t.event(ix);
             let mark = if Some(ix) == current { "▸ " } else { "  " };
+            let pad = " ".repeat(date_w - date.width());
             Line::from(vec![
                 Span::styled(mark, theme.linked()),
-                Span::styled(format!("{}  ", e.date()), theme.dim()),
+                Span::styled(format!("{date}{pad}  "), theme.dim()),
                 plain(e.title()),
             ])
         })
@@ -357,6 +398,12 @@ fn actor_lines<'a>(
     let cursor_row =
         (app.focus == Pane::Actor && !events.is_empty()).then_some(cursor - window_start);
     Some(PaneLines {
+        pinned: pinned_line(
+            actor.name(),
+            format!(" · {}", actor.kind().as_str()),
+            width,
+            theme,
+        ),
         header,
         rows,
         row_item,
