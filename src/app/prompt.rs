@@ -111,18 +111,19 @@ impl App {
                     self.message = Some("no events to go to".into());
                     return;
                 }
-                let (pos, inside) = self.nearest_to(first, last);
+                let (pos, found) = self.nearest_to(first, last);
                 self.focus = Pane::Chronology;
                 self.select_position(pos);
-                if !inside {
-                    let e = self.timeline.event(self.visible[pos]);
-                    self.message = Some(format!(
-                        "no event in {}; nearest: {} {}",
-                        crate::sanitize::line(target),
-                        e.date().human(),
-                        e.id()
-                    ));
-                }
+                let e = self.timeline.event(self.visible[pos]);
+                let target = crate::sanitize::line(target);
+                let (date, id) = (e.date().human(), e.id());
+                self.message = match found {
+                    Found::Within => None,
+                    Found::Vague(n) => Some(format!(
+                        "no event certainly in {target}; {n} can fall in it, the first: {date} {id}"
+                    )),
+                    Found::Nearest => Some(format!("no event in {target}; nearest: {date} {id}")),
+                };
             }
             Err(_) => {
                 // Ids that hold what was typed, to go to instead.
@@ -135,24 +136,31 @@ impl App {
         }
     }
 
-    /// The first visible event that can fall in `first..=last`, or else the
-    /// one whose dates come nearest; and whether it falls in the range.
-    fn nearest_to(&mut self, first: Day, last: Day) -> (usize, bool) {
+    /// The first visible event certainly in `first..=last`; else the first
+    /// that can fall in it (a vague date); else the one nearest to it.
+    fn nearest_to(&mut self, first: Day, last: Day) -> (usize, Found) {
         let earliest = self.timeline.earliest_days();
         let latest = self.timeline.latest_days();
+        let within = |e: EventIx| {
+            let (a, b) = (earliest[e as usize], latest[e as usize]);
+            a != Day::MIN && a >= first && b <= last
+        };
         let pos = self
             .visible
             .partition_point(|&e| earliest[e as usize] < first);
-        // Events that start inside the range come first; then any vague one
-        // that can reach into it.
-        let overlaps = |e: EventIx| earliest[e as usize] <= last && latest[e as usize] >= first;
-        if let Some(&e) = self.visible.get(pos)
-            && overlaps(e)
+        if let Some(p) = self.visible[pos..]
+            .iter()
+            .take_while(|&&e| earliest[e as usize] <= last)
+            .position(|&e| within(e))
         {
-            return (pos, true);
+            return (pos + p, Found::Within);
         }
-        if let Some(p) = self.visible.iter().position(|&e| overlaps(e)) {
-            return (p, true);
+        let overlaps = |e: EventIx| earliest[e as usize] <= last && latest[e as usize] >= first;
+        let vague: Vec<usize> = (0..self.visible.len())
+            .filter(|&p| overlaps(self.visible[p]))
+            .collect();
+        if let Some(&p) = vague.first() {
+            return (p, Found::Vague(vague.len()));
         }
         let distance = |e: EventIx| -> i64 {
             let (a, b) = (earliest[e as usize] as i64, latest[e as usize] as i64);
@@ -165,6 +173,16 @@ impl App {
         let nearest = (0..self.visible.len())
             .min_by_key(|&p| distance(self.visible[p]))
             .unwrap_or(0);
-        (nearest, false)
+        (nearest, Found::Nearest)
     }
+}
+
+/// How go-to found the event it went to.
+enum Found {
+    /// Its date lies in the range.
+    Within,
+    /// Its date can fall in the range (and so can this many events'), none lies in it.
+    Vague(usize),
+    /// Nothing can fall in the range: the nearest event.
+    Nearest,
 }

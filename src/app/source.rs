@@ -259,9 +259,9 @@ impl App {
     }
 
     fn copy(&mut self, text: String) {
-        let shown = crate::present::ellipsize(&text, 40);
+        let shown = crate::present::ellipsize(&text, 20);
         self.message = Some(format!(
-            "copied \"{shown}\" by OSC 52; a terminal may refuse it (tmux: set -g set-clipboard on)"
+            "copied \"{shown}\" (OSC 52, may be refused; tmux: set-clipboard on)"
         ));
         self.outbox.push(Effect::Copy(text));
     }

@@ -104,6 +104,10 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     }
     let t = &app.timeline;
     let mut spans: Vec<Span<'_>> = Vec::new();
+    // A message answers the last key: it comes first, so it is not cut.
+    if let Some(m) = &app.message {
+        spans.push(Span::styled(format!("{m}  "), theme.message()));
+    }
     if app.visible.is_empty() {
         spans.push(Span::raw("no events"));
     } else {
@@ -138,9 +142,6 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let (back, forward) = app.history.depth();
     if back + forward > 0 {
         spans.push(Span::styled(format!("  ◀ {back} ▶ {forward}"), theme.dim()));
-    }
-    if let Some(m) = &app.message {
-        spans.push(Span::styled(format!("  {m}"), theme.message()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -115,15 +115,17 @@ impl PaneLines<'_> {
     }
 }
 
-/// A line naming what a pane shows, cut to `width` with "…".
+/// A line naming what a pane shows, with `extra` when it fits, cut to
+/// `width` with "…".
 fn pinned_line<'a>(name: &str, extra: String, width: usize, theme: &Theme) -> Line<'a> {
-    let extra_w = extra.chars().count();
-    let room = width.saturating_sub(extra_w).max(width / 2);
-    Line::from(vec![
-        Span::styled(present::ellipsize(name, room), theme.title(false)),
-        Span::styled(extra, theme.dim()),
-    ])
-    .style(theme.pinned())
+    let mut spans = vec![Span::styled(
+        present::ellipsize(name, width),
+        theme.title(false),
+    )];
+    if name.width() + extra.width() <= width {
+        spans.push(Span::styled(extra, theme.dim()));
+    }
+    Line::from(spans).style(theme.pinned())
 }
 
 /// Which item of the event or actor pane is at a screen cell, if any.
