@@ -473,3 +473,36 @@ fn esc_on_the_loading_screen_cancels() {
         "loading cancelled"
     );
 }
+
+#[test]
+fn enter_on_a_quote_reads_it_in_its_source() {
+    let mut app = app(80, 24);
+    keys(
+        &mut app,
+        &[":", "witkoff-putin-st-petersburg", "Enter", "4", "j", "j"],
+    );
+    assert_eq!(
+        app.quote_cursor, 1,
+        "two quotes: the cursor stops at the last"
+    );
+    keys(&mut app, &["Enter"]);
+    let view = app.source.as_ref().expect("Enter opens the source view");
+    let span = view.spans[view.current.unwrap()];
+    assert_eq!((span.event, span.quote), (app.current().unwrap(), 1));
+    let screen = rows(&app).join("\n");
+    let second = app
+        .timeline
+        .event(app.current().unwrap())
+        .quotes()
+        .nth(1)
+        .unwrap()
+        .text();
+    assert!(
+        screen.contains(&second[..14]),
+        "the span in focus is on screen: {screen}"
+    );
+    // Another event starts again from its first quote.
+    keys(&mut app, &["Esc", "1", "j", "s"]);
+    let view = app.source.as_ref().unwrap();
+    assert_eq!(view.spans[view.current.unwrap()].quote, 0);
+}

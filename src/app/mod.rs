@@ -85,7 +85,8 @@ pub struct App {
     pub actor_pick: Option<ActorIx>,
     /// Cursor over the actor's events.
     pub actor_cursor: usize,
-    pub quote_scroll: usize,
+    /// The selected quote of the event (the quotes pane's cursor).
+    pub quote_cursor: usize,
     pub history: History<Place>,
     pub search: Option<Search>,
     pub prompt: Option<Prompt>,
@@ -122,7 +123,7 @@ impl App {
             event_cursor: 0,
             actor_pick: None,
             actor_cursor: 0,
-            quote_scroll: 0,
+            quote_cursor: 0,
             history: History::default(),
             search: None,
             prompt: None,
@@ -338,7 +339,12 @@ impl App {
                 self.actor_cursor = 0;
             }
             Pane::Actor => self.actor_cursor = step(self.actor_cursor, self.actor_events().len()),
-            Pane::Quotes => self.quote_scroll = step(self.quote_scroll, self.quote_lines_hint()),
+            Pane::Quotes => {
+                let quotes = self
+                    .current()
+                    .map_or(0, |e| self.timeline.event(e).quotes().len());
+                self.quote_cursor = step(self.quote_cursor, quotes);
+            }
         }
     }
 
@@ -367,7 +373,7 @@ impl App {
             self.event_cursor = 0;
             self.actor_pick = None;
             self.actor_cursor = 0;
-            self.quote_scroll = 0;
+            self.quote_cursor = 0;
         }
         self.selected = position;
         self.keep_selection_visible();
@@ -382,12 +388,5 @@ impl App {
         }
         let max_offset = self.visible.len().saturating_sub(page);
         self.offset = self.offset.min(max_offset);
-    }
-
-    /// The quote pane's line count is only known when drawn; scrolling is
-    /// bounded generously here and clamped when rendering.
-    fn quote_lines_hint(&self) -> usize {
-        self.current()
-            .map_or(0, |e| self.timeline.event(e).quotes().len() * 12)
     }
 }

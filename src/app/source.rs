@@ -116,16 +116,19 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 impl App {
-    /// Opens the source of the selected event's first quote, or of its
-    /// date's anchor when it quotes nothing.
+    /// Opens the source of the selected quote (the first unless one is
+    /// chosen in the quotes pane), or of the date's anchor when the event
+    /// quotes nothing.
     pub(super) fn open_source(&mut self) {
         let Some(ix) = self.current() else {
             self.message = Some("no event selected".into());
             return;
         };
         let e = self.timeline.event(ix);
-        let (source, quote) = match e.quotes().next() {
-            Some(q) => (q.q.source, Some(0)),
+        // The selected quote of the quotes pane, else the first.
+        let n = self.quote_cursor.min(e.quotes().len().saturating_sub(1));
+        let (source, quote) = match e.quotes().nth(n) {
+            Some(q) => (q.q.source, Some(n)),
             None => match e.derivation().map(|d| d.anchor) {
                 Some(DerivationAnchor::Source(s)) => (s, None),
                 _ => {

@@ -235,6 +235,13 @@ pub static BINDINGS: &[Binding] = &[
         "open the event pane",
         true,
     ),
+    bind(
+        Pane(super::Pane::Quotes),
+        &[code(KeyCode::Enter)],
+        Action::Activate,
+        "read the quote in its source",
+        true,
+    ),
     bind(Picker, &[code(KeyCode::Up)], Action::Up, "move up", true),
     bind(
         Picker,
