@@ -506,3 +506,22 @@ fn enter_on_a_quote_reads_it_in_its_source() {
     let view = app.source.as_ref().unwrap();
     assert_eq!(view.spans[view.current.unwrap()].quote, 0);
 }
+
+#[test]
+fn the_wheel_scrolls_the_overlays() {
+    let mut app = app(80, 24);
+    let wheel = |down| Action::Scroll {
+        column: 10,
+        row: 10,
+        down,
+    };
+    keys(&mut app, &["?"]);
+    app.update(wheel(true));
+    assert_eq!(app.help_scroll, 3);
+    app.update(wheel(false));
+    assert_eq!(app.help_scroll, 0);
+    assert_eq!(app.selected, 0, "the chronology under the overlay stays");
+    keys(&mut app, &["Esc", "s", "g"]);
+    app.update(wheel(true));
+    assert_eq!(app.source.as_ref().unwrap().scroll, 3);
+}

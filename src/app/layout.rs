@@ -126,8 +126,8 @@ pub fn areas(full: Rect, view: View) -> Areas {
         // Chronology on the left; event, actor and quotes stacked on the right.
         let left = w * 58 / 100;
         let right = w - left;
-        let event_h = body_h * 42 / 100;
-        let actor_h = body_h * 26 / 100;
+        let event_h = body_h * 38 / 100;
+        let actor_h = body_h * 32 / 100;
         let quotes_h = body_h - event_h - actor_h;
         a.chronology = Rect::new(0, 0, left, body_h);
         a.event = Rect::new(left, 0, right, event_h);

@@ -245,6 +245,13 @@ impl App {
             Action::Down => 1,
             Action::PageUp => -page,
             Action::PageDown => page,
+            Action::Scroll { down, .. } => {
+                if down {
+                    3
+                } else {
+                    -3
+                }
+            }
             Action::Top => isize::MIN / 2,
             Action::Bottom => isize::MAX / 2,
             _ => return,

@@ -196,6 +196,7 @@ impl App {
             Action::Up => scroll_by(view, -1),
             Action::PageDown => scroll_by(view, page),
             Action::PageUp => scroll_by(view, -page),
+            Action::Scroll { down, .. } => scroll_by(view, if down { 3 } else { -3 }),
             Action::Top => scroll_by(view, isize::MIN / 2),
             Action::Bottom => scroll_by(view, isize::MAX / 2),
             Action::NextHit | Action::PrevHit => {

@@ -332,23 +332,19 @@ fn actor_lines<'a>(
 ) -> Option<PaneLines<'a>> {
     let t = &app.timeline;
     let actor = t.actor(app.focused_actor()?);
+    // Name, kind and country on one line, so the events get the room.
+    let country = actor
+        .country()
+        .map(|c| format!(", {}", present::country_label(c)))
+        .unwrap_or_default();
     let mut header: Vec<Line<'_>> = vec![Line::from(vec![
         Span::styled(actor.name(), theme.title(false)),
-        Span::styled(format!("  {}", actor.kind().as_str()), theme.dim()),
+        Span::styled(format!("  {}{country}", actor.kind().as_str()), theme.dim()),
     ])];
     if !actor.title().is_empty() {
         header.extend(field(
             "role",
             actor.title().to_string(),
-            width,
-            theme,
-            Style::new(),
-        ));
-    }
-    if let Some(c) = actor.country() {
-        header.extend(field(
-            "country",
-            present::country_label(c),
             width,
             theme,
             Style::new(),

@@ -180,7 +180,7 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[k('s')],
         Action::OpenSource,
-        "read the source, its quoted spans marked",
+        "read the source",
         true,
     ),
     bind(
