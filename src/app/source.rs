@@ -69,7 +69,8 @@ pub fn text_size(width: u16, height: u16) -> (usize, usize) {
     let h = height
         .saturating_sub(2)
         .saturating_sub(2 + HEADER_LINES + FOOTER_LINES);
-    (w.max(1) as usize, h.max(1) as usize)
+    // Lines past a hundred columns are hard to read: wide screens keep a margin.
+    (w.clamp(1, 100) as usize, h.max(1) as usize)
 }
 
 /// Wraps `text` to `width` columns at spaces (cutting words longer than a

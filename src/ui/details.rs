@@ -2,8 +2,9 @@
 //! roles, links and backlinks, topics) and the actor pane (the actor in focus
 //! and their events).
 
+use super::pane_lines::{PaneLines, pinned_line};
 use super::text::wrap;
-use super::{Theme, label, pane_block, plain, scroll_for};
+use super::{Theme, label, pane_block, plain};
 use crate::app::{App, EventItem, Pane};
 use crate::model::country;
 use crate::present;
@@ -44,88 +45,6 @@ fn field(
         Line::from(spans)
     })
     .collect()
-}
-
-/// A detail pane's lines: header lines, then selectable rows.
-struct PaneLines<'a> {
-    /// Shown on the first line whenever the header has scrolled off, so the
-    /// pane always says what it is about.
-    pinned: Line<'a>,
-    header: Vec<Line<'a>>,
-    rows: Vec<Line<'a>>,
-    /// For each row, the item it shows (None for a heading).
-    row_item: Vec<Option<usize>>,
-    /// The cursor's row, when the pane has focus.
-    cursor_row: Option<usize>,
-}
-
-impl PaneLines<'_> {
-    /// Whether the pinned line shows, and the first line of the rest shown
-    /// in `height` lines, keeping the cursor in view.
-    fn top(&self, height: usize) -> (bool, usize) {
-        let len = self.header.len() + self.rows.len();
-        let at = |height: usize| match self.cursor_row {
-            // On the first item, as much of the header as fits shows.
-            Some(c) if c <= 1 => (self.header.len() + c + 1).saturating_sub(height),
-            Some(c) => scroll_for(self.header.len() + c, len, height),
-            None => 0,
-        };
-        match at(height) {
-            0 => (false, 0),
-            _ => (true, at(height.saturating_sub(1)).max(1)),
-        }
-    }
-
-    /// The item on line `line` of the view.
-    fn item_at(&self, line: usize, height: usize) -> Option<usize> {
-        let (pinned, top) = self.top(height);
-        let line = if pinned { line.checked_sub(1)? } else { line };
-        let row = (top + line).checked_sub(self.header.len())?;
-        self.row_item.get(row).copied().flatten()
-    }
-
-    fn render(self, frame: &mut Frame<'_>, inner: Rect, focused: bool, theme: &Theme) {
-        let height = inner.height as usize;
-        let (pinned, top) = self.top(height);
-        let cursor_line = self.cursor_row.map(|c| self.header.len() + c);
-        let mut lines: Vec<Line<'_>> = Vec::with_capacity(height);
-        if pinned {
-            lines.push(self.pinned);
-        }
-        let first = lines.len();
-        lines.extend(
-            self.header
-                .into_iter()
-                .chain(self.rows)
-                .skip(top)
-                .take(height - first),
-        );
-        if let Some(line) = cursor_line
-            .and_then(|c| c.checked_sub(top))
-            .and_then(|c| lines.get_mut(first + c))
-        {
-            let style = if focused {
-                theme.selected()
-            } else {
-                theme.selected_unfocused()
-            };
-            *line = std::mem::take(line).style(style);
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-    }
-}
-
-/// A line naming what a pane shows, with `extra` when it fits, cut to
-/// `width` with "…".
-fn pinned_line<'a>(name: &str, extra: String, width: usize, theme: &Theme) -> Line<'a> {
-    let mut spans = vec![Span::styled(
-        present::ellipsize(name, width),
-        theme.title(false),
-    )];
-    if name.width() + extra.width() <= width {
-        spans.push(Span::styled(extra, theme.dim()));
-    }
-    Line::from(spans).style(theme.pinned())
 }
 
 /// Which item of the event or actor pane is at a screen cell, if any.

@@ -5,6 +5,7 @@ mod bars;
 mod chronology;
 mod details;
 mod overlay;
+mod pane_lines;
 mod quotes;
 mod source;
 mod text;

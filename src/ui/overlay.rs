@@ -65,12 +65,19 @@ pub fn help(scroll: usize, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
     }
     let scroll = scroll.min(max_scroll);
     let title = if max_scroll > 0 {
-        format!(
-            "Keys {}–{} of {} · j/k PgUp/PgDn scroll · Esc closes",
+        let at = format!(
+            "Keys {}–{} of {}",
             scroll + 1,
             (scroll + ih as usize).min(lines.len()),
             lines.len()
-        )
+        );
+        // The ways to scroll and close, where the frame has room for them.
+        let more = " · j/k PgUp/PgDn scroll · Esc closes";
+        if at.width() + more.width() + 4 <= iw as usize {
+            at + more
+        } else {
+            at
+        }
     } else {
         "Keys · Esc or ? closes".to_string()
     };
