@@ -525,3 +525,32 @@ fn the_wheel_scrolls_the_overlays() {
     app.update(wheel(true));
     assert_eq!(app.source.as_ref().unwrap().scroll, 3);
 }
+
+#[test]
+fn quoted_spans_from_the_index_match_every_quote() {
+    // A generated timeline of many sources.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gen.jsonl");
+    let mut bytes = Vec::new();
+    dateline::synth::write(&mut bytes, 3000, 7).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let t = dateline::load::load_path(&path).unwrap();
+    let mut expected = Vec::new();
+    let mut found = Vec::new();
+    for e in 0..t.len() as u32 {
+        for (n, q) in t.event(e).quotes().enumerate() {
+            expected.push((q.q.source, e, n, q.text().to_string()));
+        }
+    }
+    for s in 0..t.source_count() as u32 {
+        let source = t.source(s);
+        for span in source.quoted_spans() {
+            let text = source.text()[span.start..span.end].to_string();
+            found.push((s, span.event, span.quote, text));
+        }
+    }
+    expected.sort();
+    found.sort();
+    assert!(expected.len() > 3000);
+    assert_eq!(found, expected);
+}

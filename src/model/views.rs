@@ -173,12 +173,14 @@ impl<'t> SourceRef<'t> {
     }
     /// Every quoted span of this source's text, by start then end: byte
     /// ranges into [`SourceRef::text`], each with the event quoting it and
-    /// the quote's place in that event's list. One pass over the quotes.
+    /// the quote's place in that event's list. Only the events that quote
+    /// the source are read (from the index built at load).
     pub fn quoted_spans(&self) -> Vec<QuotedSpan> {
         let p = &self.t.p;
         let text = self.rec().text;
         let mut spans = Vec::new();
-        for (event, rec) in p.events.iter().enumerate() {
+        for &event in p.by_source.get(self.ix) {
+            let rec = &p.events[event as usize];
             for (n, q) in p.quotes[rec.quotes.range()].iter().enumerate() {
                 if q.source != self.ix || q.text.start < text.start {
                     continue;
@@ -187,7 +189,7 @@ impl<'t> SourceRef<'t> {
                 spans.push(QuotedSpan {
                     start,
                     end: start + q.text.len as usize,
-                    event: event as EventIx,
+                    event,
                     quote: n,
                 });
             }
