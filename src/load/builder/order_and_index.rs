@@ -189,7 +189,12 @@ impl Builder {
             backlinks,
             by_actor: Postings::build(self.actors.len(), actor_pairs),
             by_country: Postings::build(crate::model::country::all().len(), country_pairs),
-            by_source: Postings::build(self.sources.len(), source_pairs),
+            by_source: {
+                // An event quotes a source several times, once in the index.
+                let mut postings = Postings::build(self.sources.len(), source_pairs);
+                postings.events.shrink_to_fit();
+                postings
+            },
         }
     }
 
