@@ -97,7 +97,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
                     Span::styled(if e.has_links() { "⇄ " } else { "  " }, theme.dim()),
                 ];
                 let used: usize = spans.iter().map(|s| s.content.width()).sum();
-                let (title, cut) = fit(e.title(), (inner.width as usize).saturating_sub(used));
+                let (title, cut) =
+                    super::text::fit(e.title(), (inner.width as usize).saturating_sub(used));
                 match (&needle, is_hit) {
                     (Some(n), true) => {
                         let mut at = 0;
@@ -137,34 +138,19 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The longest head of `text` that fits `width` columns, leaving one for
-/// "…" when it has to be cut; and whether it was cut.
-fn fit(text: &str, width: usize) -> (&str, bool) {
-    use unicode_width::UnicodeWidthChar;
-    if text.width() <= width {
-        return (text, false);
-    }
-    let mut used = 0;
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            return (text[..i].trim_end(), true);
-        }
-        used += w;
-    }
-    (text, false)
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
     fn titles_are_cut_with_an_ellipsis() {
         assert_eq!(
-            super::fit("Russia launches", 20),
+            super::super::text::fit("Russia launches", 20),
             ("Russia launches", false)
         );
-        assert_eq!(super::fit("Russia launches", 8), ("Russia", true));
-        assert_eq!(super::fit("日本語", 4), ("日", true));
-        assert_eq!(super::fit("abc", 0), ("", true));
+        assert_eq!(
+            super::super::text::fit("Russia launches", 8),
+            ("Russia", true)
+        );
+        assert_eq!(super::super::text::fit("日本語", 4), ("日", true));
+        assert_eq!(super::super::text::fit("abc", 0), ("", true));
     }
 }

@@ -304,11 +304,16 @@ fn actor_lines<'a>(
             let e = t.event(ix);
             let mark = if Some(ix) == current { "▸ " } else { "  " };
             let pad = " ".repeat(date_w - date.width());
-            Line::from(vec![
+            let (title, cut) = super::text::fit(e.title(), width.saturating_sub(date_w + 4));
+            let mut spans = vec![
                 Span::styled(mark, theme.linked()),
                 Span::styled(format!("{date}{pad}  "), theme.dim()),
-                plain(e.title()),
-            ])
+                plain(title),
+            ];
+            if cut {
+                spans.push(Span::styled("…", theme.dim()));
+            }
+            Line::from(spans)
         })
         .collect();
     let row_item = (window_start..window_end).map(Some).collect();
