@@ -15,7 +15,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let t = &app.timeline;
     let current = app.current();
     let count = current.map_or(0, |c| t.event(c).quotes().len());
-    let block = pane_block(Pane::Quotes, format!("{count}"), app, theme);
+    let extra = match count {
+        1 => "1 quote".to_string(),
+        n => format!("{n} quotes"),
+    };
+    let block = pane_block(Pane::Quotes, extra, app, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(ix) = current else { return };
