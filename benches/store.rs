@@ -241,3 +241,14 @@ fn key_filter_toggle(bencher: Bencher, n: usize) {
         terminal.draw(|f| render(&app, f, &theme)).unwrap();
     });
 }
+
+/// Opening the source view (its quoted spans found among every event's
+/// quotes, its text wrapped), moving to the next span, and closing it.
+#[divan::bench(args = sizes(), sample_count = 30)]
+fn key_source_view_open_next_close(bencher: Bencher, n: usize) {
+    keystroke(
+        bencher,
+        n,
+        &[Action::OpenSource, Action::NextHit, Action::Escape],
+    );
+}

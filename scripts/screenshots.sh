@@ -40,3 +40,6 @@ shot actor-picker a Space Down Down Space Down
 shot followed-link : paris-talks Enter 2 j j j j j Enter
 shot help '?'
 shot filtered-search c R U Enter / s t r i k e s Enter
+shot source-view : witkoff-putin-st-petersburg Enter 4 j Enter
+# The small layout: one detail pane at a time, here the actor's.
+cols=80 rows=24 shot small-80x24 : paris-talks Enter 3

@@ -138,3 +138,65 @@ mod typed_tests {
         assert_eq!(typed_excerpt("ééééé", 2), "éé…");
     }
 }
+
+/// `text` cut to `max_chars` characters, ending in "…" when cut.
+pub fn ellipsize(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// A citation of an event on one line: its title and date, then the
+/// outlet, title, date and URL of the source of its quote number `quote`
+/// (or its first), and the quoted words.
+///
+/// `Macron meets Rubio and Witkoff (Thu 17 Apr 2025). Unnamed outlet,
+/// "US officials…", Wed 16 Apr 2025, https://…: "…"`
+pub fn citation(t: &Timeline, ix: crate::model::EventIx, quote: usize) -> String {
+    let e = t.event(ix);
+    let mut out = format!("{} ({})", e.title(), e.date().human());
+    let q = e.quotes().nth(quote).or_else(|| e.quotes().next());
+    if let Some(q) = q {
+        let s = q.source();
+        let day = s
+            .published()
+            .and_then(from_day_number)
+            .map(|d| d.format("%a %-d %b %Y").to_string())
+            .unwrap_or_default();
+        out.push_str(&format!(". {}, \"{}\", {day}", s.outlet(), s.title()));
+        if let Some(url) = s.url() {
+            out.push_str(&format!(", {url}"));
+        }
+        out.push_str(&format!(": \"{}\"", q.text().replace('\n', " ")));
+    } else {
+        out.push_str(&format!(" [{}]", e.id()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod citation_tests {
+    use super::*;
+
+    #[test]
+    fn a_citation_names_title_date_outlet_and_quote() {
+        let t = crate::load::load_builtin().unwrap();
+        let ix = t.find_event("witkoff-putin-st-petersburg").unwrap();
+        let c = citation(&t, ix, 0);
+        assert!(
+            c.starts_with("Witkoff meets Putin in St Petersburg (Fri 11 Apr 2025). "),
+            "{c}"
+        );
+        let first = t.event(ix).quotes().next().unwrap().text();
+        assert!(c.ends_with(&format!("Wed 16 Apr 2025: \"{first}\"")), "{c}");
+        assert!(c.contains(". Unnamed outlet"), "{c}");
+        // Another of its quotes, by number.
+        let second = t.event(ix).quotes().nth(1).unwrap().text();
+        assert!(citation(&t, ix, 1).ends_with(&format!("\"{second}\"")));
+        assert_eq!(ellipsize("abcdef", 4), "abc…");
+        assert_eq!(ellipsize("abc", 4), "abc");
+    }
+}

@@ -7,6 +7,7 @@ use crate::app::{Action, App, Effect, ExportOutcome, ExportRequest, keymap};
 use crate::load::{self, LoadError, LoadOptions, Progress};
 use crate::model::Timeline;
 use crate::ui::{self, Theme};
+use base64::Engine;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
@@ -33,6 +34,31 @@ pub enum TuiError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error("loading cancelled")]
+    Cancelled,
+}
+
+/// Carries out what the app asked for, the app itself doing no I/O;
+/// answers come back to it as actions.
+fn carry_out(app: &mut App, input: Option<&std::path::Path>) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    for effect in std::mem::take(&mut app.outbox) {
+        match effect {
+            Effect::Copy(text) => {
+                // OSC 52: the terminal puts the (base64) text on the clipboard,
+                // if it allows it; nothing comes back to say whether it did.
+                let data = base64::engine::general_purpose::STANDARD.encode(text);
+                write!(out, "\x1b]52;c;{data}\x07")?;
+                out.flush()?;
+            }
+            Effect::Export(request) => {
+                let answer = export(app, request, input);
+                app.update(answer);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Restores the terminal when dropped, whatever way the loop ends.
@@ -240,17 +266,10 @@ enum LoadMessage {
     Done(Box<Result<Timeline, LoadError>>),
 }
 
-/// Carries out what the app asked for and returns its answer as an action.
-pub fn perform(app: &App, effect: Effect, input: Option<&std::path::Path>) -> Action {
-    match effect {
-        Effect::Export(request) => export(app, request, input),
-    }
-}
-
 /// Writes an export: the one place the browser writes a file. Never over
 /// the input, never over an existing file unless the user said so, and
-/// through a temporary file renamed into place.
-fn export(app: &App, request: ExportRequest, input: Option<&std::path::Path>) -> Action {
+/// through a temporary file renamed into place. The answer is an action.
+pub fn export(app: &App, request: ExportRequest, input: Option<&std::path::Path>) -> Action {
     let mut opts = crate::export::Options::new(request.format);
     // The browser groups TimelineJS slides by country.
     opts.group = Some(crate::export::Group::Country);
@@ -402,6 +421,9 @@ pub fn run(source: Source) -> Result<(), TuiError> {
         }
         if app.quit {
             cancel.store(true, Ordering::Relaxed);
+            if app.cancelled {
+                return Err(TuiError::Cancelled);
+            }
             return Ok(());
         }
         if app.loading.is_some() {
@@ -436,9 +458,6 @@ pub fn run(source: Source) -> Result<(), TuiError> {
             }
             wait = Duration::from_millis(1);
         }
-        if let Some(effect) = app.effect.take() {
-            let answer = perform(&app, effect, input.as_deref());
-            app.update(answer);
-        }
+        carry_out(&mut app, input.as_deref())?;
     }
 }

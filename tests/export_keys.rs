@@ -39,9 +39,9 @@ fn filter_fr(app: &mut App) {
 }
 
 fn request(app: &mut App) -> ExportRequest {
-    match app.effect.take() {
+    match app.outbox.pop() {
         Some(Effect::Export(r)) => r,
-        None => panic!("no export requested"),
+        other => panic!("no export requested: {other:?}"),
     }
 }
 
@@ -59,7 +59,7 @@ fn e_asks_for_a_format_then_a_path_and_requests_what_is_on_screen() {
             "rubio-witkoff-paris-fr-export.ics".into()
         ))
     );
-    assert!(app.effect.is_none(), "nothing is written before the path");
+    assert!(app.outbox.is_empty(), "nothing is written before the path");
     keys(&mut app, &["Enter"]);
     let r = request(&mut app);
     assert_eq!(r.format, Format::Ics);
@@ -90,7 +90,7 @@ fn the_path_can_be_edited_and_an_empty_one_cancels() {
         keys(&mut app, &["Backspace"]);
     }
     keys(&mut app, &["Enter"]);
-    assert!(app.effect.is_none());
+    assert!(app.outbox.is_empty());
     assert_eq!(app.message.as_deref(), Some("export cancelled"));
 }
 
@@ -98,7 +98,7 @@ fn the_path_can_be_edited_and_an_empty_one_cancels() {
 fn an_unknown_format_is_named_and_esc_cancels() {
     let mut app = app();
     keys(&mut app, &["e", "pdf", "Enter"]);
-    assert!(app.prompt.is_none() && app.effect.is_none());
+    assert!(app.prompt.is_none() && app.outbox.is_empty());
     assert!(
         app.message
             .as_deref()
@@ -106,7 +106,7 @@ fn an_unknown_format_is_named_and_esc_cancels() {
             .contains("'pdf' is not a format")
     );
     keys(&mut app, &["e", "t", "Enter", "Esc"]);
-    assert!(app.prompt.is_none() && app.effect.is_none());
+    assert!(app.prompt.is_none() && app.outbox.is_empty());
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn an_existing_file_is_replaced_only_after_yes() {
     app.update(Action::Exported(ExportOutcome::Exists(r.clone())));
     assert_eq!(app.prompt, Some(Prompt::ExportReplace(r.clone())));
     keys(&mut app, &["n"]);
-    assert!(app.effect.is_none() && app.prompt.is_none());
+    assert!(app.outbox.is_empty() && app.prompt.is_none());
     assert_eq!(app.message.as_deref(), Some("export cancelled"));
 
     app.update(Action::Exported(ExportOutcome::Exists(r.clone())));
@@ -159,8 +159,10 @@ fn the_terminal_layer_writes_the_file_and_refuses_the_input() {
         keys(&mut app, &["Backspace"]);
     }
     keys(&mut app, &[out.to_str().unwrap(), "Enter"]);
-    let effect = app.effect.take().unwrap();
-    let answer = dateline::tui::perform(&app, effect.clone(), None);
+    let Some(Effect::Export(request)) = app.outbox.pop() else {
+        panic!("no export asked for")
+    };
+    let answer = dateline::tui::export(&app, request.clone(), None);
     app.update(answer);
     assert_eq!(
         app.message.as_deref(),
@@ -176,13 +178,13 @@ fn the_terminal_layer_writes_the_file_and_refuses_the_input() {
     assert_eq!(rows, 4);
 
     // Again: the file exists now, so the app asks.
-    let answer = dateline::tui::perform(&app, effect.clone(), None);
+    let answer = dateline::tui::export(&app, request.clone(), None);
     app.update(answer);
     assert!(matches!(app.prompt, Some(Prompt::ExportReplace(_))));
     keys(&mut app, &["Esc"]);
 
     // The timeline's own file is never written.
-    let answer = dateline::tui::perform(&app, effect, Some(&out));
+    let answer = dateline::tui::export(&app, request, Some(&out));
     app.update(answer);
     assert!(
         app.message

@@ -132,6 +132,11 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::StartGoto),
         Just(Action::StartDates),
         Just(Action::ToggleHelp),
+        Just(Action::Zoom),
+        Just(Action::OpenSource),
+        Just(Action::CopyId),
+        Just(Action::CopyCitation),
+        Just(Action::Focus(Pane::Quotes)),
         Just(Action::Escape),
         Just(Action::Toggle),
         Just(Action::Submit),
@@ -179,6 +184,11 @@ proptest! {
             prop_assert_eq!(&app.visible, &expected);
             // History names real events only.
             prop_assert!(app.history.places().all(|p| (p.event as usize) < app.timeline.len()));
+            // An open source view scrolls within its text and points at a span.
+            if let Some(view) = &app.source {
+                prop_assert!(view.scroll <= view.max_scroll());
+                prop_assert!(view.current.is_none_or(|c| c < view.spans.len()));
+            }
             // The frame renders at the current size.
             let (w, h) = app.size;
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

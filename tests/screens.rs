@@ -112,3 +112,57 @@ fn no_color_keeps_modifiers_but_drops_colours() {
     }
     assert!(buffer[(5, 1)].modifier.contains(Modifier::REVERSED));
 }
+
+/// The same state drawn at 80x24 and at 120x40, one snapshot each.
+fn at_both_sizes(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        setup(&mut a);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&a, w, h).backend());
+    }
+}
+
+#[test]
+fn source_view() {
+    at_both_sizes("source_view", |a| {
+        goto(a, "witkoff-putin-st-petersburg");
+        a.update(Action::OpenSource);
+        a.update(Action::NextHit);
+    });
+}
+
+#[test]
+fn help_overlay_scrolled() {
+    at_both_sizes("help_scrolled", |a| {
+        a.update(Action::ToggleHelp);
+        a.update(Action::PageDown);
+    });
+}
+
+#[test]
+fn event_pane_scrolled_keeps_its_title() {
+    at_both_sizes("event_scrolled", |a| {
+        goto(a, "paris-talks");
+        a.update(Action::Focus(dateline::app::Pane::Event));
+        for _ in 0..8 {
+            a.update(Action::Down);
+        }
+    });
+}
+
+#[test]
+fn zoomed_chronology() {
+    at_both_sizes("zoomed_chronology", |a| {
+        goto(a, "macron-meeting");
+        a.update(Action::Zoom);
+    });
+}
+
+#[test]
+fn actor_pane_with_copy_message() {
+    at_both_sizes("actor_pane_copied", |a| {
+        goto(a, "paris-talks");
+        a.update(Action::Focus(dateline::app::Pane::Actor));
+        a.update(Action::CopyId);
+    });
+}

@@ -51,6 +51,14 @@ pub enum Action {
     /// The terminal layer's answer to an export request.
     Exported(super::ExportOutcome),
     ToggleHelp,
+    /// Give the focused pane the whole screen, or take it back.
+    Zoom,
+    /// Open the source view on the selected event's source.
+    OpenSource,
+    /// Copy the selected event's id to the clipboard.
+    CopyId,
+    /// Copy a citation of the selected event to the clipboard.
+    CopyCitation,
     /// Close the overlay, leave the input, or leave search.
     Escape,
     Quit,

@@ -3,16 +3,10 @@
 //! and what the app shows when the answer comes back.
 
 use super::action::Action;
-use super::{App, Prompt};
+use super::{App, Effect, Prompt};
 use crate::export::Format;
 use crate::model::EventIx;
 use std::path::PathBuf;
-
-/// What the app asks the terminal layer to do for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Export(ExportRequest),
-}
 
 /// Write these events in this format to this path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,12 +87,10 @@ impl App {
             let request = request.clone();
             self.prompt = None;
             match action {
-                Action::Input('y' | 'Y') => {
-                    self.effect = Some(Effect::Export(ExportRequest {
-                        replace: true,
-                        ..request
-                    }))
-                }
+                Action::Input('y' | 'Y') => self.outbox.push(Effect::Export(ExportRequest {
+                    replace: true,
+                    ..request
+                })),
                 _ => self.message = Some("export cancelled".into()),
             }
             return;
@@ -126,7 +118,7 @@ impl App {
                     }
                 },
                 Some(Prompt::ExportPath(format, path)) if !path.trim().is_empty() => {
-                    self.effect = Some(Effect::Export(ExportRequest {
+                    self.outbox.push(Effect::Export(ExportRequest {
                         format,
                         path: PathBuf::from(path.trim()),
                         events: self.on_screen(),

@@ -14,6 +14,9 @@ pub struct Density {
     pub first_day: Day,
     pub bucket_days: i32,
     pub counts: Vec<u32>,
+    /// Events whose date is open at the start ("before 16 Apr 2025"): they
+    /// have no place on the axis and are counted apart.
+    pub open_start: u32,
 }
 
 impl Density {
@@ -130,16 +133,21 @@ impl App {
 }
 
 /// Counts the events of `visible` by their earliest day (events with an
-/// open start are left out: they have no place on the axis).
+/// open start are counted apart: they have no place on the axis).
 pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
     const MAX_BUCKETS: i32 = 4096;
     let earliest = t.earliest_days();
+    // The chronology puts open starts first.
+    let open_start = visible.partition_point(|&e| earliest[e as usize] == Day::MIN) as u32;
     let days = visible
         .iter()
         .map(|&e| earliest[e as usize])
         .filter(|&d| d != Day::MIN);
     let (Some(first), Some(last)) = (days.clone().min(), days.clone().max()) else {
-        return Density::default();
+        return Density {
+            open_start,
+            ..Density::default()
+        };
     };
     let span = last - first + 1;
     let bucket_days = (span + MAX_BUCKETS - 1) / MAX_BUCKETS;
@@ -154,5 +162,6 @@ pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
         first_day: first,
         bucket_days,
         counts,
+        open_start,
     }
 }

@@ -64,7 +64,7 @@ impl App {
                     self.jump_to(e);
                 }
             }
-            Pane::Quotes => {}
+            Pane::Quotes => self.open_source(),
         }
     }
 }

@@ -12,16 +12,18 @@ mod mouse;
 mod panes;
 mod picker;
 mod prompt;
+pub mod source;
 
 pub use action::{Action, Pane};
-pub use export::{Effect, ExportOutcome, ExportRequest};
+pub use export::{ExportOutcome, ExportRequest};
 pub use filtering::{Density, density};
 pub use history::History;
 
-pub use layout::{Areas, Rect};
+pub use layout::{Areas, Rect, View};
 pub use mouse::{ChronoRow, Grouping};
 pub use panes::EventItem;
 pub use picker::{Picker, PickerKind};
+pub use source::SourceView;
 
 use crate::load::Progress;
 use crate::model::{ActorIx, EventIx, Timeline};
@@ -29,9 +31,18 @@ use crate::query::Filter;
 use keymap::Mode;
 use std::sync::Arc;
 
-/// The pane layout for a terminal size.
-pub fn layout_for(width: u16, height: u16) -> Areas {
-    layout::areas(Rect::new(0, 0, width, height))
+/// The pane layout for a terminal size and view.
+pub fn layout_for(width: u16, height: u16, view: View) -> Areas {
+    layout::areas(Rect::new(0, 0, width, height), view)
+}
+
+/// What the app asks the terminal side to do: the app itself does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the system clipboard (OSC 52).
+    Copy(String),
+    /// Write an export; the answer comes back as `Action::Exported`.
+    Export(ExportRequest),
 }
 
 /// The smallest terminal the browser draws in.
@@ -84,19 +95,29 @@ pub struct App {
     pub actor_pick: Option<ActorIx>,
     /// Cursor over the actor's events.
     pub actor_cursor: usize,
-    pub quote_scroll: usize,
+    /// The selected quote of the event (the quotes pane's cursor).
+    pub quote_cursor: usize,
     pub history: History<Place>,
     pub search: Option<Search>,
     pub prompt: Option<Prompt>,
     pub picker: Option<Picker>,
     pub help: bool,
+    /// First line of the help overlay shown.
+    pub help_scroll: usize,
+    /// The source view, when open.
+    pub source: Option<SourceView>,
+    /// The focused pane takes the whole body.
+    pub zoom: bool,
+    /// The detail pane shown when only one fits: the last one focused.
+    pub detail: Pane,
+    /// Effects for the terminal side to perform, oldest first.
+    pub outbox: Vec<Effect>,
+    /// The load was cancelled (Esc on the loading screen).
+    pub cancelled: bool,
     pub message: Option<String>,
     pub density: Density,
     pub size: (u16, u16),
     pub quit: bool,
-    /// A request for the terminal layer (writing an export), taken by it
-    /// after each update; its answer comes back as an action.
-    pub effect: Option<Effect>,
     /// The timeline's name, for default export file names.
     pub export_base: String,
 }
@@ -114,17 +135,22 @@ impl App {
             event_cursor: 0,
             actor_pick: None,
             actor_cursor: 0,
-            quote_scroll: 0,
+            quote_cursor: 0,
             history: History::default(),
             search: None,
             prompt: None,
             picker: None,
             help: false,
+            help_scroll: 0,
+            source: None,
+            zoom: false,
+            detail: Pane::Event,
+            outbox: Vec::new(),
+            cancelled: false,
             message: None,
             density: Density::default(),
             size: (80, 24),
             quit: false,
-            effect: None,
             export_base: "timeline".into(),
         };
         app.refilter(None);
@@ -142,7 +168,11 @@ impl App {
 
     /// The mode keys are read in.
     pub fn mode(&self) -> Mode {
-        if self.picker.is_some() {
+        if self.help {
+            Mode::Help
+        } else if self.source.is_some() {
+            Mode::Source
+        } else if self.picker.is_some() {
             Mode::Picker
         } else if self.prompt.is_some() {
             Mode::Prompt
@@ -156,7 +186,16 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1))
+        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.view())
+    }
+
+    /// What besides the size decides the layout.
+    pub fn view(&self) -> View {
+        View {
+            zoom: self.zoom,
+            focus: self.focus,
+            detail: self.detail,
+        }
     }
 
     /// Rows the chronology shows at once.
@@ -171,23 +210,26 @@ impl App {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.keep_selection_visible();
+            self.relayout_source();
+            return;
+        }
+        if self.loading.is_some() {
+            // Leaving before the timeline is there cancels the load.
+            if matches!(action, Action::Escape | Action::Quit) {
+                self.quit = true;
+                self.cancelled = true;
+            }
             return;
         }
         if action == Action::Quit {
             self.quit = true;
             return;
         }
-        if self.loading.is_some() {
-            if action == Action::Escape {
-                self.quit = true;
-            }
-            return;
-        }
         if self.help {
-            if matches!(action, Action::Escape | Action::ToggleHelp) {
-                self.help = false;
-            }
-            return;
+            return self.update_help(action);
+        }
+        if self.source.is_some() {
+            return self.update_source(action);
         }
         if let Action::Exported(outcome) = action {
             return self.export_done(outcome);
@@ -198,7 +240,43 @@ impl App {
         if self.prompt.is_some() {
             return self.update_prompt(action);
         }
+        let before = self.view();
         self.update_normal(action);
+        if self.focus != Pane::Chronology {
+            self.detail = self.focus;
+        }
+        if self.view() != before {
+            self.keep_selection_visible();
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let (w, h) = keymap::help_inner(self.size.0, self.size.1);
+        let (_, max) = keymap::help_layout(w, h);
+        let page = h.saturating_sub(1).max(1) as isize;
+        let delta = match action {
+            Action::Escape | Action::ToggleHelp => {
+                self.help = false;
+                return;
+            }
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::Scroll { down, .. } => {
+                if down {
+                    3
+                } else {
+                    -3
+                }
+            }
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return,
+        };
+        self.help_scroll = (self.help_scroll.min(max) as isize)
+            .saturating_add(delta)
+            .clamp(0, max as isize) as usize;
     }
 
     fn update_normal(&mut self, action: Action) {
@@ -245,7 +323,14 @@ impl App {
             Action::StartExport => self.start_export(),
             Action::NextHit => self.next_hit(true),
             Action::PrevHit => self.next_hit(false),
-            Action::ToggleHelp => self.help = true,
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::Zoom => self.zoom = !self.zoom,
+            Action::OpenSource => self.open_source(),
+            Action::CopyId => self.copy_id(self.current()),
+            Action::CopyCitation => self.copy_citation(self.current(), None),
             Action::Escape if self.search.take().is_none() && self.focus != Pane::Chronology => {
                 self.focus = Pane::Chronology;
             }
@@ -283,7 +368,12 @@ impl App {
                 self.actor_cursor = 0;
             }
             Pane::Actor => self.actor_cursor = step(self.actor_cursor, self.actor_events().len()),
-            Pane::Quotes => self.quote_scroll = step(self.quote_scroll, self.quote_lines_hint()),
+            Pane::Quotes => {
+                let quotes = self
+                    .current()
+                    .map_or(0, |e| self.timeline.event(e).quotes().len());
+                self.quote_cursor = step(self.quote_cursor, quotes);
+            }
         }
     }
 
@@ -312,7 +402,7 @@ impl App {
             self.event_cursor = 0;
             self.actor_pick = None;
             self.actor_cursor = 0;
-            self.quote_scroll = 0;
+            self.quote_cursor = 0;
         }
         self.selected = position;
         self.keep_selection_visible();
@@ -327,12 +417,5 @@ impl App {
         }
         let max_offset = self.visible.len().saturating_sub(page);
         self.offset = self.offset.min(max_offset);
-    }
-
-    /// The quote pane's line count is only known when drawn; scrolling is
-    /// bounded generously here and clamped when rendering.
-    fn quote_lines_hint(&self) -> usize {
-        self.current()
-            .map_or(0, |e| self.timeline.event(e).quotes().len() * 12)
     }
 }

@@ -3,6 +3,8 @@
 
 use super::action::Action;
 use super::{App, Pane, Prompt, Search};
+use crate::model::EventIx;
+use crate::model::date::Day;
 use crate::present::typed_excerpt;
 use crate::query::{self, Filter};
 
@@ -149,18 +151,24 @@ impl App {
             return;
         }
         match crate::model::date::parse_user_range(target) {
-            Ok((first, _)) => {
-                let earliest = self.timeline.earliest_days();
-                let pos = self
-                    .visible
-                    .partition_point(|&e| earliest[e as usize] < first);
+            Ok((first, last)) => {
                 if self.visible.is_empty() {
                     self.message = Some("no events to go to".into());
-                } else {
-                    let pos = pos.min(self.visible.len() - 1);
-                    self.focus = Pane::Chronology;
-                    self.select_position(pos);
+                    return;
                 }
+                let (pos, found) = self.nearest_to(first, last);
+                self.focus = Pane::Chronology;
+                self.select_position(pos);
+                let e = self.timeline.event(self.visible[pos]);
+                let target = crate::sanitize::line(target);
+                let (date, id) = (e.date().human(), e.id());
+                self.message = match found {
+                    Found::Within => None,
+                    Found::Vague(n) => Some(format!(
+                        "no event certainly in {target}; {n} can fall in it, the first: {date} {id}"
+                    )),
+                    Found::Nearest => Some(format!("no event in {target}; nearest: {date} {id}")),
+                };
             }
             Err(_) => {
                 // Ids that hold what was typed, to go to instead.
@@ -172,4 +180,54 @@ impl App {
             }
         }
     }
+
+    /// The first visible event certainly in `first..=last`; else the first
+    /// that can fall in it (a vague date); else the one nearest to it.
+    fn nearest_to(&mut self, first: Day, last: Day) -> (usize, Found) {
+        let earliest = self.timeline.earliest_days();
+        let latest = self.timeline.latest_days();
+        let within = |e: EventIx| {
+            let (a, b) = (earliest[e as usize], latest[e as usize]);
+            a != Day::MIN && a >= first && b <= last
+        };
+        let pos = self
+            .visible
+            .partition_point(|&e| earliest[e as usize] < first);
+        if let Some(p) = self.visible[pos..]
+            .iter()
+            .take_while(|&&e| earliest[e as usize] <= last)
+            .position(|&e| within(e))
+        {
+            return (pos + p, Found::Within);
+        }
+        let overlaps = |e: EventIx| earliest[e as usize] <= last && latest[e as usize] >= first;
+        let vague: Vec<usize> = (0..self.visible.len())
+            .filter(|&p| overlaps(self.visible[p]))
+            .collect();
+        if let Some(&p) = vague.first() {
+            return (p, Found::Vague(vague.len()));
+        }
+        let distance = |e: EventIx| -> i64 {
+            let (a, b) = (earliest[e as usize] as i64, latest[e as usize] as i64);
+            if b < first as i64 {
+                first as i64 - b
+            } else {
+                a - last as i64
+            }
+        };
+        let nearest = (0..self.visible.len())
+            .min_by_key(|&p| distance(self.visible[p]))
+            .unwrap_or(0);
+        (nearest, Found::Nearest)
+    }
+}
+
+/// How go-to found the event it went to.
+enum Found {
+    /// Its date lies in the range.
+    Within,
+    /// Its date can fall in the range (and so can this many events'), none lies in it.
+    Vague(usize),
+    /// Nothing can fall in the range: the nearest event.
+    Nearest,
 }

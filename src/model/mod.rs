@@ -18,4 +18,4 @@ pub use timeline::{
     ActorIx, Derivation, DerivationAnchor, EventActor, EventIx, ImportReport, Link, Quote,
     SourceIx, Str, Timeline, TimelineParts, thousands,
 };
-pub use views::{ActorRef, EventRef, QuoteRef, SourceRef};
+pub use views::{ActorRef, EventRef, QuoteRef, QuotedSpan, SourceRef};

@@ -232,6 +232,8 @@ pub struct TimelineParts {
     pub(crate) latest: Vec<Day>,
     pub(crate) by_actor: Postings,
     pub(crate) by_country: Postings,
+    /// The events quoting each source, for the source view.
+    pub(crate) by_source: Postings,
     /// Event ids as read; `slot_event` maps each to its place in the chronology.
     pub(crate) event_ids: super::IdTable,
     pub(crate) slot_event: Vec<EventIx>,
@@ -307,6 +309,7 @@ impl Default for TimelineParts {
             latest: Vec::new(),
             by_actor: Default::default(),
             by_country: Default::default(),
+            by_source: Default::default(),
             event_ids: Default::default(),
             slot_event: Vec::new(),
             hasher: Default::default(),
@@ -426,6 +429,7 @@ impl Timeline {
             + (p.earliest.capacity() + p.latest.capacity()) * 4
             + (p.by_actor.events.capacity() + p.by_actor.offsets.capacity()) * 4
             + (p.by_country.events.capacity() + p.by_country.offsets.capacity()) * 4
+            + (p.by_source.events.capacity() + p.by_source.offsets.capacity()) * 4
             + p.event_ids.heap_bytes()
             + p.slot_event.capacity() * 4
             + p.text_index.heap_bytes()

@@ -196,6 +196,43 @@ impl<'t> SourceRef<'t> {
     pub fn text_file(&self) -> &'t str {
         self.t.str(self.rec().text_file)
     }
+    /// Every quoted span of this source's text, by start then end: byte
+    /// ranges into [`SourceRef::text`], each with the event quoting it and
+    /// the quote's place in that event's list. Only the events that quote
+    /// the source are read (from the index built at load).
+    pub fn quoted_spans(&self) -> Vec<QuotedSpan> {
+        let p = &self.t.p;
+        let text = self.rec().text;
+        let mut spans = Vec::new();
+        for &event in p.by_source.get(self.ix) {
+            let rec = &p.events[event as usize];
+            for (n, q) in p.quotes[rec.quotes.range()].iter().enumerate() {
+                if q.source != self.ix || q.text.start < text.start {
+                    continue;
+                }
+                let start = (q.text.start - text.start) as usize;
+                spans.push(QuotedSpan {
+                    start,
+                    end: start + q.text.len as usize,
+                    event,
+                    quote: n,
+                });
+            }
+        }
+        spans.sort_by_key(|s| (s.start, s.end, s.event));
+        spans
+    }
+}
+
+/// A span of a source's text that an event quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotedSpan {
+    /// Byte range in the source's text.
+    pub start: usize,
+    pub end: usize,
+    pub event: EventIx,
+    /// Which of the event's quotes it is.
+    pub quote: usize,
 }
 
 /// A quote, with the sentence(s) around it in its source.

@@ -24,14 +24,33 @@ fn day_label(day: i32, with_day: bool) -> String {
 /// column holding the selection is shown reversed.
 pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let d = &app.density;
-    if d.counts.is_empty() || area.width < 20 {
+    if (d.counts.is_empty() && d.open_start == 0) || area.width < 20 {
         return;
     }
+    let selected_day = app
+        .current()
+        .map(|ix| app.timeline.earliest_days()[ix as usize]);
+    let mut spans = Vec::new();
+    if d.open_start > 0 {
+        // Dates open at the start have no day on the axis: counted before it.
+        let style = if selected_day == Some(i32::MIN) {
+            theme.selected()
+        } else {
+            theme.label()
+        };
+        spans.push(Span::styled(format!("before: {}", d.open_start), style));
+        spans.push(Span::styled(" │ ", theme.dim()));
+    }
+    if d.counts.is_empty() {
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
+    let lead: usize = spans.iter().map(|s| s.content.width()).sum();
     let short = d.last_day() - d.first_day < 366;
     let first = day_label(d.first_day, short);
     let last = day_label(d.last_day(), short);
     let columns = (area.width as usize)
-        .saturating_sub(first.width() + last.width() + 2)
+        .saturating_sub(lead + first.width() + last.width() + 2)
         .max(1);
     let per_column = d.counts.len().div_ceil(columns);
     // A short span is stretched: each bucket takes several columns.
@@ -42,12 +61,11 @@ pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         .map(|c| c.iter().sum())
         .collect();
     let max = buckets.iter().copied().max().unwrap_or(1).max(1);
-    let selected_column = app.current().and_then(|ix| {
-        let day = app.timeline.earliest_days()[ix as usize];
+    let selected_column = selected_day.and_then(|day| {
         (day != i32::MIN)
             .then(|| ((day - d.first_day).max(0) / d.bucket_days) as usize / per_column)
     });
-    let mut spans = vec![Span::styled(format!("{first} "), theme.dim())];
+    spans.push(Span::styled(format!("{first} "), theme.dim()));
     for (i, &n) in buckets.iter().enumerate() {
         let bar = if n == 0 {
             '·'
@@ -107,6 +125,10 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     }
     let t = &app.timeline;
     let mut spans: Vec<Span<'_>> = Vec::new();
+    // A message answers the last key: it comes first, so it is not cut.
+    if let Some(m) = &app.message {
+        spans.push(Span::styled(format!("{m}  "), theme.message()));
+    }
     if app.visible.is_empty() {
         spans.push(Span::raw("no events"));
     } else {
@@ -146,17 +168,28 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     if back + forward > 0 {
         spans.push(Span::styled(format!("  ◀ {back} ▶ {forward}"), theme.dim()));
     }
-    if let Some(m) = &app.message {
-        spans.push(Span::styled(format!("  {m}"), theme.message()));
-    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The key hints that fit; the ways to get help and to leave always do.
 pub fn footer(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let hints = keymap::footer_hints(app.mode());
+    let width = |h: &keymap::Hint| h.key.width() + h.help.width() + 5;
+    let mut room =
+        (area.width as usize).saturating_sub(hints.iter().filter(|h| h.essential).map(width).sum());
     let mut spans: Vec<Span<'_>> = Vec::new();
-    for (key, help) in keymap::footer(app.mode()) {
-        spans.push(Span::styled(format!(" {key} "), theme.selected_unfocused()));
-        spans.push(Span::styled(format!(" {help}  "), Style::new()));
+    for h in &hints {
+        if !h.essential {
+            if width(h) > room {
+                continue;
+            }
+            room -= width(h);
+        }
+        spans.push(Span::styled(
+            format!(" {} ", h.key),
+            theme.selected_unfocused(),
+        ));
+        spans.push(Span::styled(format!(" {}  ", h.help), Style::new()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -77,13 +77,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
                 let e = t.event(ix);
                 let selected = pos == app.selected;
                 let is_hit = hits.is_some_and(|h| h.binary_search(&pos).is_ok());
-                let gutter = if linked_to(ix) {
-                    "↔"
-                } else if is_hit {
-                    "*"
-                } else {
-                    " "
-                };
+                // Both marks can hold at once: linked to the selection, and a hit.
+                let gutter = format!(
+                    "{}{}",
+                    if linked_to(ix) { '↔' } else { ' ' },
+                    if is_hit { '*' } else { ' ' }
+                );
                 let date = date.unwrap_or_default();
                 let pad = date_w.saturating_sub(date.width());
                 let date_style = if e.status().is_future() {
@@ -97,18 +96,27 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
                     Span::raw(format!(" {} ", status_marker(e.status()))),
                     Span::styled(if e.has_links() { "⇄ " } else { "  " }, theme.dim()),
                 ];
-                let title = e.title();
+                let used: usize = spans.iter().map(|s| s.content.width()).sum();
+                let (title, cut) =
+                    super::text::fit(e.title(), (inner.width as usize).saturating_sub(used));
                 match (&needle, is_hit) {
                     (Some(n), true) => {
                         let mut at = 0;
-                        for r in n.ranges(title) {
+                        for r in n.ranges(e.title()) {
+                            if r.start >= title.len() {
+                                break;
+                            }
+                            let end = r.end.min(title.len());
                             spans.push(Span::raw(&title[at..r.start]));
-                            spans.push(Span::styled(&title[r.clone()], theme.hit()));
-                            at = r.end;
+                            spans.push(Span::styled(&title[r.start..end], theme.hit()));
+                            at = end;
                         }
                         spans.push(Span::raw(&title[at..]));
                     }
                     _ => spans.push(Span::raw(title)),
+                }
+                if cut {
+                    spans.push(Span::styled("…", theme.dim()));
                 }
                 let mut line = Line::from(spans);
                 if selected {
@@ -128,4 +136,21 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn titles_are_cut_with_an_ellipsis() {
+        assert_eq!(
+            super::super::text::fit("Russia launches", 20),
+            ("Russia launches", false)
+        );
+        assert_eq!(
+            super::super::text::fit("Russia launches", 8),
+            ("Russia", true)
+        );
+        assert_eq!(super::super::text::fit("日本語", 4), ("日", true));
+        assert_eq!(super::super::text::fit("abc", 0), ("", true));
+    }
 }

@@ -2,8 +2,9 @@
 //! roles, links and backlinks, topics) and the actor pane (the actor in focus
 //! and their events).
 
+use super::pane_lines::{PaneLines, pinned_line};
 use super::text::wrap;
-use super::{Theme, label, pane_block, plain, scroll_for};
+use super::{Theme, label, pane_block, plain};
 use crate::app::{App, EventItem, Pane};
 use crate::model::country;
 use crate::present;
@@ -12,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 /// A labelled value, wrapped under its label.
 fn field(
@@ -43,56 +45,6 @@ fn field(
         Line::from(spans)
     })
     .collect()
-}
-
-/// A detail pane's lines: header lines, then selectable rows.
-struct PaneLines<'a> {
-    header: Vec<Line<'a>>,
-    rows: Vec<Line<'a>>,
-    /// For each row, the item it shows (None for a heading).
-    row_item: Vec<Option<usize>>,
-    /// The cursor's row, when the pane has focus.
-    cursor_row: Option<usize>,
-}
-
-impl PaneLines<'_> {
-    /// The first line shown in `height` lines, keeping the cursor in view.
-    fn top(&self, height: usize) -> usize {
-        let cursor_line = self.cursor_row.map_or(0, |c| self.header.len() + c);
-        scroll_for(cursor_line, self.header.len() + self.rows.len(), height)
-    }
-
-    /// The item on line `line` of the view.
-    fn item_at(&self, line: usize, height: usize) -> Option<usize> {
-        let at = self.top(height) + line;
-        let row = at.checked_sub(self.header.len())?;
-        self.row_item.get(row).copied().flatten()
-    }
-
-    fn render(self, frame: &mut Frame<'_>, inner: Rect, focused: bool, theme: &Theme) {
-        let height = inner.height as usize;
-        let top = self.top(height);
-        let cursor_line = self.cursor_row.map(|c| self.header.len() + c);
-        let mut lines: Vec<Line<'_>> = self
-            .header
-            .into_iter()
-            .chain(self.rows)
-            .skip(top)
-            .take(height)
-            .collect();
-        if let Some(line) = cursor_line
-            .and_then(|c| c.checked_sub(top))
-            .and_then(|c| lines.get_mut(c))
-        {
-            let style = if focused {
-                theme.selected()
-            } else {
-                theme.selected_unfocused()
-            };
-            *line = std::mem::take(line).style(style);
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-    }
 }
 
 /// Which item of the event or actor pane is at a screen cell, if any.
@@ -217,6 +169,7 @@ fn event_lines<'a>(app: &'a App, width: usize, theme: &Theme) -> Option<PaneLine
         row_item.push(Some(i));
     }
     Some(PaneLines {
+        pinned: pinned_line(e.title(), format!(" · {}", e.date().human()), width, theme),
         header,
         rows,
         row_item,
@@ -301,23 +254,19 @@ fn actor_lines<'a>(
 ) -> Option<PaneLines<'a>> {
     let t = &app.timeline;
     let actor = t.actor(app.focused_actor()?);
+    // Name, kind and country on one line, so the events get the room.
+    let country = actor
+        .country()
+        .map(|c| format!(", {}", present::country_label(c)))
+        .unwrap_or_default();
     let mut header: Vec<Line<'_>> = vec![Line::from(vec![
         Span::styled(actor.name(), theme.title(false)),
-        Span::styled(format!("  {}", actor.kind().as_str()), theme.dim()),
+        Span::styled(format!("  {}{country}", actor.kind().as_str()), theme.dim()),
     ])];
     if !actor.title().is_empty() {
         header.extend(field(
             "role",
             actor.title().to_string(),
-            width,
-            theme,
-            Style::new(),
-        ));
-    }
-    if let Some(c) = actor.country() {
-        header.extend(field(
-            "country",
-            present::country_label(c),
             width,
             theme,
             Style::new(),
@@ -344,22 +293,42 @@ fn actor_lines<'a>(
     let window_start = cursor.saturating_sub(height);
     let window_end = (cursor + height).min(events.len());
     let current = app.current();
-    let rows: Vec<Line<'_>> = events[window_start..window_end]
+    let window = &events[window_start..window_end];
+    // Dates padded to the widest shown, so the titles line up.
+    let dates: Vec<String> = window
         .iter()
-        .map(|&ix| {
+        .map(|&ix| t.event(ix).date().human())
+        .collect();
+    let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(0);
+    let rows: Vec<Line<'_>> = window
+        .iter()
+        .zip(dates)
+        .map(|(&ix, date)| {
             let e = t.event(ix);
             let mark = if Some(ix) == current { "▸ " } else { "  " };
-            Line::from(vec![
+            let pad = " ".repeat(date_w - date.width());
+            let (title, cut) = super::text::fit(e.title(), width.saturating_sub(date_w + 4));
+            let mut spans = vec![
                 Span::styled(mark, theme.linked()),
-                Span::styled(format!("{}  ", e.date()), theme.dim()),
-                plain(e.title()),
-            ])
+                Span::styled(format!("{date}{pad}  "), theme.dim()),
+                plain(title),
+            ];
+            if cut {
+                spans.push(Span::styled("…", theme.dim()));
+            }
+            Line::from(spans)
         })
         .collect();
     let row_item = (window_start..window_end).map(Some).collect();
     let cursor_row =
         (app.focus == Pane::Actor && !events.is_empty()).then_some(cursor - window_start);
     Some(PaneLines {
+        pinned: pinned_line(
+            actor.name(),
+            format!(" · {}", actor.kind().as_str()),
+            width,
+            theme,
+        ),
         header,
         rows,
         row_item,

@@ -5,7 +5,9 @@ mod bars;
 mod chronology;
 mod details;
 mod overlay;
+mod pane_lines;
 mod quotes;
+mod source;
 mod text;
 pub mod theme;
 
@@ -25,7 +27,7 @@ fn rect(r: AppRect) -> Rect {
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame<'_>, theme: &Theme) {
     let full = frame.area();
-    let areas = crate::app::layout_for(full.width, full.height);
+    let areas = crate::app::layout_for(full.width, full.height, app.view());
     if areas.too_small {
         let msg = format!(
             "enlarge the terminal (at least {}x{})",
@@ -42,29 +44,56 @@ pub fn render(app: &App, frame: &mut Frame<'_>, theme: &Theme) {
         overlay::loading(frame, full, progress, theme);
         return;
     }
-    chronology::render(app, frame, rect(areas.chronology), theme);
-    details::render_event(app, frame, rect(areas.event), theme);
-    details::render_actor(app, frame, rect(areas.actor), theme);
-    quotes::render(app, frame, rect(areas.quotes), theme);
+    // Panes the layout leaves out (zoom, one detail pane) have no area.
+    let shown = |r: AppRect| r.width > 0 && r.height > 0;
+    if shown(areas.chronology) {
+        chronology::render(app, frame, rect(areas.chronology), theme);
+    }
+    if shown(areas.event) {
+        details::render_event(app, frame, rect(areas.event), theme);
+    }
+    if shown(areas.actor) {
+        details::render_actor(app, frame, rect(areas.actor), theme);
+    }
+    if shown(areas.quotes) {
+        quotes::render(app, frame, rect(areas.quotes), theme);
+    }
     bars::density(app, frame, rect(areas.density), theme);
     bars::status(app, frame, rect(areas.status), theme);
     bars::footer(app, frame, rect(areas.footer), theme);
+    if let Some(view) = &app.source {
+        source::render(app, view, frame, rect(areas.body), theme);
+    }
     if let Some(picker) = &app.picker {
         overlay::picker(picker, frame, full, theme);
     }
     if app.help {
-        overlay::help(frame, full, theme);
+        overlay::help(app.help_scroll, frame, full, theme);
     }
 }
 
 /// A pane's frame: its number, its title, focus shown by border and title.
 fn pane_block<'a>(pane: Pane, extra: String, app: &App, theme: &Theme) -> Block<'a> {
     let focused = app.focus == pane && app.picker.is_none() && !app.help;
-    let number = Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0) + 1;
+    let number = |p: Pane| Pane::ALL.iter().position(|&q| q == p).unwrap_or(0) + 1;
     let mut title = vec![Span::styled(
-        format!(" {number} {} ", pane.title()),
+        format!(" {} {} ", number(pane), pane.title()),
         theme.title(focused),
     )];
+    let areas = app.areas();
+    if app.zoom {
+        title.push(Span::styled(" z: all panes ", theme.dim()));
+    } else if areas.single_detail && pane != Pane::Chronology {
+        // The other detail panes, one key away.
+        for other in [Pane::Event, Pane::Actor, Pane::Quotes] {
+            if other != pane {
+                title.push(Span::styled(
+                    format!(" {} {} ", number(other), other.title()),
+                    theme.dim(),
+                ));
+            }
+        }
+    }
     if !extra.is_empty() {
         title.push(Span::styled(format!(" {extra} "), theme.dim()));
     }

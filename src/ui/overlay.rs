@@ -9,6 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Gauge, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A centred rectangle of at most `width` x `height`, inside `full`.
 pub fn centred(full: Rect, width: u16, height: u16) -> Rect {
@@ -29,40 +30,74 @@ fn popup<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.title(true)))
 }
 
-pub fn help(frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
+/// The help overlay, from the key table: as many columns as make it fit,
+/// else one column that scrolls. Keys and help line up in each column and
+/// a line too long for its column ends in "…".
+pub fn help(scroll: usize, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
+    let sections = keymap::help_sections();
+    let key_w = sections
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width()))
+        .max()
+        .unwrap_or(0);
+    let (iw, ih) = keymap::help_inner(full.width, full.height);
+    let (columns, max_scroll) = keymap::help_layout(iw, ih);
+    let col_w = (iw.min(if columns == 1 { 78 } else { iw }) as usize / columns.max(1))
+        .saturating_sub(1)
+        .max(1);
+    // The key column, narrowed on small screens so the help keeps room.
+    let key_w = key_w.min(col_w / 3).max(1);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (context, rows) in keymap::help_sections() {
+    for (context, rows) in sections {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled(context.title(), theme.label())));
         for (keys, help) in rows {
+            let keys = fit(&keys, key_w);
+            let pad = key_w.saturating_sub(keys.width());
+            let room = col_w.saturating_sub(key_w + 2);
             lines.push(Line::from(vec![
-                Span::raw(format!(" {keys:<15}")),
-                Span::raw(help),
+                Span::styled(format!(" {keys}{} ", " ".repeat(pad)), theme.label()),
+                Span::raw(fit(help, room)),
             ]));
         }
     }
-    let area = centred(
-        full,
-        full.width.saturating_sub(4).min(140),
-        full.height.saturating_sub(2),
-    );
-    let block = popup("Keys — Esc or ? closes", theme);
+    let scroll = scroll.min(max_scroll);
+    let title = if max_scroll > 0 {
+        let at = format!(
+            "Keys {}–{} of {}",
+            scroll + 1,
+            (scroll + ih as usize).min(lines.len()),
+            lines.len()
+        );
+        // The ways to scroll and close, where the frame has room for them.
+        let more = " · j/k PgUp/PgDn scroll · Esc closes";
+        if at.width() + more.width() + 4 <= iw as usize {
+            at + more
+        } else {
+            at
+        }
+    } else {
+        "Keys · Esc or ? closes".to_string()
+    };
+    // One column reads best at a line's natural length, not the screen's.
+    let draw_w = if columns == 1 { iw.min(78) } else { iw };
+    let area = centred(full, draw_w + 2, ih + 2);
+    let block = popup(&title, theme);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    // As many columns as the list needs to fit the height.
     let height = inner.height as usize;
-    let columns = lines.len().div_ceil(height).max(1);
+    let lines: Vec<Line<'_>> = lines.into_iter().skip(scroll).collect();
     let width = inner.width / columns as u16;
-    for (i, chunk) in lines.chunks(height).enumerate() {
+    for (i, chunk) in lines.chunks(height).take(columns).enumerate() {
         // A column does not open with the blank line between sections.
         let chunk = match chunk.split_first() {
-            Some((first, rest)) if first.spans.is_empty() => rest,
+            Some((first, rest)) if first.spans.is_empty() && i > 0 => rest,
             _ => chunk,
         };
         let x = inner.x + width * i as u16;
@@ -76,6 +111,25 @@ pub fn help(frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
             Rect::new(x, inner.y, w, inner.height),
         );
     }
+}
+
+/// `text` within `width` columns, ending in "…" when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {

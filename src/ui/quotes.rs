@@ -16,7 +16,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let t = &app.timeline;
     let current = app.current();
     let count = current.map_or(0, |c| t.event(c).quotes().len());
-    let block = pane_block(Pane::Quotes, format!("{count}"), app, theme);
+    let extra = match count {
+        1 => "1 quote".to_string(),
+        n => format!("{n} quotes"),
+    };
+    let block = pane_block(Pane::Quotes, extra, app, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(ix) = current else { return };
@@ -42,6 +46,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     }
     let width = inner.width as usize;
     let mut lines: Vec<Line<'_>> = Vec::new();
+    let cursor = app.quote_cursor.min(count - 1);
+    let mut cursor_line = 0;
     for (n, q) in e.quotes().enumerate() {
         let s = q.source();
         let day = s
@@ -52,8 +58,17 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         if n > 0 {
             lines.push(Line::default());
         }
+        if n == cursor {
+            cursor_line = lines.len();
+        }
+        let number_style = if n == cursor && app.focus == Pane::Quotes {
+            theme.selected()
+        } else {
+            theme.label()
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("[{}] ", n + 1), theme.label()),
+            Span::styled(format!("[{}]", n + 1), number_style),
+            Span::raw(" "),
             Span::styled(s.outlet(), theme.label()),
             Span::styled(
                 format!(
@@ -82,9 +97,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
             lines.extend(wrap(&segment, width).into_iter().map(owned));
         }
     }
-    let top = app
-        .quote_scroll
-        .min(lines.len().saturating_sub(inner.height as usize));
+    // The selected quote opens the view, or shows whole at its bottom.
+    let top = cursor_line.min(lines.len().saturating_sub(inner.height as usize));
     let visible: Vec<Line<'_>> = lines
         .into_iter()
         .skip(top)

@@ -2,7 +2,7 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Wraps styled pieces of text into lines of at most `width` columns,
 /// breaking at spaces where it can.
@@ -68,6 +68,23 @@ pub fn tail_within(text: &str, width: usize) -> (bool, &str) {
         start = i;
     }
     (true, &text[start..])
+}
+
+/// The longest head of `text` that fits `width` columns, leaving one for
+/// "…" when it has to be cut; and whether it was cut.
+pub fn fit(text: &str, width: usize) -> (&str, bool) {
+    if text.width() <= width {
+        return (text, false);
+    }
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            return (text[..i].trim_end(), true);
+        }
+        used += w;
+    }
+    (text, false)
 }
 
 #[cfg(test)]

@@ -67,6 +67,10 @@ impl Theme {
     pub fn separator(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
+    /// The line that keeps naming a scrolled pane's subject.
+    pub fn pinned(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
     pub fn message(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }

@@ -17,6 +17,10 @@ pub enum Context {
     Picker,
     /// The search and go-to prompts.
     Prompt,
+    /// The help overlay.
+    Help,
+    /// The source view.
+    Source,
 }
 
 impl Context {
@@ -26,6 +30,8 @@ impl Context {
             Context::Pane(p) => p.title(),
             Context::Picker => "Actor / country picker",
             Context::Prompt => "Search, go-to, date and export prompts",
+            Context::Help => "This help",
+            Context::Source => "Source view (s)",
         }
     }
 }
@@ -89,6 +95,8 @@ pub enum Mode {
     Normal(Pane),
     Picker,
     Prompt,
+    Help,
+    Source,
 }
 
 /// Maps a key press to an action in the given mode.
@@ -97,6 +105,8 @@ pub fn dispatch(mode: Mode, ev: &KeyEvent) -> Option<Action> {
         Mode::Normal(p) => &[Context::Pane(p), Context::Global],
         Mode::Picker => &[Context::Picker],
         Mode::Prompt => &[Context::Prompt],
+        Mode::Help => &[Context::Help],
+        Mode::Source => &[Context::Source],
     };
     for ctx in contexts {
         let found = BINDINGS
@@ -119,10 +129,29 @@ pub fn dispatch(mode: Mode, ev: &KeyEvent) -> Option<Action> {
 
 /// The footer hints for a mode: "Tab next pane  a filter by actor ...".
 pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
+    footer_hints(mode)
+        .into_iter()
+        .map(|h| (h.key, h.help))
+        .collect()
+}
+
+/// A footer hint: the first key of a binding and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub key: String,
+    pub help: &'static str,
+    /// Kept when the footer is too narrow for every hint: how to get help,
+    /// how to leave.
+    pub essential: bool,
+}
+
+pub fn footer_hints(mode: Mode) -> Vec<Hint> {
     let contexts: Vec<Context> = match mode {
         Mode::Normal(p) => vec![Context::Pane(p), Context::Global],
         Mode::Picker => vec![Context::Picker],
         Mode::Prompt => vec![Context::Prompt],
+        Mode::Help => vec![Context::Help],
+        Mode::Source => vec![Context::Source],
     };
     contexts
         .iter()
@@ -131,7 +160,11 @@ pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
                 .iter()
                 .filter(move |b| b.context == *ctx && b.footer)
         })
-        .map(|b| (b.keys[0].label(), b.help))
+        .map(|b| Hint {
+            key: b.keys[0].label(),
+            help: b.help,
+            essential: matches!(b.action, Action::ToggleHelp | Action::Quit | Action::Escape),
+        })
         .collect()
 }
 
@@ -146,6 +179,43 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
         }
     }
     sections
+}
+
+/// Lines of the help overlay: a heading per context, a row per binding, a
+/// blank line between contexts.
+pub fn help_line_count() -> usize {
+    let sections = help_sections();
+    sections
+        .iter()
+        .map(|(_, rows)| rows.len() + 1)
+        .sum::<usize>()
+        + sections.len().saturating_sub(1)
+}
+
+/// The width a column of the help overlay needs to read well.
+pub const HELP_COLUMN: u16 = 58;
+
+/// How the help overlay lays out in `width` x `height` cells: as many
+/// columns as make it fit without scrolling, else one column that scrolls.
+/// Returns the columns and the largest scroll offset.
+pub fn help_layout(width: u16, height: u16) -> (usize, usize) {
+    let lines = help_line_count();
+    let height = (height as usize).max(1);
+    let fit = (width / HELP_COLUMN).max(1) as usize;
+    let columns = lines.div_ceil(height);
+    if columns <= fit {
+        (columns.max(1), 0)
+    } else {
+        (1, lines - height)
+    }
+}
+
+/// The inner size of the help overlay on a screen of `width` x `height`.
+pub fn help_inner(width: u16, height: u16) -> (u16, u16) {
+    (
+        width.saturating_sub(4).min(150).saturating_sub(2),
+        height.saturating_sub(2).saturating_sub(2),
+    )
 }
 
 #[cfg(test)]

@@ -477,14 +477,7 @@ impl Builder {
     }
 }
 
-pub(crate) fn ellipsize(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
+pub(crate) use crate::present::ellipsize;
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,6 @@
 //! Builds the store from a checked builder: events into chronological order,
-//! links resolved to positions, backlinks, indexes by actor and country, and
+//! links resolved to positions, backlinks, indexes by actor, country and
+//! quoted source, and
 //! the text index for search. The per-event lists stay in the order they were
 //! read (spans point into them), so every pass is sequential except one
 //! gather of the event records; the indexes are built on a second thread.
@@ -17,6 +18,7 @@ struct Indexes {
     backlinks: Vec<Link>,
     by_actor: Postings,
     by_country: Postings,
+    by_source: Postings,
 }
 
 /// What the first thread builds.
@@ -123,6 +125,7 @@ impl Builder {
                 .collect(),
             by_actor: indexes.by_actor,
             by_country: indexes.by_country,
+            by_source: indexes.by_source,
             backlinks: indexes.backlinks,
             aliases: self.aliases,
             roles: self.roles,
@@ -155,6 +158,7 @@ impl Builder {
         let mut backlink_pairs: Vec<(u32, Link)> = Vec::with_capacity(self.links.len());
         let mut actor_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_actors.len());
         let mut country_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_countries.len() + n);
+        let mut source_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.quotes.len());
         for (e, &at) in self.events.iter().zip(rank) {
             for l in &self.links[range(e.links)] {
                 backlink_pairs.push((
@@ -174,6 +178,9 @@ impl Builder {
             if let Some(c) = e.place_country {
                 country_pairs.push((c as u32, at));
             }
+            for q in &self.quotes[range(e.quotes)] {
+                source_pairs.push((q.source, at));
+            }
         }
         let (backlink_offsets, mut backlinks) = group_by_key(n, &backlink_pairs);
         drop(backlink_pairs);
@@ -186,6 +193,12 @@ impl Builder {
             backlinks,
             by_actor: Postings::build(self.actors.len(), actor_pairs),
             by_country: Postings::build(crate::model::country::all().len(), country_pairs),
+            by_source: {
+                // An event quotes a source several times, once in the index.
+                let mut postings = Postings::build(self.sources.len(), source_pairs);
+                postings.events.shrink_to_fit();
+                postings
+            },
         }
     }
 

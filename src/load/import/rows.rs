@@ -286,7 +286,12 @@ pub(crate) fn sniff_delimiter(first_line: &[u8]) -> u8 {
 /// Reads `text` with one importer as a whole timeline, for tests.
 #[cfg(test)]
 pub(crate) fn read_text(
-    read: fn(&mut Builder, crate::load::FileIx, &mut dyn BufRead, LoadOptions<'_>) -> Result<(), LoadError>,
+    read: fn(
+        &mut Builder,
+        crate::load::FileIx,
+        &mut dyn BufRead,
+        LoadOptions<'_>,
+    ) -> Result<(), LoadError>,
     text: &[u8],
     opts: LoadOptions<'_>,
 ) -> Result<crate::model::Timeline, LoadError> {
