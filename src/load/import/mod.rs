@@ -9,8 +9,10 @@
 
 pub(crate) mod acled;
 pub(crate) mod gdelt;
+mod html;
 pub(crate) mod rows;
 mod tables;
+mod timelinejs;
 
 use crate::load::builder::Builder;
 use crate::load::{LoadError, LoadOptions};
@@ -126,6 +128,7 @@ pub(crate) fn read(
     builder.lenient = true;
     let result = match format {
         InputFormat::Gdelt => gdelt::read(builder, file, reader, opts),
+        InputFormat::TimelineJs => timelinejs::read(builder, file, reader, opts),
         // Native files are read strictly, by load::native.
         InputFormat::Native => Ok(()),
         other => {
