@@ -233,6 +233,19 @@ fn legacy_slide(value: &Value, kind: Kind, line: Option<usize>) -> Slide {
 /// ISO "2011-03-23".
 pub(super) fn legacy_date(text: &str) -> Parts {
     let text = text.trim();
+    // "196002152034": a compact timestamp some files carry.
+    if (8..=14).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        let time = match text.get(8..12) {
+            Some(hm) => format!("{}:{}", &hm[..2], &hm[2..]),
+            None => String::new(),
+        };
+        return Parts {
+            year: text[..4].to_string(),
+            month: text[4..6].to_string(),
+            day: text[6..8].to_string(),
+            time,
+        };
+    }
     let iso = !text.contains(',') && text.get(1..).is_some_and(|t| t.contains('-'));
     let parts: Vec<&str> = if iso {
         let date = text.split(['T', ' ']).next().unwrap_or(text);

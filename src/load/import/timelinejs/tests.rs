@@ -274,6 +274,11 @@ fn legacy_timelinejs2_is_read() {
         "14:5".replace(":5", ":05")
     );
     assert_eq!(legacy_date("2011-03-23").month, "03");
+    let compact = legacy_date("196002152034");
+    assert_eq!(
+        (compact.year, compact.month, compact.day, compact.time),
+        ("1960".into(), "02".into(), "15".into(), "20:34".into())
+    );
 }
 
 #[test]
