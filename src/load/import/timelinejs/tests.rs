@@ -133,6 +133,11 @@ fn the_title_slide_names_the_timeline() {
     // A title without a headline is named by its text.
     let text = r#"{"title": {"text": {"text": "<p>Only text</p>"}}, "events": []}"#;
     assert_eq!(load(text).title(), Some("Only text"));
+    // A title row of a sheet with a headline and nothing else.
+    let sheet = "Year,Headline,Text,Type\n,Just a title,,title\n2020,E,,\n";
+    let t = load(sheet);
+    assert_eq!(t.title(), Some("Just a title"));
+    assert_eq!(t.len(), 1);
 }
 
 #[test]
