@@ -229,11 +229,10 @@ fn legacy_slide(value: &Value, kind: Kind, line: Option<usize>) -> Slide {
     }
 }
 
-/// "2011,3,23" (TimelineJS2's own form, hour and minute may follow) or an
-/// ISO "2011-03-23".
+/// "2011,3,23" (TimelineJS2's own form, hour and minute may follow), an
+/// ISO "2011-03-23", or a compact "196002152034".
 pub(super) fn legacy_date(text: &str) -> Parts {
     let text = text.trim();
-    // "196002152034": a compact timestamp some files carry.
     if (8..=14).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
         let time = match text.get(8..12) {
             Some(hm) => format!("{}:{}", &hm[..2], &hm[2..]),
@@ -246,36 +245,28 @@ pub(super) fn legacy_date(text: &str) -> Parts {
             time,
         };
     }
-    let iso = !text.contains(',') && text.get(1..).is_some_and(|t| t.contains('-'));
-    let parts: Vec<&str> = if iso {
-        let date = text.split(['T', ' ']).next().unwrap_or(text);
-        let (sign, body) = match date.strip_prefix('-') {
-            Some(rest) => ("-", rest),
-            None => ("", date),
-        };
-        let mut parts: Vec<&str> = body.split('-').collect();
-        if sign == "-" {
-            // Keep the sign with the year.
-            return Parts {
-                year: format!("-{}", parts.first().unwrap_or(&"")),
-                month: parts.get(1).unwrap_or(&"").to_string(),
-                day: parts.get(2).unwrap_or(&"").to_string(),
-                time: String::new(),
-            };
-        }
-        parts.truncate(3);
-        parts
-    } else {
-        text.split(',').map(str::trim).collect()
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
     };
-    let get = |i: usize| parts.get(i).map_or(String::new(), |s| s.to_string());
+    let fields: Vec<&str> = if !body.contains(',') && body.contains('-') {
+        let day = body.split(['T', ' ']).next().unwrap_or(body);
+        day.split('-').collect()
+    } else {
+        body.split(',').map(str::trim).collect()
+    };
+    let get = |i: usize| fields.get(i).map_or(String::new(), |s| s.to_string());
     let time = match (get(3), get(4)) {
         (h, _) if h.is_empty() => String::new(),
         (h, m) if m.is_empty() => format!("{h}:00"),
         (h, m) => format!("{h}:{m:0>2}"),
     };
     Parts {
-        year: get(0),
+        year: if body.is_empty() {
+            String::new()
+        } else {
+            format!("{sign}{}", get(0))
+        },
         month: get(1),
         day: get(2),
         time,
