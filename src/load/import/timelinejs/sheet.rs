@@ -73,10 +73,27 @@ pub(super) fn slides(
     file: u16,
     reader: &mut dyn BufRead,
 ) -> Option<Vec<Slide>> {
+    // Read whole (sheets are small) so that each record's line can be
+    // counted from its byte offset: the csv crate's own line count lags
+    // by one after a CRLF.
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        let why = format!("cannot read: {}", crate::load::io_reason(&e));
+        builder.diagnose(file, None, None, why);
+        return None;
+    }
+    let line_at = |offset: u64| {
+        let start = (offset as usize).min(bytes.len());
+        let skip = bytes[start..]
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        1 + memchr::memchr_iter(b'\n', &bytes[..start + skip]).count()
+    };
     let mut csv = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
-        .from_reader(reader);
+        .from_reader(bytes.as_slice());
     let mut record = csv::ByteRecord::new();
     let mut columns = None;
     let mut slides = Vec::new();
@@ -85,12 +102,12 @@ pub(super) fn slides(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(1, |p| p.line() as usize);
+                let line = e.position().map_or(1, |p| line_at(p.byte()));
                 builder.diagnose(file, Some((line, 1)), None, format!("cannot read: {e}"));
                 break;
             }
         }
-        let line = record.position().map(|p| p.line() as usize);
+        let line = record.position().map(|p| line_at(p.byte()));
         let row = match csv::StringRecord::from_byte_record(record.clone()) {
             Ok(row) => row,
             Err(_) if columns.is_some() => {

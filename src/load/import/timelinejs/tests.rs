@@ -351,3 +351,32 @@ fn long_headlines_give_ids_cut_between_words() {
         "text": {"headline": "Era Test 600-650"}}], "events": []}"#;
     assert!(load(text).find_event("era-test-600-650").is_some());
 }
+
+#[test]
+fn sheets_with_a_bom_crlf_and_a_bad_row() {
+    let mut bytes =
+        b"\xEF\xBB\xBFYear,Month,Day,Headline,Text\r\n2020,5,1,A,\"x,\r\ny\"\r\n".to_vec();
+    bytes.extend_from_slice(b"2021,1,1,B \xFF,\r\n2022,,,C,\r\n");
+    let mut builder = Builder::new();
+    let file = builder.add_file("s.csv");
+    let mut reader = bytes.as_slice();
+    crate::load::import::read(
+        &mut builder,
+        file,
+        InputFormat::TimelineJs,
+        &mut reader,
+        LoadOptions::default(),
+    )
+    .unwrap();
+    let t = builder.finish().unwrap();
+    assert_eq!(date_of(&t, "a"), "2020-05-01");
+    assert_eq!(t.event(t.find_event("a").unwrap()).summary(), "x, y");
+    assert_eq!(date_of(&t, "c"), "2022");
+    let report = t.import_report();
+    assert_eq!((report.rows, report.skipped_total), (3, 1));
+    assert!(
+        report.skipped[0].starts_with("s.csv:4:1: is not valid UTF-8"),
+        "{:?}",
+        report.skipped
+    );
+}
