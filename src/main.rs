@@ -82,11 +82,12 @@ struct ListArgs {
     /// Only events involving this country (ISO code, name or alias); repeat for any of several.
     #[arg(long, value_name = "COUNTRY")]
     country: Vec<String>,
-    /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025).
-    #[arg(long, value_name = "DATE")]
+    /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025;
+    /// -0043 is 44 BC).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     from: Option<String>,
     /// Only events that can fall on or before this day, month or year.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     to: Option<String>,
     /// Only events whose title, summary, quotes or actor names contain TEXT (any case).
     #[arg(long, value_name = "TEXT")]

@@ -219,4 +219,12 @@ fn cli_lists_shows_and_checks() {
         .assert()
         .success()
         .stdout(predicate::str::contains("10 events"));
+    // Years before 1 are typed as EDTF writes them.
+    dateline()
+        .args(["list", "--from", "-0700", "--to", "0650"])
+        .arg(fixture("eras.json"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("last-great-roman-persian-war"))
+        .stdout(predicate::str::contains("battle-of-nineveh"));
 }
