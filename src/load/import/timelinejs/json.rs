@@ -75,15 +75,20 @@ fn parse(text: &str) -> Result<Vec<Slide>, Failure> {
     };
     let doc: Document<'_> = serde_json::from_str(text).map_err(syntax)?;
     let mut slides = Vec::new();
+    // Each slide's line, from where its raw text starts in the document.
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
     let at = |raw: &RawValue| {
-        line_of(
-            text.as_bytes(),
-            raw.get().as_ptr() as usize - text.as_ptr() as usize,
-        )
+        let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+        1 + newlines.partition_point(|&n| n < offset)
     };
     if let Some(timeline) = doc.timeline {
-        let legacy: Legacy<'_> = serde_json::from_str(timeline.get()).map_err(syntax)?;
-        let title: Value = serde_json::from_str(timeline.get()).map_err(syntax)?;
+        // Wrong types inside "timeline" are named at its line.
+        let inner = |e: serde_json::Error| {
+            let (_, why) = syntax(e);
+            (Some((at(timeline), 1)), why)
+        };
+        let legacy: Legacy<'_> = serde_json::from_str(timeline.get()).map_err(inner)?;
+        let title: Value = serde_json::from_str(timeline.get()).map_err(inner)?;
         slides.push(legacy_slide(&title, Kind::Title, Some(at(timeline))));
         for (kind, list) in [(Kind::Era, legacy.era), (Kind::Event, legacy.date)] {
             for raw in list.unwrap_or_default() {

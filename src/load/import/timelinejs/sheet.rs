@@ -82,13 +82,14 @@ pub(super) fn slides(
         builder.diagnose(file, None, None, why);
         return None;
     }
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', &bytes).collect();
     let line_at = |offset: u64| {
         let start = (offset as usize).min(bytes.len());
         let skip = bytes[start..]
             .iter()
             .take_while(|b| matches!(b, b'\r' | b'\n'))
             .count();
-        1 + memchr::memchr_iter(b'\n', &bytes[..start + skip]).count()
+        1 + newlines.partition_point(|&n| n < start + skip)
     };
     let mut csv = csv::ReaderBuilder::new()
         .flexible(true)

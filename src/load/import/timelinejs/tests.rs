@@ -329,6 +329,10 @@ fn files_that_are_not_timelinejs_say_what_was_expected() {
         ("{\"events\": [", "is not TimelineJS JSON"),
         ("{\"other\": 1}", "expected an object with \"events\""),
         ("{\"events\": 3}", "is not TimelineJS JSON"),
+        (
+            "{\n\"timeline\": {\"date\": 3}}",
+            "t:2:1: is not TimelineJS JSON",
+        ),
     ] {
         let err = try_load(text)
             .err()
