@@ -215,7 +215,12 @@ struct ListArgs {
     #[command(flatten)]
     filter: FilterArgs,
     /// Only events that can fall on or before this day, month or year.
-    #[arg(long, visible_alias = "until", value_name = "DATE")]
+    #[arg(
+        long,
+        visible_alias = "until",
+        value_name = "DATE",
+        allow_hyphen_values = true
+    )]
     to: Option<String>,
     /// Print JSON Lines, one event per line.
     #[arg(long, conflicts_with = "count")]
@@ -250,7 +255,7 @@ struct ExportArgs {
     #[command(flatten)]
     filter: FilterArgs,
     /// Only events that can fall on or before this day, month or year (`--to` names the format here).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     until: Option<String>,
     /// TimelineJS groups events by this facet (the first value when several): country, topic, status or actor.
     #[arg(long, value_name = "FACET", value_parser = parse_group)]
@@ -286,8 +291,9 @@ struct FilterArgs {
     /// Only events involving this country (ISO code, name or alias); repeat for any of several.
     #[arg(long, value_name = "COUNTRY")]
     country: Vec<String>,
-    /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025).
-    #[arg(long, value_name = "DATE")]
+    /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025;
+    /// -0043 is 44 BC).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     from: Option<String>,
     /// Only events whose title, summary, quotes or actor names contain TEXT (any case).
     #[arg(long, value_name = "TEXT")]

@@ -11,11 +11,14 @@ use unicode_width::UnicodeWidthStr;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// "12 Apr 2025" for short spans, "Apr 2025" for longer ones.
+/// "12 Apr 2025" for short spans, "Apr 2025" for longer ones (years
+/// before 1 as "44 BC", as dates show them).
 fn day_label(day: i32, with_day: bool) -> String {
+    use crate::model::date::Point;
+    use chrono::Datelike;
     match crate::model::date::from_day_number(day) {
-        Some(d) if with_day => d.format("%-d %b %Y").to_string(),
-        Some(d) => d.format("%b %Y").to_string(),
+        Some(d) if with_day => Point::from_naive(d).human(false),
+        Some(d) => Point::month(d.year(), d.month() as u8).human(false),
         None => String::new(),
     }
 }

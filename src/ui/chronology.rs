@@ -3,7 +3,7 @@
 
 use super::{Theme, pane_block};
 use crate::app::{App, ChronoRow, Pane};
-use crate::model::date::MONTHS;
+use crate::model::date::Point;
 use crate::present::status_marker;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -62,9 +62,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     for (row, date) in rows.iter().zip(dates) {
         match *row {
             ChronoRow::Separator { year, month } => {
+                // Point::human writes years before 1 as "44 BC".
                 let label = match month {
-                    Some(m) => format!("── {} {year} ", MONTHS[(m as usize).clamp(1, 12) - 1]),
-                    None => format!("── {year} "),
+                    Some(m) => format!("── {} ", Point::month(year, m as u8).human(false)),
+                    None => format!("── {} ", Point::year(year).human(false)),
                 };
                 let fill = (inner.width as usize).saturating_sub(label.width());
                 lines.push(Line::from(Span::styled(

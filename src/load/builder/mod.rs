@@ -201,6 +201,13 @@ impl Builder {
         actor.file.map(|_| self.arena.get(actor.name))
     }
 
+    /// Whether an event with this id was added already.
+    pub fn has_event(&self, id: &str) -> bool {
+        self.event_ids
+            .get(&self.hasher, id)
+            .is_some_and(|slot| self.slot_event[slot as usize] != NONE)
+    }
+
     /// Whether a source with this id was declared already.
     pub fn has_source(&self, id: &str) -> bool {
         self.source_ids

@@ -11,8 +11,10 @@ pub(crate) mod acled;
 mod cells;
 pub(crate) mod csv;
 pub(crate) mod gdelt;
+mod html;
 pub(crate) mod rows;
 pub(crate) mod tables;
+mod timelinejs;
 
 use crate::load::builder::Builder;
 use crate::load::builder::FileIx;
@@ -177,6 +179,7 @@ fn read_rows(
         InputFormat::Gdelt => gdelt::read_reader(builder, file, reader, opts),
         InputFormat::Acled => acled::read(builder, file, reader, opts),
         InputFormat::Csv => csv::read(builder, file, reader, opts),
+        InputFormat::TimelineJs => timelinejs::read(builder, file, reader, opts),
         other => {
             let _ = reader;
             builder.diagnose(

@@ -6,16 +6,26 @@ use super::{DateShape, DateValue, MONTHS, Point, Precision};
 use chrono::Datelike;
 use std::fmt;
 
+/// "2025"; years before 1 (astronomical) as "44 BC".
+fn year_human(year: i32) -> String {
+    if year < 1 {
+        format!("{} BC", 1 - i64::from(year))
+    } else {
+        year.to_string()
+    }
+}
+
 impl Point {
-    /// "Thu 17 Apr 2025", "Mar 2025", "2025".
+    /// "Thu 17 Apr 2025", "Mar 2025", "2025", "15 Mar 44 BC".
     pub fn human(&self, weekday: bool) -> String {
         let month = MONTHS[(self.month as usize).clamp(1, 12) - 1];
+        let year = year_human(self.year);
         match self.precision {
-            Precision::Year => format!("{}", self.year),
-            Precision::Month => format!("{} {}", month, self.year),
+            Precision::Year => year,
+            Precision::Month => format!("{month} {year}"),
             Precision::Day => match (weekday, self.first()) {
-                (true, Some(d)) => format!("{} {} {} {}", d.weekday(), self.day, month, self.year),
-                _ => format!("{} {} {}", self.day, month, self.year),
+                (true, Some(d)) => format!("{} {} {month} {year}", d.weekday(), self.day),
+                _ => format!("{} {month} {year}", self.day),
             },
         }
     }
@@ -51,7 +61,7 @@ fn interval_human(a: &Point, b: &Point) -> String {
             a.day,
             b.day,
             MONTHS[a.month as usize - 1],
-            a.year
+            year_human(a.year)
         );
     }
     let neither_year = a.precision != Precision::Year && b.precision != Precision::Year;
@@ -91,5 +101,8 @@ mod tests {
         assert_eq!(parse("2024-11/2025-02").human(), "Nov 2024 – Feb 2025");
         assert_eq!(parse("2025-04-12/..").human(), "since 12 Apr 2025");
         assert_eq!(parse("2022-02~").human(), "c. Feb 2022");
+        assert_eq!(parse("-0043-03-15").human(), "Fri 15 Mar 44 BC");
+        assert_eq!(parse("0000").human(), "1 BC");
+        assert_eq!(parse("-0099/0050").human(), "100 BC – 50");
     }
 }

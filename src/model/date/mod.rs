@@ -80,11 +80,15 @@ pub enum DateError {
     Syntax(String),
     #[error("'{0}' is not a real calendar date")]
     Impossible(String),
-    #[error("year {0} is out of range (1 to 9999)")]
+    #[error("year {0} is out of range (-9999 to 9999)")]
     YearRange(i32),
     #[error("'{0}': the interval ends before it starts")]
     Reversed(String),
 }
+
+/// The years a date may name: four EDTF digits, astronomical before 1.
+pub const YEAR_MIN: i32 = -9999;
+pub const YEAR_MAX: i32 = 9999;
 
 pub const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -122,6 +126,13 @@ impl Point {
 
     fn parse(text: &str, whole: &str) -> Result<Point, DateError> {
         let syntax = || DateError::Syntax(whole.to_string());
+        // Years before 1 are astronomical, as EDTF writes them: `0000` is
+        // 1 BC, `-0043` is 44 BC; `-0000` is not a year.
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) if rest.starts_with("0000") => return Err(syntax()),
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
         let parts: Vec<&str> = text.split('-').collect();
         let number = |s: &str, len: usize| -> Result<u32, DateError> {
             if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -130,7 +141,8 @@ impl Point {
             s.parse::<u32>().map_err(|_| syntax())
         };
         let year = number(parts[0], 4)? as i32;
-        if !(1..=9999).contains(&year) {
+        let year = if negative { -year } else { year };
+        if !(YEAR_MIN..=YEAR_MAX).contains(&year) {
             return Err(DateError::YearRange(year));
         }
         let point = match parts.len() {
@@ -178,10 +190,14 @@ impl Point {
 
     fn edtf(&self, out: &mut String) {
         use std::fmt::Write;
+        if self.year < 0 {
+            out.push('-');
+        }
+        let year = self.year.unsigned_abs();
         let _ = match self.precision {
-            Precision::Year => write!(out, "{:04}", self.year),
-            Precision::Month => write!(out, "{:04}-{:02}", self.year, self.month),
-            Precision::Day => write!(out, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+            Precision::Year => write!(out, "{year:04}"),
+            Precision::Month => write!(out, "{year:04}-{:02}", self.month),
+            Precision::Day => write!(out, "{year:04}-{:02}-{:02}", self.month, self.day),
         };
     }
 }
@@ -435,8 +451,8 @@ mod tests {
             Err(DateError::Impossible(_))
         ));
         assert!(matches!(
-            DateValue::parse_edtf("0000-01-01"),
-            Err(DateError::YearRange(0))
+            DateValue::parse_edtf("-0000-01-01"),
+            Err(DateError::Syntax(_))
         ));
         assert!(matches!(
             DateValue::parse_edtf("2025-04-20/2025-04-17"),
@@ -481,6 +497,23 @@ mod tests {
                 "2025-04-01/.."
             ]
         );
+    }
+
+    #[test]
+    fn years_before_1_are_astronomical() {
+        let caesar = parse("-0043-03-15");
+        assert_eq!(caesar.earliest(), Some(ymd(-43, 3, 15)));
+        assert_eq!(caesar.edtf(), "-0043-03-15");
+        assert_eq!(parse("0000").edtf(), "0000");
+        let span = parse("-0100/0050");
+        assert_eq!(span.edtf(), "-0100/0050");
+        assert!(span.earliest() < parse("0001").earliest());
+        assert!(matches!(
+            DateValue::parse_edtf("0050/-0100"),
+            Err(DateError::Reversed(_))
+        ));
+        assert!(DateValue::parse_edtf("-10000").is_err());
+        assert!(DateValue::parse_edtf("--0043").is_err());
     }
 
     #[test]
