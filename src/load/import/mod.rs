@@ -9,6 +9,7 @@
 
 pub(crate) mod acled;
 pub(crate) mod gdelt;
+pub(crate) mod ics;
 pub(crate) mod rows;
 mod tables;
 
@@ -126,6 +127,7 @@ pub(crate) fn read(
     builder.lenient = true;
     let result = match format {
         InputFormat::Gdelt => gdelt::read(builder, file, reader, opts),
+        InputFormat::Ics => ics::read(builder, file, reader, opts),
         // Native files are read strictly, by load::native.
         InputFormat::Native => Ok(()),
         other => {
