@@ -16,6 +16,9 @@ mod event;
 mod recur;
 mod when;
 
+#[cfg(test)]
+mod tests;
+
 use super::rows::RowProgress;
 use crate::load::builder::{Builder, ellipsize};
 use crate::load::{LoadError, LoadOptions};
@@ -105,10 +108,9 @@ pub(crate) fn read(
                 "END" if v.depth > 0 => v.depth -= 1,
                 "END" => {
                     if component != "VEVENT" {
-                        v.fail(
-                            line_no,
-                            format!("END:{component} where END:VEVENT was expected"),
-                        );
+                        let why =
+                            format!("has no END:VEVENT (found END:{component} at line {line_no})");
+                        v.fail(v.begin, why);
                     }
                     if let Some(done) = vevent.take() {
                         finish(builder, file, &cal, done, &mut recurring);
