@@ -60,33 +60,31 @@ pub(crate) fn read(
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let parsed = match std::str::from_utf8(&bytes) {
-            Ok(text) => content::parse(text, line_no).map_err(|why| (why, text)),
-            Err(_) => Err(("is not valid UTF-8".to_string(), "")),
+        let text = std::str::from_utf8(&bytes);
+        let parsed = match text {
+            Ok(text) => content::parse(text, line_no),
+            Err(_) => Err("is not valid UTF-8".to_string()),
         };
         if !begun {
-            match &parsed {
-                Ok(l) if l.name == "BEGIN" && l.value.trim().eq_ignore_ascii_case("VCALENDAR") => {
-                    begun = true;
-                    continue;
-                }
-                _ => {
-                    let found = match &parsed {
-                        Ok(l) => format!("'{}'", ellipsize(&format!("{}:{}", l.name, l.value), 40)),
-                        Err((_, text)) if !text.is_empty() => format!("'{}'", ellipsize(text, 40)),
-                        Err(_) => "bytes that are not UTF-8 text".into(),
-                    };
-                    let why = format!(
-                        "is not an iCalendar file: expected BEGIN:VCALENDAR first, found {found}"
-                    );
-                    builder.diagnose(file, Some((line_no, 1)), None, why);
-                    return Ok(());
-                }
+            if let Ok(l) = &parsed
+                && l.name == "BEGIN"
+                && l.value.trim().eq_ignore_ascii_case("VCALENDAR")
+            {
+                begun = true;
+                continue;
             }
+            let found = match text {
+                Ok(text) => format!("'{}'", ellipsize(text, 40)),
+                Err(_) => "bytes that are not UTF-8 text".into(),
+            };
+            let why =
+                format!("is not an iCalendar file: expected BEGIN:VCALENDAR first, found {found}");
+            builder.diagnose(file, Some((line_no, 1)), None, why);
+            return Ok(());
         }
         let line = match parsed {
             Ok(l) => l,
-            Err((why, _)) => {
+            Err(why) => {
                 if let Some(v) = vevent.as_mut() {
                     v.fail(line_no, format!("line {line_no} {why}"));
                 }
