@@ -300,6 +300,11 @@ fn instances(
         .map(|d| d.naive_local())
         .filter(|t| !is_excluded(t))
         .collect();
+    // DTSTART is the first instance (RFC 5545 3.8.5.3), even where the
+    // rule does not produce it.
+    if start <= end && !is_excluded(&start) && times.first() != Some(&start) {
+        times.insert(0, start);
+    }
     let limited = times.len() > MAX_INSTANCES || (result.limited && times.len() >= MAX_INSTANCES);
     times.truncate(MAX_INSTANCES);
     Ok((times, end, limited))

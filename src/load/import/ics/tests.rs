@@ -247,6 +247,11 @@ fn the_window_defaults_to_two_years_and_follows_recur_until() {
     );
     // Several instances on one day get the time in their ids.
     assert!(t.find_event("m-20250101-100000").is_some());
+    // DTSTART is an instance even where the rule would not produce it.
+    let off =
+        vevent("UID:o\nDTSTART:20250101\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15;COUNT=2\nSUMMARY:x");
+    let ids: Vec<_> = rows(&load(&off)).into_iter().map(|r| r.0).collect();
+    assert_eq!(ids, ["o-20250101", "o-20250115", "o-20250215"]);
     let bad = vevent("UID:b\nDTSTART:20250101\nRRULE:FREQ=SOMETIMES\nSUMMARY:x");
     let t = load(&bad);
     assert_eq!(one(&t).0, "b-20250101");
