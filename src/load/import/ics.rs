@@ -124,6 +124,8 @@ pub(crate) fn read(
                 vevents += 1;
                 vevent = Some(Vevent::new(line_no));
             }
+            // Calendars joined into one file: their events are read alike.
+            "BEGIN" | "END" if component == "VCALENDAR" => {}
             "BEGIN" => {
                 if component == "VTIMEZONE" {
                     zone_block = (None, None);

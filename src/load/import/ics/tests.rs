@@ -107,6 +107,16 @@ fn timed_events_keep_the_day_and_say_the_time() {
 }
 
 #[test]
+fn calendars_joined_in_one_file_are_all_read() {
+    let t = load(&format!(
+        "{}END:VCALENDAR\nBEGIN:VCALENDAR\n{}",
+        vevent("UID:a\nDTSTART:20250101\nSUMMARY:x"),
+        vevent("UID:b\nDTSTART:20250102\nSUMMARY:y")
+    ));
+    assert_eq!(t.len(), 2);
+}
+
+#[test]
 fn statuses() {
     let status = |s: &str| {
         one(&load(&vevent(&format!(
