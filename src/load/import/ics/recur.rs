@@ -302,8 +302,9 @@ fn instances(
         .collect();
     // DTSTART is the first instance (RFC 5545 3.8.5.3), even where the
     // rule does not produce it.
-    if start <= end && !is_excluded(&start) && times.first() != Some(&start) {
-        times.insert(0, start);
+    if start <= end && !is_excluded(&start) && !times.contains(&start) {
+        // An RDATE may come before it.
+        times.insert(times.partition_point(|t| *t < start), start);
     }
     let limited = times.len() > MAX_INSTANCES || (result.limited && times.len() >= MAX_INSTANCES);
     times.truncate(MAX_INSTANCES);

@@ -262,6 +262,11 @@ fn the_window_defaults_to_two_years_and_follows_recur_until() {
         vevent("UID:o\nDTSTART:20250101\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15;COUNT=2\nSUMMARY:x");
     let ids: Vec<_> = rows(&load(&off)).into_iter().map(|r| r.0).collect();
     assert_eq!(ids, ["o-20250101", "o-20250115", "o-20250215"]);
+    let early = vevent(
+        "UID:r\nDTSTART:20250110\nRRULE:FREQ=DAILY;COUNT=2\nRDATE;VALUE=DATE:20250105\nSUMMARY:x",
+    );
+    let ids: Vec<_> = rows(&load(&early)).into_iter().map(|r| r.0).collect();
+    assert_eq!(ids, ["r-20250105", "r-20250110", "r-20250111"]);
     let bad = vevent("UID:b\nDTSTART:20250101\nRRULE:FREQ=SOMETIMES\nSUMMARY:x");
     let t = load(&bad);
     assert_eq!(one(&t).0, "b-20250101");
