@@ -12,6 +12,7 @@ mod cells;
 pub(crate) mod csv;
 pub(crate) mod gdelt;
 mod html;
+pub(crate) mod ics;
 pub(crate) mod rows;
 pub(crate) mod tables;
 mod timelinejs;
@@ -180,6 +181,7 @@ fn read_rows(
         InputFormat::Acled => acled::read(builder, file, reader, opts),
         InputFormat::Csv => csv::read(builder, file, reader, opts),
         InputFormat::TimelineJs => timelinejs::read(builder, file, reader, opts),
+        InputFormat::Ics => ics::read(builder, file, reader, opts),
         other => {
             let _ = reader;
             builder.diagnose(
