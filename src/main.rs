@@ -3,8 +3,8 @@
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use dateline::load::{self, LoadError};
-use dateline::model::{Timeline, country};
-use dateline::query::{self, Filter};
+use dateline::model::Timeline;
+use dateline::query::{self, spec::FilterSpec};
 use dateline::{report, sanitize};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -28,6 +28,9 @@ Examples:
 struct Cli {
     /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
     path: Option<PathBuf>,
+    /// Open the browser with this filter.
+    #[command(flatten)]
+    filter: FilterArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -76,27 +79,62 @@ enum Command {
 struct ListArgs {
     /// A timeline file (.json or .jsonl) or a directory of them; default: the built-in timeline.
     path: Option<PathBuf>,
-    /// Only events involving this actor (id, name or alias); repeat for any of several.
-    #[arg(long, value_name = "ACTOR")]
-    actor: Vec<String>,
-    /// Only events involving this country (ISO code, name or alias); repeat for any of several.
-    #[arg(long, value_name = "COUNTRY")]
-    country: Vec<String>,
-    /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025).
-    #[arg(long, value_name = "DATE")]
-    from: Option<String>,
-    /// Only events that can fall on or before this day, month or year.
-    #[arg(long, value_name = "DATE")]
-    to: Option<String>,
-    /// Only events whose title, summary, quotes or actor names contain TEXT (any case).
-    #[arg(long, value_name = "TEXT")]
-    search: Option<String>,
+    #[command(flatten)]
+    filter: FilterArgs,
     /// Print JSON Lines, one event per line.
     #[arg(long, conflicts_with = "count")]
     json: bool,
     /// Print only the number of matching events.
     #[arg(long)]
     count: bool,
+}
+
+/// The filter flags, shared by `list` and the browser.
+#[derive(Args, Default)]
+struct FilterArgs {
+    /// Only events involving this actor (id, name or alias); repeat for any of several.
+    #[arg(long, value_name = "ACTOR")]
+    actor: Vec<String>,
+    /// Only events involving this country (ISO code, name or alias); repeat for any of several.
+    #[arg(long, value_name = "COUNTRY")]
+    country: Vec<String>,
+    /// Only events with this topic; repeat for any of several.
+    #[arg(long, value_name = "TOPIC")]
+    topic: Vec<String>,
+    /// Only events with this status (occurred, scheduled, expected, ongoing); repeat for any of several.
+    #[arg(long, value_name = "STATUS")]
+    status: Vec<String>,
+    /// Only events at this place; repeat for any of several.
+    #[arg(long, value_name = "PLACE")]
+    place: Vec<String>,
+    /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only events that can fall on or before this day, month or year.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// With --from/--to: only events whose date lies certainly within the range, not those that can fall in it.
+    #[arg(long)]
+    within: bool,
+    /// Only events holding every word of TEXT, in any order and case, accents aside, in the title, summary, place, quotes, actors or topics.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+}
+
+impl FilterArgs {
+    fn spec(&self) -> FilterSpec {
+        FilterSpec {
+            actors: self.actor.clone(),
+            countries: self.country.clone(),
+            topics: self.topic.clone(),
+            statuses: self.status.clone(),
+            places: self.place.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            within: self.within,
+            search: self.search.clone(),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -128,7 +166,7 @@ fn load_or_report(path: Option<&Path>) -> Result<Timeline, ExitCode> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else {
-        return browse(cli.path.as_deref());
+        return browse(cli.path.as_deref(), cli.filter.spec());
     };
     // Locked only for the printing commands: the browser's signal handler
     // must be able to write to the terminal.
@@ -158,7 +196,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
-            let filter = filter_from(&t, &args)?;
+            let filter = args.filter.spec().resolve(&t)?;
             let events = query::apply(&t, &filter);
             if args.count {
                 writeln!(out, "{}", events.len())
@@ -203,91 +241,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn filter_from(t: &Timeline, args: &ListArgs) -> Result<Filter> {
-    let mut filter = Filter::default();
-    for name in &args.actor {
-        let found = t.find_actors(name);
-        if found.is_empty() {
-            let near: Vec<String> = t
-                .suggest_actors(name, 5)
-                .into_iter()
-                .map(|a| format!("{} ({})", t.actor(a).id(), t.actor(a).name()))
-                .collect();
-            bail!(
-                "no actor matches '{}'{} (see `dateline actors`)",
-                sanitize::line(name),
-                did_you_mean(&near)
-            );
-        }
-        filter.actors.extend(found);
-    }
-    for name in &args.country {
-        let found = resolve_country(t, name);
-        if found.is_empty() {
-            let near: Vec<String> = t
-                .suggest_countries(name, 5)
-                .into_iter()
-                .map(|c| format!("{} ({})", country::code(c), country::name(c)))
-                .collect();
-            bail!(
-                "no country matches '{}'{} (see `dateline countries`)",
-                sanitize::line(name),
-                did_you_mean(&near)
-            );
-        }
-        filter.countries.extend(found);
-    }
-    let day_range = |text: &str| {
-        dateline::model::date::parse_user_range(text.trim())
-            .with_context(|| format!("'{}' is not a day, month or year", sanitize::line(text)))
-    };
-    filter.from = args
-        .from
-        .as_deref()
-        .map(day_range)
-        .transpose()?
-        .map(|(first, _)| first);
-    filter.to = args
-        .to
-        .as_deref()
-        .map(day_range)
-        .transpose()?
-        .map(|(_, last)| last);
-    filter.search = args.search.clone().filter(|s| !s.is_empty());
-    Ok(filter)
-}
-
-/// A country by ISO code or name, or through a country actor's id, name or
-/// alias ("Moscow" → RU).
-/// "; did you mean a, b or c?", or nothing.
-fn did_you_mean(near: &[String]) -> String {
-    match near {
-        [] => String::new(),
-        [one] => format!("; did you mean {one}?"),
-        [rest @ .., last] => format!("; did you mean {} or {last}?", rest.join(", ")),
-    }
-}
-
-fn resolve_country(t: &Timeline, name: &str) -> Vec<country::CountryIx> {
-    if let Some(c) = country::find(name.trim()) {
-        return vec![c];
-    }
-    let mut found: Vec<_> = t
-        .find_actors(name)
-        .into_iter()
-        .filter(|&a| t.actor(a).kind() == dateline::model::ActorKind::Country)
-        .filter_map(|a| t.actor(a).country())
-        .collect();
-    found.dedup();
-    found
-}
-
-fn browse(path: Option<&Path>) -> Result<ExitCode> {
+fn browse(path: Option<&Path>, filter: FilterSpec) -> Result<ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!(
             "the browser needs a terminal; for scripts use `dateline list` (see `dateline --help`)"
         );
     }
-    dateline::tui::run(path.map(Path::to_path_buf))?;
+    dateline::tui::run(path.map(Path::to_path_buf), filter)?;
     Ok(ExitCode::SUCCESS)
 }

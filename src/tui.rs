@@ -5,6 +5,7 @@
 use crate::app::{Action, App, keymap};
 use crate::load::{self, LoadError, LoadOptions, Progress};
 use crate::model::Timeline;
+use crate::query::spec::FilterSpec;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -26,6 +27,8 @@ pub enum TuiError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error(transparent)]
+    Filter(#[from] crate::query::spec::SpecError),
 }
 
 /// Restores the terminal when dropped, whatever way the loop ends.
@@ -120,14 +123,15 @@ enum LoadMessage {
     Done(Box<Result<Timeline, LoadError>>),
 }
 
-/// Opens the browser on a timeline file or directory, or the built-in one.
-pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
+/// Opens the browser on a timeline file or directory, or the built-in one,
+/// under the filter the command line gave.
+pub fn run(path: Option<PathBuf>, filter: FilterSpec) -> Result<(), TuiError> {
     let mut signals = Signals::new([SIGTERM, SIGHUP])?;
     let theme = Theme::from_env();
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel::<LoadMessage>();
     let mut app = match path {
-        None => App::new(Arc::new(load::load_builtin()?)),
+        None => App::with_filter(Arc::new(load::load_builtin()?), &filter)?,
         Some(path) => {
             let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             let cancel = Arc::clone(&cancel);
@@ -209,7 +213,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), TuiError> {
                     LoadMessage::Progress(p) => app.loading = Some(p),
                     LoadMessage::Done(result) => {
                         let size = app.size;
-                        app = App::new(Arc::new((*result)?));
+                        app = App::with_filter(Arc::new((*result)?), &filter)?;
                         app.update(Action::Resize(size.0, size.1));
                     }
                 }

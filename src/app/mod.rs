@@ -4,6 +4,7 @@
 mod action;
 mod filtering;
 mod history;
+pub mod input;
 mod jumps;
 pub mod keymap;
 mod layout;
@@ -16,6 +17,7 @@ pub use action::{Action, Pane};
 pub use filtering::{Density, density};
 pub use history::History;
 
+pub use input::{Edit, LineInput};
 pub use layout::{Areas, Rect};
 pub use mouse::{ChronoRow, Grouping};
 pub use panes::EventItem;
@@ -42,13 +44,32 @@ pub struct Place {
     pub filter: Filter,
 }
 
+/// What a prompt asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Goto,
+    /// A date range for the filter: `A..B`, `A..`, `..B` or `A`.
+    Dates,
+}
+
 /// A text prompt at the bottom of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Prompt {
-    Search(String),
-    Goto(String),
-    /// A date range for the filter: `A..B`, `A..`, `..B` or `A`.
-    Dates(String),
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: LineInput,
+    /// For dates: keep only events certainly within the range (Tab).
+    pub within: bool,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind, input: LineInput) -> Prompt {
+        Prompt {
+            kind,
+            input,
+            within: false,
+        }
+    }
 }
 
 /// The active search: its query and the positions of its hits in the list.
@@ -84,6 +105,9 @@ pub struct App {
     pub help: bool,
     pub message: Option<String>,
     pub density: Density,
+    /// How many events the date range keeps only because their date is
+    /// vague (they can fall in it but do not lie wholly inside it).
+    pub vague_kept: usize,
     pub size: (u16, u16),
     pub quit: bool,
 }
@@ -109,11 +133,30 @@ impl App {
             help: false,
             message: None,
             density: Density::default(),
+            vague_kept: 0,
             size: (80, 24),
             quit: false,
         };
         app.refilter(None);
         app
+    }
+
+    /// An app under the filter the command line gave (`--actor putin`).
+    pub fn with_filter(
+        timeline: Arc<Timeline>,
+        spec: &crate::query::spec::FilterSpec,
+    ) -> Result<App, crate::query::spec::SpecError> {
+        let filter = spec.resolve(&timeline)?;
+        let mut app = App::new(timeline);
+        if let Some(query) = filter.search.clone() {
+            app.filter = filter;
+            app.refilter(None);
+            app.run_search(&query);
+        } else if !filter.is_empty() {
+            app.filter = filter;
+            app.refilter(None);
+        }
+        Ok(app)
     }
 
     /// An app showing a load in progress.
@@ -204,30 +247,52 @@ impl App {
                 Some(to) => self.go_to(to),
                 None => self.message = Some("no later place in the history".into()),
             },
-            Action::OpenActorPicker => {
-                self.picker = Some(Picker::new(PickerKind::Actor, &self.timeline, &self.filter))
-            }
-            Action::OpenCountryPicker => {
-                self.picker = Some(Picker::new(
-                    PickerKind::Country,
-                    &self.timeline,
-                    &self.filter,
-                ))
-            }
+            Action::OpenActorPicker => self.open_picker(PickerKind::Actor),
+            Action::OpenCountryPicker => self.open_picker(PickerKind::Country),
+            Action::OpenTopicPicker => self.open_picker(PickerKind::Topic),
+            Action::OpenStatusPicker => self.open_picker(PickerKind::Status),
+            Action::OpenPlacePicker => self.open_picker(PickerKind::Place),
+            Action::FilterByActor => self.filter_by_focused_actor(),
+            Action::ToggleOnlyHits => self.toggle_only_hits(),
             Action::ClearFilters => {
                 let keep = self.current();
                 self.filter = Filter::default();
                 self.refilter(keep);
             }
-            Action::StartSearch => self.prompt = Some(Prompt::Search(String::new())),
-            Action::StartGoto => self.prompt = Some(Prompt::Goto(String::new())),
-            Action::StartDates => self.prompt = Some(Prompt::Dates(self.dates_as_text())),
+            Action::StartSearch => {
+                // The last search is offered again: typing replaces it.
+                let last = self.search.as_ref().map_or("", |s| s.query.as_str());
+                self.prompt = Some(Prompt::new(
+                    PromptKind::Search,
+                    LineInput::preselected(last),
+                ))
+            }
+            Action::StartGoto => {
+                self.prompt = Some(Prompt::new(PromptKind::Goto, LineInput::new()))
+            }
+            Action::StartDates => {
+                self.prompt = Some(Prompt {
+                    within: self.filter.within,
+                    ..Prompt::new(
+                        PromptKind::Dates,
+                        LineInput::preselected(&self.dates_as_text()),
+                    )
+                })
+            }
             Action::NextHit => self.next_hit(true),
             Action::PrevHit => self.next_hit(false),
             Action::ToggleHelp => self.help = true,
-            Action::Escape if self.search.take().is_none() && self.focus != Pane::Chronology => {
-                self.focus = Pane::Chronology;
-            }
+            Action::Escape => match self.search.take() {
+                // Leaving the search shows every event again.
+                Some(_) if self.filter.search.is_some() => {
+                    let keep = self.current();
+                    self.filter.search = None;
+                    self.refilter(keep);
+                }
+                Some(_) => {}
+                None if self.focus != Pane::Chronology => self.focus = Pane::Chronology,
+                None => {}
+            },
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
             Action::Click { column, row } => self.click_at(column, row),
             Action::SelectItem { pane, index } => self.select_item(pane, index),

@@ -2,7 +2,8 @@
 //! between its hits, and going to a date or an event id.
 
 use super::action::Action;
-use super::{App, Pane, Prompt, Search};
+use super::input::Edit;
+use super::{App, Pane, PromptKind, Search};
 use crate::query::{self, Filter};
 
 impl App {
@@ -10,28 +11,75 @@ impl App {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        let text = match prompt {
-            Prompt::Search(t) | Prompt::Goto(t) | Prompt::Dates(t) => t,
-        };
         match action {
-            Action::Input(c) => text.push(c),
-            Action::Backspace => {
-                text.pop();
+            Action::Input(c) => prompt.input.insert_char(c),
+            Action::Backspace => prompt.input.edit(Edit::DeleteBack),
+            Action::Edit(edit) => prompt.input.edit(edit),
+            Action::ToggleWithin if prompt.kind == PromptKind::Dates => {
+                prompt.within = !prompt.within
             }
             Action::Escape => self.prompt = None,
-            Action::Submit => match self.prompt.take() {
-                Some(Prompt::Search(q)) => {
-                    self.run_search(q.trim());
-                    if self.search.as_ref().is_some_and(|s| !s.hits.is_empty()) {
-                        self.next_hit_from(self.selected, true, true);
-                    }
+            Action::Submit => {
+                let Some(prompt) = self.prompt.take() else {
+                    return;
+                };
+                let text = prompt.input.value();
+                match prompt.kind {
+                    PromptKind::Search => self.submit_search(text.trim()),
+                    PromptKind::Goto => self.goto(text.trim()),
+                    PromptKind::Dates => self.set_dates(text, prompt.within),
                 }
-                Some(Prompt::Goto(target)) => self.goto(target.trim()),
-                Some(Prompt::Dates(range)) => self.set_dates(&range),
-                None => {}
-            },
+            }
             _ => {}
         }
+    }
+
+    /// Inserts pasted text at the cursor of the open picker or prompt;
+    /// false when neither is open.
+    pub fn paste(&mut self, text: &str) -> bool {
+        if let Some(picker) = self.picker.as_mut() {
+            picker.insert_str(text);
+        } else if let Some(prompt) = self.prompt.as_mut() {
+            prompt.input.insert_str(text);
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// Runs a search and moves to its first hit; under "only hits" (`F`)
+    /// the list shows the new search's hits.
+    fn submit_search(&mut self, query: &str) {
+        if self.filter.search.is_some() {
+            let keep = self.current();
+            self.filter.search = Some(query.to_string()).filter(|q| !q.is_empty());
+            self.refilter(keep);
+        }
+        self.run_search(query);
+        if self.search.as_ref().is_some_and(|s| !s.hits.is_empty()) {
+            self.next_hit_from(self.selected, true, true);
+        }
+    }
+
+    /// `F`: shows only the search's hits, as `--search` would, or every
+    /// event again.
+    pub(super) fn toggle_only_hits(&mut self) {
+        let keep = self.current();
+        if self.filter.search.take().is_some() {
+            self.refilter(keep);
+            self.message = Some("showing every event again".into());
+            return;
+        }
+        let Some(query) = self.search.as_ref().map(|s| s.query.clone()) else {
+            self.message = Some("no search: press / to search, then F shows only its hits".into());
+            return;
+        };
+        self.filter.search = Some(query);
+        self.refilter(keep);
+        self.message = Some(format!(
+            "showing only the {} search hits (F shows every event)",
+            self.visible.len()
+        ));
     }
 
     pub(super) fn run_search(&mut self, query: &str) {

@@ -48,8 +48,8 @@ impl TextIndex {
 }
 
 impl Timeline {
-    /// For each event, whether its title, summary or one of its quotes
-    /// contains `needle`; `None` when the needle needs the slow path (made
+    /// For each event, whether its title, summary, place or one of its
+    /// quotes contains `needle`; `None` when the needle needs the slow path (made
     /// only of characters whose casing changes byte lengths, like "ß").
     pub fn text_matches(&self, needle: &Needle) -> Option<Vec<bool>> {
         if !needle.scans_fast() || needle.is_empty() {
@@ -90,7 +90,8 @@ impl Timeline {
         Some(found)
     }
 
-    /// The event whose title, summary or quote holds `[at, at + len)`.
+    /// The event whose title, summary, place or quote holds `[at, at + len)`
+    /// (the loader writes an event's place after its title and summary).
     fn owner(&self, at: u32, len: u32) -> Option<EventIx> {
         let index = &self.p.text_index;
         let end = at + len;
@@ -99,7 +100,7 @@ impl Timeline {
             let event = index.block_event[i - 1];
             let e = &self.p.events[event as usize];
             let inside = |s: super::Str| at >= s.start && end <= s.start + s.len;
-            if inside(e.title) || inside(e.summary) {
+            if inside(e.title) || inside(e.summary) || inside(e.place) {
                 return Some(event);
             }
         }

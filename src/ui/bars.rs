@@ -1,7 +1,7 @@
 //! The one-line bars: the density strip, the status line and the key hints.
 
 use super::Theme;
-use crate::app::{App, Prompt, keymap};
+use crate::app::{App, PromptKind, keymap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -71,17 +71,21 @@ pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
 /// the open prompt.
 pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     if let Some(prompt) = &app.prompt {
-        let (sigil, text) = match prompt {
-            Prompt::Search(t) => ("/", t),
-            Prompt::Goto(t) => (":", t),
-            Prompt::Dates(t) => ("dates (A..B, A.., ..B or A; empty clears): ", t),
+        let sigil = match prompt.kind {
+            PromptKind::Search => "/",
+            PromptKind::Goto => ":",
+            PromptKind::Dates if prompt.within => "dates, certainly within (Tab: can fall in): ",
+            PromptKind::Dates => "dates, can fall in (Tab: certainly within): ",
         };
-        let line = Line::from(vec![
-            Span::styled(sigil, theme.label()),
-            Span::raw(text.as_str()),
-            Span::styled("▏", theme.label()),
-        ]);
-        frame.render_widget(Paragraph::new(line), area);
+        let mut spans = vec![Span::styled(sigil, theme.label())];
+        spans.extend(super::input::spans(&prompt.input, theme));
+        if prompt.kind == PromptKind::Dates && prompt.input.value().is_empty() {
+            spans.push(Span::styled(
+                " A..B, A.., ..B or A; empty clears",
+                theme.dim(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
     let t = &app.timeline;
@@ -103,6 +107,12 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         spans.push(Span::styled(
             format!("  {}", app.filter_as_cli()),
             theme.label(),
+        ));
+    }
+    if app.vague_kept > 0 {
+        spans.push(Span::styled(
+            format!("  {} only by vague dates", app.vague_kept),
+            theme.dim(),
         ));
     }
     if let Some(s) = &app.search {

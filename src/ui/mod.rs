@@ -4,6 +4,7 @@
 mod bars;
 mod chronology;
 mod details;
+mod input;
 mod overlay;
 mod quotes;
 mod text;

@@ -2,8 +2,8 @@
 //! loading progress. Every popup is clamped to the screen.
 
 use super::Theme;
+use crate::app::Picker;
 use crate::app::keymap;
-use crate::app::{Picker, PickerKind};
 use crate::load::Progress;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -79,10 +79,7 @@ pub fn help(frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
 }
 
 pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
-    let title = match p.kind {
-        PickerKind::Actor => "Filter by actor",
-        PickerKind::Country => "Filter by country",
-    };
+    let title = p.kind.title();
     let area = centred(full, 60, full.height.saturating_sub(4).max(5));
     let block = popup(title, theme);
     let inner = block.inner(area);
@@ -91,25 +88,28 @@ pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
     if inner.height == 0 {
         return;
     }
-    let mut lines: Vec<Line<'_>> = vec![Line::from(vec![
-        Span::styled("› ", theme.label()),
-        Span::raw(p.query.as_str()),
-        Span::styled("▏", theme.label()),
-        Span::styled(
-            format!(
-                "  {} of {} · {} chosen",
-                p.shown.len(),
-                p.rows.len(),
-                p.chosen.len()
-            ),
-            theme.dim(),
+    let mut prompt = vec![Span::styled("› ", theme.label())];
+    prompt.extend(super::input::spans(&p.input, theme));
+    prompt.push(Span::styled(
+        format!(
+            "  {} of {} · {} toggled",
+            p.shown.len(),
+            p.rows.len(),
+            p.chosen.len()
         ),
-    ])];
+        theme.dim(),
+    ));
+    let mut lines: Vec<Line<'_>> = vec![Line::from(prompt)];
     let height = inner.height.saturating_sub(1) as usize;
     let top = super::scroll_for(p.cursor, p.shown.len(), height);
     for (i, &row) in p.shown.iter().enumerate().skip(top).take(height) {
         let r = &p.rows[row];
-        let mark = if p.is_chosen(r.value) { "[x] " } else { "[ ] " };
+        // [x] toggled; • in the filter now.
+        let mark = match (p.is_chosen(r.value), p.is_in_filter(r.value)) {
+            (true, _) => "[x] ",
+            (false, true) => "[•] ",
+            (false, false) => "[ ] ",
+        };
         let count = format!("{:>6}  ", r.count);
         let mut line = Line::from(vec![
             Span::styled(mark, theme.linked()),
@@ -122,7 +122,7 @@ pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
                 },
             ),
             Span::raw(r.label.as_str()),
-            Span::styled(format!("  {}", r.id), theme.dim()),
+            Span::styled(format!("  {}", r.detail), theme.dim()),
         ]);
         if i == p.cursor {
             line = line.style(theme.selected());

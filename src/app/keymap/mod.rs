@@ -17,6 +17,8 @@ pub enum Context {
     Picker,
     /// The search and go-to prompts.
     Prompt,
+    /// The line editor of every prompt and picker.
+    Input,
 }
 
 impl Context {
@@ -24,8 +26,9 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Pane(p) => p.title(),
-            Context::Picker => "Actor / country picker",
+            Context::Picker => "Pickers (actor, country, topic, status, place)",
             Context::Prompt => "Search, go-to and date prompts",
+            Context::Input => "Typing in a prompt or picker",
         }
     }
 }
@@ -52,6 +55,9 @@ impl Key {
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "Shift-Tab".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Delete => "Del".into(),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -95,8 +101,8 @@ pub enum Mode {
 pub fn dispatch(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     let contexts: &[Context] = match mode {
         Mode::Normal(p) => &[Context::Pane(p), Context::Global],
-        Mode::Picker => &[Context::Picker],
-        Mode::Prompt => &[Context::Prompt],
+        Mode::Picker => &[Context::Picker, Context::Input],
+        Mode::Prompt => &[Context::Prompt, Context::Input],
     };
     for ctx in contexts {
         let found = BINDINGS
