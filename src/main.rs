@@ -178,18 +178,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
-            let bytes = t.heap_bytes();
-            writeln!(
-                out,
-                "ok: {} events, {} actors, {} sources, {} links, {} quotes (in memory: {:.1} MB, {} bytes an event)",
-                t.len(),
-                t.actor_count(),
-                t.source_count(),
-                t.link_count(),
-                t.quote_count(),
-                bytes as f64 / 1e6,
-                bytes / t.len().max(1)
-            )
+            writeln!(out, "{}", report::check_summary(&t))
         }
         Command::List(args) => {
             let t = match load_or_report(args.path.as_deref()) {

@@ -284,8 +284,13 @@ fn read_source_text(base: &Path, relative: &str) -> Result<Vec<u8>, String> {
     }
     let full = base.join(rel);
     std::fs::read(&full).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::NotFound {
+            " (text_file is relative to the timeline file: was the timeline moved away from its text files? its quotes are not checked)"
+        } else {
+            " (its quotes are not checked)"
+        };
         format!(
-            "cannot read text file '{}': {}",
+            "cannot read text file '{}': {}{hint}",
             full.display(),
             io_reason(&e)
         )

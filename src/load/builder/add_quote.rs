@@ -46,6 +46,10 @@ impl Builder {
     pub(crate) fn verify_quote(&self, quote_ix: u32, text: &str) -> Result<Str, String> {
         let q = self.quotes[quote_ix as usize];
         let source = &self.sources[q.source as usize];
+        if source.unreadable {
+            // The source's own error says why; one per quote would bury it.
+            return Ok(Str::default());
+        }
         let id = self.arena.get(source.id);
         let body = self.arena.get(source.text);
         let (Some(start), Some(end)) = (
