@@ -100,19 +100,18 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         )));
     }
     if !app.filter.is_empty() {
+        // Beside the count, so it survives a narrow terminal.
+        let vague = match app.vague_kept {
+            0 => String::new(),
+            n => format!("{n} by vague dates; "),
+        };
         spans.push(Span::styled(
-            format!(" (filtered from {})", t.len()),
+            format!(" ({vague}filtered from {})", t.len()),
             theme.dim(),
         ));
         spans.push(Span::styled(
             format!("  {}", app.filter_as_cli()),
             theme.label(),
-        ));
-    }
-    if app.vague_kept > 0 {
-        spans.push(Span::styled(
-            format!("  {} only by vague dates", app.vague_kept),
-            theme.dim(),
         ));
     }
     if let Some(s) = &app.search {
