@@ -132,10 +132,10 @@ impl App {
             flag("place", p);
         }
         if let Some(from) = f.from {
-            flag("from", &crate::model::date::format_day(from));
+            flag("from", &crate::model::date::format_bound(from, false));
         }
         if let Some(to) = f.to {
-            flag("to", &crate::model::date::format_day(to));
+            flag("to", &crate::model::date::format_bound(to, true));
         }
         if f.within && (f.from.is_some() || f.to.is_some()) {
             parts.push("--within".into());
@@ -146,13 +146,21 @@ impl App {
         parts.join(" ")
     }
 
-    /// The date filter as the prompt shows it: `2025-03-01..2025-04-30`,
-    /// `2025-03-01..`, `..2024-12-31`, or nothing.
+    /// The date filter as the prompt shows it: `2025-03..2025-04`,
+    /// `2025-04-17`, `2025-03..`, `..2024`, or nothing.
     pub(super) fn dates_as_text(&self) -> String {
-        let day = |d: Option<Day>| d.map(crate::model::date::format_day).unwrap_or_default();
-        match (self.filter.from, self.filter.to) {
+        use crate::model::date::format_bound;
+        let f = &self.filter;
+        match (f.from, f.to) {
             (None, None) => String::new(),
-            (from, to) => format!("{}..{}", day(from), day(to)),
+            (Some(from), Some(to)) if format_bound(from, false) == format_bound(to, true) => {
+                format_bound(from, false)
+            }
+            (from, to) => format!(
+                "{}..{}",
+                from.map(|d| format_bound(d, false)).unwrap_or_default(),
+                to.map(|d| format_bound(d, true)).unwrap_or_default()
+            ),
         }
     }
 

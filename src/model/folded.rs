@@ -1,60 +1,96 @@
-//! The accent-folded side of search. Most text is ASCII and is scanned as
-//! it is; the few strings with accents or letters like "ø" and "ß" are
-//! folded once ("Kraków" → "krakow") into a small text of their own, with
-//! each string's event, so an ASCII word finds them by the same fast scan.
-//! Actor names and topics are folded alongside. Built on the first search.
+//! Accents aside, without folding the text. Most text is ASCII; the words
+//! that are not ("Kraków", "Jean-Noël") are gathered once, on the first
+//! search, as a small vocabulary of distinct spellings, each folded
+//! ("krakow"). A search word ("krakow", folded from what was typed) then
+//! looks for itself and for each spelling of it the vocabulary holds
+//! ("kraków"): every one by the same fast scan of the text store. Actor
+//! names and topics, kept apart from the text, are folded alongside.
 
-use super::timeline::{ActorIx, EventIx, Timeline};
-use crate::fold::fold_text;
-use crate::search::Needle;
+use super::timeline::{ActorIx, Timeline};
+use crate::fold::{fold_text, fold_text_mapped};
 
 #[derive(Debug, Default)]
 pub(crate) struct FoldedIndex {
-    /// Folded strings that differ from their lower case, one a line.
-    text: String,
-    /// Where each string starts in `text`, in order.
-    starts: Vec<u32>,
-    /// The event each string belongs to.
-    owner: Vec<EventIx>,
+    /// Distinct words with a non-ASCII character, in lower case, and each
+    /// folded with the map back to its bytes.
+    words: Vec<(String, String, Vec<usize>)>,
     /// Each actor's name and aliases, folded, one a line.
     pub actors: Vec<String>,
     /// Each topic, folded.
     pub topics: Vec<String>,
 }
 
+/// Longer "words" are not words (a URL, a run of symbols): left out.
+const MAX_WORD: usize = 64;
+
+/// The distinct words of `text` that hold a non-ASCII byte, in lower case.
+fn accented_words(text: &str, into: &mut hashbrown::HashSet<String>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Skip ASCII eight bytes at a time.
+        let rest = &bytes[at..];
+        let ascii = rest
+            .chunks(8)
+            .take_while(|c| c.is_ascii())
+            .map(<[u8]>::len)
+            .sum::<usize>();
+        at += ascii;
+        let Some(off) = bytes[at..].iter().position(|b| !b.is_ascii()) else {
+            return;
+        };
+        let hit = at + off;
+        let start = bytes[..hit]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1);
+        let end = bytes[hit..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |p| hit + p);
+        if end - start <= MAX_WORD
+            && let Some(word) = text.get(start..end)
+            && !into.contains(word)
+        {
+            into.insert(word.to_lowercase());
+        }
+        at = end;
+    }
+}
+
 impl FoldedIndex {
     fn build(t: &Timeline) -> FoldedIndex {
-        let part = |range: std::ops::Range<usize>| {
-            let mut text = String::new();
-            let mut starts = Vec::new();
-            let mut owner = Vec::new();
-            for e in range {
-                let ev = t.event(e as EventIx);
-                let strings = [ev.title(), ev.summary(), ev.place()]
-                    .into_iter()
-                    .chain(ev.quotes().map(|q| q.text()));
-                for s in strings.filter(|s| !s.is_ascii()) {
-                    let folded = fold_text(s);
-                    if folded != s.to_lowercase() {
-                        starts.push(text.len() as u32);
-                        owner.push(e as EventIx);
-                        text.push_str(&folded);
-                        text.push('\n');
-                    }
-                }
+        let segments: Vec<&str> = t.p.text.segments().map(|(_, s)| s).collect();
+        // Two halves of the text on two threads.
+        let mut halves: Vec<&str> = Vec::new();
+        for s in segments {
+            let mut mid = s.len() / 2;
+            while !s.is_char_boundary(mid) {
+                mid += 1;
             }
-            (text, starts, owner)
+            halves.push(&s[..mid]);
+            halves.push(&s[mid..]);
+        }
+        let (first, second) = halves.split_at(halves.len() / 2);
+        let gather = |texts: &[&str]| {
+            let mut set = hashbrown::HashSet::new();
+            texts.iter().for_each(|s| accented_words(s, &mut set));
+            set
         };
-        let mid = t.len() / 2;
-        let ((mut text, mut starts, mut owner), (text2, starts2, owner2)) =
-            std::thread::scope(|s| {
-                let second = s.spawn(|| part(mid..t.len()));
-                (part(0..mid), second.join().unwrap_or_default())
-            });
-        let base = text.len() as u32;
-        text.push_str(&text2);
-        starts.extend(starts2.into_iter().map(|s| s + base));
-        owner.extend(owner2);
+        let (mut words, more) = std::thread::scope(|s| {
+            let h = s.spawn(|| gather(second));
+            (gather(first), h.join().unwrap_or_default())
+        });
+        words.extend(more);
+        let mut words: Vec<(String, String, Vec<usize>)> = words
+            .into_iter()
+            .filter_map(|w| {
+                let (folded, map) = fold_text_mapped(&w);
+                // A word that folds to itself (Cyrillic, Greek) is found as it is.
+                (folded != w).then_some((w, folded, map))
+            })
+            .collect();
+        words.sort();
         let actors = (0..t.actor_count() as ActorIx)
             .map(|a| {
                 let actor = t.actor(a);
@@ -70,43 +106,76 @@ impl FoldedIndex {
             .map(|k| fold_text(t.topic_name(k)))
             .collect();
         FoldedIndex {
-            text,
-            starts,
-            owner,
+            words,
             actors,
             topics,
         }
     }
 
-    /// Marks the events whose folded strings hold `needle`.
-    pub fn mark(&self, needle: &Needle, hits: &mut [bool]) {
-        if self.text.is_empty() || needle.is_empty() {
-            return;
+    /// The spellings in the text of a folded word that are not the word
+    /// itself: for "krakow", "kraków"; for "noel", "noël" (from
+    /// "jean-noël"). Each is the part of a vocabulary word that folds to it.
+    pub fn spellings(&self, word: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if word.is_empty() {
+            return out;
         }
-        let mut mark = |at: usize| {
-            let i = self.starts.partition_point(|&s| s as usize <= at);
-            if i > 0 {
-                hits[self.owner[i - 1] as usize] = true;
-            }
-        };
-        if needle.scans_fast() {
-            needle.for_each_match(&self.text, self.text.len(), &mut mark);
-        } else {
-            for (i, &start) in self.starts.iter().enumerate() {
-                let end = self
-                    .starts
-                    .get(i + 1)
-                    .map_or(self.text.len(), |&s| s as usize);
-                if needle.is_in(&self.text[start as usize..end]) {
-                    hits[self.owner[i] as usize] = true;
+        for (original, folded, map) in &self.words {
+            for (at, _) in folded.match_indices(word) {
+                let start = map[at];
+                let last = map[at + word.len() - 1];
+                let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
+                let part = &original[start..end];
+                if !part.is_ascii() && !out.iter().any(|o| o == part) {
+                    out.push(part.to_string());
                 }
             }
         }
+        out
     }
 }
 
 impl Timeline {
     pub(crate) fn folded(&self) -> &FoldedIndex {
         self.folded.get_or_init(|| FoldedIndex::build(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accented_words_are_gathered_once_in_lower_case() {
+        let mut set = hashbrown::HashSet::new();
+        accented_words(
+            "Talks in Kraków, then KRAKÓW and Jean-Noël; plain",
+            &mut set,
+        );
+        let mut words: Vec<&str> = set.iter().map(String::as_str).collect();
+        words.sort();
+        assert_eq!(words, ["jean-noël;", "kraków", "kraków,"]);
+    }
+
+    #[test]
+    fn spellings_of_a_folded_word() {
+        let index = FoldedIndex {
+            words: ["kraków,", "jean-noël", "noël"]
+                .into_iter()
+                .map(|w| {
+                    let (f, m) = fold_text_mapped(w);
+                    (w.to_string(), f, m)
+                })
+                .collect(),
+            ..FoldedIndex::default()
+        };
+        assert_eq!(index.spellings("krakow"), ["kraków"]);
+        assert_eq!(index.spellings("noel"), ["noël"]);
+        assert_eq!(
+            index.spellings("jean"),
+            Vec::<String>::new(),
+            "ASCII parts are found as typed"
+        );
+        assert_eq!(index.spellings("kow"), ["ków"]);
     }
 }

@@ -1,31 +1,51 @@
 //! Text search over events: every word of the query, in any order, each in
 //! the title, summary, place, a quote, an actor's name or alias, or a topic,
-//! in any case and with or without accents. Each word's events are found
-//! by one scan of the text store (and of the few folded strings with
-//! accents); the words after the first only check the events still in.
+//! in any case and with or without accents. The query's words are folded
+//! ("Kraków" → "krakow"); each is looked for as it is and as every accented
+//! spelling of it the text holds ("kraków"), by scans of the text store.
+//! The longest word goes first; later words scan too while many events are
+//! left, or are checked on the few events left.
 
 use crate::model::{ActorIx, EventIx, Timeline};
-use crate::search::{Needle, holds, words};
+use crate::search::{Needle, words};
+
+/// One folded word, and needles for it and for each of its spellings.
+struct Word<'w> {
+    folded: &'w str,
+    needles: Vec<Needle>,
+}
+
+impl<'w> Word<'w> {
+    fn new(t: &Timeline, folded: &'w str) -> Word<'w> {
+        let mut needles = vec![t.needle(folded)];
+        needles.extend(t.folded().spellings(folded).iter().map(|s| t.needle(s)));
+        Word { folded, needles }
+    }
+
+    fn is_in(&self, text: &str) -> bool {
+        self.needles.iter().any(|n| n.is_in(text))
+    }
+}
 
 /// For each event, whether it holds every word of `query`; `None` for a
 /// query without words.
 pub(crate) fn search_hits(t: &Timeline, query: &str) -> Option<Vec<bool>> {
     let words = words(query);
     let (first, rest) = words.split_first()?;
-    let mut hits = word_hits(t, first);
+    let mut hits = word_hits(t, &Word::new(t, first));
     for word in rest {
+        let word = Word::new(t, word);
         let left = hits.iter().filter(|&&h| h).count();
         if left == 0 {
             break;
         }
         if left * 16 < t.len() {
             // Few events left: checking each is cheaper than a scan.
-            let needle = t.needle(word);
             for (e, hit) in hits.iter_mut().enumerate().filter(|(_, h)| **h) {
-                *hit = event_holds(t, e as EventIx, word, &needle);
+                *hit = event_holds(t, e as EventIx, &word);
             }
         } else {
-            for (hit, other) in hits.iter_mut().zip(word_hits(t, word)) {
+            for (hit, other) in hits.iter_mut().zip(word_hits(t, &word)) {
                 *hit &= other;
             }
         }
@@ -33,60 +53,67 @@ pub(crate) fn search_hits(t: &Timeline, query: &str) -> Option<Vec<bool>> {
     Some(hits)
 }
 
-/// The events that hold one folded word anywhere.
-fn word_hits(t: &Timeline, word: &str) -> Vec<bool> {
-    let needle = t.needle(word);
-    let mut hits = t.text_matches(&needle).unwrap_or_else(|| {
-        (0..t.len() as EventIx)
-            .map(|e| {
-                let ev = t.event(e);
-                needle.is_in(ev.title())
-                    || needle.is_in(ev.summary())
-                    || needle.is_in(ev.place())
-                    || ev.quotes().any(|q| needle.is_in(q.text()))
-            })
-            .collect()
-    });
+/// The events that hold one word anywhere.
+fn word_hits(t: &Timeline, word: &Word<'_>) -> Vec<bool> {
+    let mut hits = vec![false; t.len()];
+    for needle in &word.needles {
+        match t.text_matches(needle) {
+            Some(found) => {
+                for (hit, f) in hits.iter_mut().zip(found) {
+                    *hit |= f;
+                }
+            }
+            None => {
+                for (e, hit) in hits.iter_mut().enumerate().filter(|(_, h)| !**h) {
+                    let ev = t.event(e as EventIx);
+                    *hit = needle.is_in(ev.title())
+                        || needle.is_in(ev.summary())
+                        || needle.is_in(ev.place())
+                        || ev.quotes().any(|q| needle.is_in(q.text()));
+                }
+            }
+        }
+    }
     let folded = t.folded();
-    folded.mark(&needle, &mut hits);
     for (a, names) in folded.actors.iter().enumerate() {
-        if names.contains(word) {
+        if names.contains(word.folded) {
             for &e in t.events_of_actor(a as ActorIx) {
                 hits[e as usize] = true;
             }
         }
     }
-    let topics: Vec<bool> = folded.topics.iter().map(|k| k.contains(word)).collect();
+    let topics: Vec<bool> = folded
+        .topics
+        .iter()
+        .map(|k| k.contains(word.folded))
+        .collect();
     if topics.contains(&true) {
-        for (e, hit) in hits.iter_mut().enumerate() {
-            if !*hit {
-                *hit = t
-                    .event(e as EventIx)
-                    .topic_ixs()
-                    .iter()
-                    .any(|&k| topics[k as usize]);
-            }
+        for (e, hit) in hits.iter_mut().enumerate().filter(|(_, h)| !**h) {
+            *hit = t
+                .event(e as EventIx)
+                .topic_ixs()
+                .iter()
+                .any(|&k| topics[k as usize]);
         }
     }
     hits
 }
 
-/// Whether one event holds a folded word anywhere (the check `word_hits`
-/// must agree with).
-pub(crate) fn event_holds(t: &Timeline, e: EventIx, word: &str, needle: &Needle) -> bool {
+/// Whether one event holds a word anywhere (the check `word_hits` must
+/// agree with).
+fn event_holds(t: &Timeline, e: EventIx, word: &Word<'_>) -> bool {
     let ev = t.event(e);
-    let text = |s: &str| needle.is_in(s) || (!s.is_ascii() && holds(s, word));
     let folded = t.folded();
-    text(ev.title())
-        || text(ev.summary())
-        || text(ev.place())
-        || ev.quotes().any(|q| text(q.text()))
+    word.is_in(ev.title())
+        || word.is_in(ev.summary())
+        || word.is_in(ev.place())
+        || ev.quotes().any(|q| word.is_in(q.text()))
         || ev
             .actors()
             .iter()
-            .any(|a| folded.actors[a.actor as usize].contains(word))
+            .any(|a| folded.actors[a.actor as usize].contains(word.folded))
         || ev
             .topic_ixs()
             .iter()
-            .any(|&k| folded.topics[k as usize].contains(word))
+            .any(|&k| folded.topics[k as usize].contains(word.folded))
 }
