@@ -14,6 +14,10 @@ pub(crate) struct FoldedIndex {
     /// Distinct words with a non-ASCII character, in lower case, and each
     /// folded with the map back to its bytes.
     words: Vec<(String, String, Vec<usize>)>,
+    /// The folded words one a line, to find a word in all of them at once,
+    /// and where each starts.
+    all_folded: String,
+    starts: Vec<u32>,
     /// Each actor's name and aliases, folded, one a line.
     pub actors: Vec<String>,
     /// Each topic, folded.
@@ -91,6 +95,13 @@ impl FoldedIndex {
             })
             .collect();
         words.sort();
+        let mut all_folded = String::new();
+        let mut starts = Vec::with_capacity(words.len());
+        for (_, folded, _) in &words {
+            starts.push(all_folded.len() as u32);
+            all_folded.push_str(folded);
+            all_folded.push('\n');
+        }
         let actors = (0..t.actor_count() as ActorIx)
             .map(|a| {
                 let actor = t.actor(a);
@@ -107,6 +118,8 @@ impl FoldedIndex {
             .collect();
         FoldedIndex {
             words,
+            all_folded,
+            starts,
             actors,
             topics,
         }
@@ -120,15 +133,17 @@ impl FoldedIndex {
         if word.is_empty() {
             return out;
         }
-        for (original, folded, map) in &self.words {
-            for (at, _) in folded.match_indices(word) {
-                let start = map[at];
-                let last = map[at + word.len() - 1];
-                let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
-                let part = &original[start..end];
-                if !part.is_ascii() && !out.iter().any(|o| o == part) {
-                    out.push(part.to_string());
-                }
+        for hit in memchr::memmem::find_iter(self.all_folded.as_bytes(), word.as_bytes()) {
+            let i = self.starts.partition_point(|&s| s as usize <= hit) - 1;
+            let (original, _, map) = &self.words[i];
+            // Words hold no line break, so a hit lies within one word.
+            let at = hit - self.starts[i] as usize;
+            let start = map[at];
+            let last = map[at + word.len() - 1];
+            let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
+            let part = &original[start..end];
+            if !part.is_ascii() && !out.iter().any(|o| o == part) {
+                out.push(part.to_string());
             }
         }
         out
@@ -159,7 +174,7 @@ mod tests {
 
     #[test]
     fn spellings_of_a_folded_word() {
-        let index = FoldedIndex {
+        let mut index = FoldedIndex {
             words: ["kraków,", "jean-noël", "noël"]
                 .into_iter()
                 .map(|w| {
@@ -169,6 +184,11 @@ mod tests {
                 .collect(),
             ..FoldedIndex::default()
         };
+        for (_, folded, _) in &index.words {
+            index.starts.push(index.all_folded.len() as u32);
+            index.all_folded.push_str(folded);
+            index.all_folded.push('\n');
+        }
         assert_eq!(index.spellings("krakow"), ["kraków"]);
         assert_eq!(index.spellings("noel"), ["noël"]);
         assert_eq!(

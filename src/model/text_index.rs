@@ -52,7 +52,14 @@ impl Timeline {
     /// quotes contains `needle`; `None` when the needle needs the slow path (made
     /// only of characters whose casing changes byte lengths, like "ß").
     pub fn text_matches(&self, needle: &Needle) -> Option<Vec<bool>> {
-        if !needle.scans_fast() || needle.is_empty() {
+        self.text_matches_any(std::slice::from_ref(needle))
+    }
+
+    /// For each event, whether its title, summary, place or one of its
+    /// quotes contains one of `needles` (one pass when they share an ASCII
+    /// run); `None` when one of them needs the slow path.
+    pub fn text_matches_any(&self, needles: &[Needle]) -> Option<Vec<bool>> {
+        if needles.is_empty() || needles.iter().any(|n| !n.scans_fast() || n.is_empty()) {
             return None;
         }
         // Two chunks per segment, scanned on two threads.
@@ -69,8 +76,8 @@ impl Timeline {
         let scan = |list: &[(u32, &str, usize)]| -> Vec<EventIx> {
             let mut hits = Vec::new();
             for &(base, text, end) in list {
-                needle.for_each_match(text, end, |at| {
-                    let len = needle.match_len(text, at) as u32;
+                Needle::for_each_match_of_any(needles, text, end, &mut |at, i| {
+                    let len = needles[i].match_len(text, at) as u32;
                     if let Some(e) = self.owner(base + at as u32, len) {
                         hits.push(e);
                     }

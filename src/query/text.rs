@@ -3,8 +3,8 @@
 //! in any case and with or without accents. The query's words are folded
 //! ("Kraków" → "krakow"); each is looked for as it is and as every accented
 //! spelling of it the text holds ("kraków"), by scans of the text store.
-//! The longest word goes first; later words scan too while many events are
-//! left, or are checked on the few events left.
+//! The longest word goes first; later words scan too while most events are
+//! left, or are checked on the events left.
 
 use crate::model::{ActorIx, EventIx, Timeline};
 use crate::search::{Needle, words};
@@ -39,8 +39,9 @@ pub(crate) fn search_hits(t: &Timeline, query: &str) -> Option<Vec<bool>> {
         if left == 0 {
             break;
         }
-        if left * 16 < t.len() {
-            // Few events left: checking each is cheaper than a scan.
+        if left * 4 < t.len() {
+            // Few events left: checking each is cheaper than a scan, which
+            // also maps every match of a common word to its event.
             for (e, hit) in hits.iter_mut().enumerate().filter(|(_, h)| **h) {
                 *hit = event_holds(t, e as EventIx, &word);
             }
@@ -55,25 +56,17 @@ pub(crate) fn search_hits(t: &Timeline, query: &str) -> Option<Vec<bool>> {
 
 /// The events that hold one word anywhere.
 fn word_hits(t: &Timeline, word: &Word<'_>) -> Vec<bool> {
-    let mut hits = vec![false; t.len()];
-    for needle in &word.needles {
-        match t.text_matches(needle) {
-            Some(found) => {
-                for (hit, f) in hits.iter_mut().zip(found) {
-                    *hit |= f;
-                }
-            }
-            None => {
-                for (e, hit) in hits.iter_mut().enumerate().filter(|(_, h)| !**h) {
-                    let ev = t.event(e as EventIx);
-                    *hit = needle.is_in(ev.title())
-                        || needle.is_in(ev.summary())
-                        || needle.is_in(ev.place())
-                        || ev.quotes().any(|q| needle.is_in(q.text()));
-                }
-            }
-        }
-    }
+    let mut hits = t.text_matches_any(&word.needles).unwrap_or_else(|| {
+        (0..t.len() as EventIx)
+            .map(|e| {
+                let ev = t.event(e);
+                word.is_in(ev.title())
+                    || word.is_in(ev.summary())
+                    || word.is_in(ev.place())
+                    || ev.quotes().any(|q| word.is_in(q.text()))
+            })
+            .collect()
+    });
     let folded = t.folded();
     for (a, names) in folded.actors.iter().enumerate() {
         if names.contains(word.folded) {
