@@ -18,6 +18,11 @@ Examples:
   dateline list --actor putin               events involving Vladimir Putin
   dateline list --country FR --from 2025-04 French events from April 2025 on
   dateline list --search ceasefire --json   matching events as JSON Lines
+  dateline list --topic \"peace talks\" --status scheduled
+                                            planned events on a topic
+  dateline list --from 2025-03 --to 2025-04 --within
+                                            events certainly in March or April 2025
+  dateline --place paris                    browse the events in Paris
   dateline list --actor witkoff --count     how many events involve Witkoff
   dateline show paris-talks                 one event, its quotes and links
   dateline gen --events 100000 > big.jsonl  a synthetic timeline for testing";
