@@ -55,18 +55,22 @@ pub fn fold_text_mapped(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut from = Vec::with_capacity(text.len());
     for (at, ch) in text.char_indices() {
-        let mut piece = String::new();
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+            from.push(at);
+            continue;
+        }
+        let before = out.len();
         for c in std::iter::once(ch).nfd() {
             if is_combining_mark(c) {
                 continue;
             }
             match spelled(c) {
-                Some(s) => piece.push_str(s),
-                None => piece.extend(c.to_lowercase()),
+                Some(s) => out.push_str(s),
+                None => out.extend(c.to_lowercase()),
             }
         }
-        out.push_str(&piece);
-        from.extend(std::iter::repeat_n(at, piece.len()));
+        from.extend(std::iter::repeat_n(at, out.len() - before));
     }
     (out, from)
 }

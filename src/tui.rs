@@ -123,6 +123,15 @@ enum LoadMessage {
     Done(Box<Result<Timeline, LoadError>>),
 }
 
+/// A loaded timeline, shared, with what search needs gathered on a thread
+/// of its own so that the first search does not wait for it.
+fn prepared(t: Timeline) -> Arc<Timeline> {
+    let t = Arc::new(t);
+    let shared = Arc::clone(&t);
+    std::thread::spawn(move || shared.prepare_search());
+    t
+}
+
 /// Opens the browser on a timeline file or directory, or the built-in one,
 /// under the filter the command line gave.
 pub fn run(path: Option<PathBuf>, filter: FilterSpec) -> Result<(), TuiError> {
@@ -131,7 +140,7 @@ pub fn run(path: Option<PathBuf>, filter: FilterSpec) -> Result<(), TuiError> {
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel::<LoadMessage>();
     let mut app = match path {
-        None => App::with_filter(Arc::new(load::load_builtin()?), &filter)?,
+        None => App::with_filter(prepared(load::load_builtin()?), &filter)?,
         Some(path) => {
             let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             let cancel = Arc::clone(&cancel);
@@ -213,7 +222,7 @@ pub fn run(path: Option<PathBuf>, filter: FilterSpec) -> Result<(), TuiError> {
                     LoadMessage::Progress(p) => app.loading = Some(p),
                     LoadMessage::Done(result) => {
                         let size = app.size;
-                        app = App::with_filter(Arc::new((*result)?), &filter)?;
+                        app = App::with_filter(prepared((*result)?), &filter)?;
                         app.update(Action::Resize(size.0, size.1));
                     }
                 }
