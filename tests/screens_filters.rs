@@ -83,6 +83,31 @@ fn only_search_hits() {
 }
 
 #[test]
+fn each_search_word_is_highlighted_accents_aside() {
+    let mut a = app(120, 40);
+    a.update(Action::StartSearch);
+    typed(&mut a, "putin WITKOFF");
+    a.update(Action::Submit);
+    let terminal = draw(&a);
+    let buffer = terminal.backend().buffer();
+    // The selected row is the hit; its title's words carry the hit style.
+    let row = (0..40)
+        .find(|&y| {
+            (0..60)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("Witkoff meets Putin")
+        })
+        .unwrap();
+    let line: String = (0..60).map(|x| buffer[(x, row)].symbol()).collect();
+    let at = line.find("Witkoff").unwrap();
+    let col = line[..at].chars().count() as u16;
+    let hit = buffer[(col, row)].fg;
+    let plain = buffer[(col + 8, row)].fg; // "meets"
+    assert_ne!(hit, plain, "{line}");
+}
+
+#[test]
 fn search_prompt_with_the_cursor_inside() {
     let mut a = app(80, 24);
     a.update(Action::StartSearch);
