@@ -158,6 +158,31 @@ fn search_text_with_dotted_capital_i(bencher: Bencher, n: usize) {
     search(bencher, n, "İstanbul");
 }
 
+/// Two words in any order: each found by its own scan, or, when the first
+/// leaves few events, checked on those alone.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn search_two_words(bencher: Bencher, n: usize) {
+    search(bencher, n, "talks Kraków");
+}
+
+/// The first search of a timeline folds its accented strings once.
+#[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
+fn search_first_on_a_fresh_timeline(bencher: Bencher, n: usize) {
+    let bytes = std::fs::read(file(n)).unwrap();
+    let filter = Filter {
+        search: Some("Kraków".to_string()),
+        ..Filter::default()
+    };
+    bencher
+        .with_inputs(|| {
+            dateline::load::load_bytes("gen.jsonl", &bytes, dateline::load::Format::Lines, &|_| {
+                Err(String::new())
+            })
+            .unwrap()
+        })
+        .bench_values(|t| query::apply(&t, &filter).len());
+}
+
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn search_rare_text(bencher: Bencher, n: usize) {
     search(bencher, n, "no such words anywhere");

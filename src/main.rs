@@ -4,8 +4,8 @@ use anyhow::{Context, Result, bail};
 use clap::builder::Styles;
 use clap::{Args, Parser, Subcommand};
 use dateline::load::{self, ImportOptions, InputFormat, LoadError, LoadOptions};
-use dateline::model::{Timeline, country};
-use dateline::query::{self, Filter};
+use dateline::model::Timeline;
+use dateline::query::{self, spec::FilterSpec};
 use dateline::{export, report, sanitize, timex};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -19,6 +19,11 @@ Examples:
   dateline list --actor putin               events involving Vladimir Putin
   dateline list --country FR --from 2025-04 French events from April 2025 on
   dateline list --search ceasefire --json   matching events as JSON Lines
+  dateline list --topic \"peace talks\" --status scheduled
+                                            planned events on a topic
+  dateline list --from 2025-03 --to 2025-04 --within
+                                            events certainly in March or April 2025
+  dateline --place paris                    browse the events in Paris
   dateline list --actor witkoff --count     how many events involve Witkoff
   dateline show paris-talks                 one event, its quotes and links
   dateline export --to ics --country FR -o fr.ics   French events for a calendar
@@ -36,6 +41,12 @@ Examples:
 struct Cli {
     #[command(flatten)]
     input: Input,
+    /// Open the browser with this filter.
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Only events that can fall on or before this day, month or year.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    to: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -282,8 +293,10 @@ fn parse_group(text: &str) -> Result<export::Group, String> {
     })
 }
 
-/// The filters `list` and `export` share.
-#[derive(Args)]
+/// The filter flags, shared by `list`, `export` and the browser (each
+/// adds its own upper date bound: `--to`, or `--until` where `--to` names
+/// the format).
+#[derive(Args, Default)]
 struct FilterArgs {
     /// Only events involving this actor (id, name or alias); repeat for any of several.
     #[arg(long, value_name = "ACTOR")]
@@ -291,13 +304,42 @@ struct FilterArgs {
     /// Only events involving this country (ISO code, name or alias); repeat for any of several.
     #[arg(long, value_name = "COUNTRY")]
     country: Vec<String>,
+    /// Only events with this topic; repeat for any of several.
+    #[arg(long, value_name = "TOPIC")]
+    topic: Vec<String>,
+    /// Only events with this status (occurred, scheduled, expected, ongoing, cancelled); repeat for any of several.
+    #[arg(long, value_name = "STATUS")]
+    status: Vec<String>,
+    /// Only events at this place; repeat for any of several.
+    #[arg(long, value_name = "PLACE")]
+    place: Vec<String>,
     /// Only events that can fall on or after this day, month or year (2025-04-17, 2025-04, 2025;
     /// -0043 is 44 BC).
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     from: Option<String>,
-    /// Only events whose title, summary, quotes or actor names contain TEXT (any case).
+    /// With the date bounds: only events whose date lies certainly within the range, not those that can fall in it.
+    #[arg(long)]
+    within: bool,
+    /// Only events holding every word of TEXT, in any order and case, accents aside, in the title, summary, place, quotes, actors or topics.
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filter as asked, with `to` as its upper date bound.
+    fn spec(&self, to: Option<&str>) -> FilterSpec {
+        FilterSpec {
+            actors: self.actor.clone(),
+            countries: self.country.clone(),
+            topics: self.topic.clone(),
+            statuses: self.status.clone(),
+            places: self.place.clone(),
+            from: self.from.clone(),
+            to: to.map(str::to_string),
+            within: self.within,
+            search: self.search.clone(),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -359,7 +401,7 @@ fn load_or_report(input: &Input) -> Result<Result<Timeline, ExitCode>> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else {
-        return browse(&cli.input);
+        return browse(&cli.input, cli.filter.spec(cli.to.as_deref()));
     };
     // Locked only for the printing commands: the browser's signal handler
     // must be able to write to the terminal.
@@ -442,25 +484,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out.flush()?;
                 return Ok(ExitCode::from(1));
             }
-            let bytes = t.heap_bytes();
-            writeln!(
-                out,
-                "ok: {} events, {} actors, {} sources, {} links, {} quotes (in memory: {:.1} MB, {} bytes an event)",
-                t.len(),
-                t.actor_count(),
-                t.source_count(),
-                t.link_count(),
-                t.quote_count(),
-                bytes as f64 / 1e6,
-                bytes / t.len().max(1)
-            )
+            writeln!(out, "{}", report::check_summary(&t))
         }
         Command::List(args) => {
             let t = match load_or_report(&args.input)? {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
-            let filter = filter_from(&t, &args.filter, args.to.as_deref())?;
+            let filter = args.filter.spec(args.to.as_deref()).resolve(&t)?;
             let events = query::apply(&t, &filter);
             if args.count {
                 writeln!(out, "{}", events.len())
@@ -475,7 +506,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(t) => t,
                 Err(code) => return Ok(code),
             };
-            let filter = filter_from(&t, &args.filter, args.until.as_deref())?;
+            let filter = args.filter.spec(args.until.as_deref()).resolve(&t)?;
             let events = query::apply(&t, &filter);
             let mut opts = export::Options::new(args.to);
             opts.group = args.group;
@@ -559,83 +590,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The filter the flags ask for; `to` is the upper date bound (`list --to`,
-/// `export --until`).
-fn filter_from(t: &Timeline, args: &FilterArgs, to: Option<&str>) -> Result<Filter> {
-    let mut filter = Filter::default();
-    for name in &args.actor {
-        let found = t.find_actors(name);
-        if found.is_empty() {
-            let near: Vec<String> = t
-                .suggest_actors(name, 5)
-                .into_iter()
-                .map(|a| format!("{} ({})", t.actor(a).id(), t.actor(a).name()))
-                .collect();
-            bail!(
-                "no actor matches '{}'{} (see `dateline actors`)",
-                sanitize::line(name),
-                did_you_mean(&near)
-            );
-        }
-        filter.actors.extend(found);
-    }
-    for name in &args.country {
-        let found = resolve_country(t, name);
-        if found.is_empty() {
-            let near: Vec<String> = t
-                .suggest_countries(name, 5)
-                .into_iter()
-                .map(|c| format!("{} ({})", country::code(c), country::name(c)))
-                .collect();
-            bail!(
-                "no country matches '{}'{} (see `dateline countries`)",
-                sanitize::line(name),
-                did_you_mean(&near)
-            );
-        }
-        filter.countries.extend(found);
-    }
-    let day_range = |text: &str| {
-        dateline::model::date::parse_user_range(text.trim())
-            .with_context(|| format!("'{}' is not a day, month or year", sanitize::line(text)))
-    };
-    filter.from = args
-        .from
-        .as_deref()
-        .map(day_range)
-        .transpose()?
-        .map(|(first, _)| first);
-    filter.to = to.map(day_range).transpose()?.map(|(_, last)| last);
-    filter.search = args.search.clone().filter(|s| !s.is_empty());
-    Ok(filter)
-}
-
-/// A country by ISO code or name, or through a country actor's id, name or
-/// alias ("Moscow" → RU).
-/// "; did you mean a, b or c?", or nothing.
-fn did_you_mean(near: &[String]) -> String {
-    match near {
-        [] => String::new(),
-        [one] => format!("; did you mean {one}?"),
-        [rest @ .., last] => format!("; did you mean {} or {last}?", rest.join(", ")),
-    }
-}
-
-fn resolve_country(t: &Timeline, name: &str) -> Vec<country::CountryIx> {
-    if let Some(c) = country::find(name.trim()) {
-        return vec![c];
-    }
-    let mut found: Vec<_> = t
-        .find_actors(name)
-        .into_iter()
-        .filter(|&a| t.actor(a).kind() == dateline::model::ActorKind::Country)
-        .filter_map(|a| t.actor(a).country())
-        .collect();
-    found.dedup();
-    found
-}
-
-fn browse(input: &Input) -> Result<ExitCode> {
+fn browse(input: &Input, filter: FilterSpec) -> Result<ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!(
             "the browser needs a terminal; for scripts use `dateline list` (see `dateline --help`)"
@@ -646,6 +601,7 @@ fn browse(input: &Input) -> Result<ExitCode> {
         import: input.read.import_options()?,
         limits: input.read.limits(),
         allow_outside: input.read.allow_outside.clone(),
+        filter,
     };
     dateline::tui::run(source)?;
     Ok(ExitCode::SUCCESS)

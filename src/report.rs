@@ -18,6 +18,36 @@ fn pad(out: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
     Ok(())
 }
 
+/// "1 source", "2 sources".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What `dateline check` prints for a timeline that loaded without
+/// problems: its counts and the memory it takes (per event when it has any).
+pub fn check_summary(t: &Timeline) -> String {
+    let bytes = t.heap_bytes();
+    let rest = format!(
+        "{}, {}, {}, {}",
+        counted(t.actor_count(), "actor", "actors"),
+        counted(t.source_count(), "source", "sources"),
+        counted(t.link_count(), "link", "links"),
+        counted(t.quote_count(), "quote", "quotes"),
+    );
+    if t.is_empty() {
+        return format!(
+            "ok, but the timeline has no events: {rest} (in memory: {:.1} MB)",
+            bytes as f64 / 1e6
+        );
+    }
+    format!(
+        "ok: {}, {rest} (in memory: {:.1} MB, {} bytes an event)",
+        counted(t.len(), "event", "events"),
+        bytes as f64 / 1e6,
+        bytes / t.len()
+    )
+}
+
 /// The chronology as an aligned table: date, status, id, title.
 pub fn list_table(out: &mut impl Write, t: &Timeline, events: &[EventIx]) -> io::Result<()> {
     let dates: Vec<String> = events.iter().map(|&e| t.event(e).date().human()).collect();

@@ -6,6 +6,7 @@
 use crate::app::{Action, App, Effect, ExportOutcome, ExportRequest, keymap};
 use crate::load::{self, LoadError, LoadOptions, Progress};
 use crate::model::Timeline;
+use crate::query::spec::FilterSpec;
 use crate::ui::{self, Theme};
 use base64::Engine;
 use ratatui::DefaultTerminal;
@@ -36,6 +37,8 @@ pub enum TuiError {
     Load(#[from] LoadError),
     #[error("loading cancelled")]
     Cancelled,
+    #[error(transparent)]
+    Filter(#[from] crate::query::spec::SpecError),
 }
 
 /// Carries out what the app asked for, the app itself doing no I/O;
@@ -307,14 +310,24 @@ fn export_base(path: Option<&std::path::Path>) -> String {
         .unwrap_or_else(|| "timeline".into())
 }
 
-/// Opens the browser on a timeline file or directory, or the built-in one.
-/// What the browser opens, and how it reads it.
+/// What the browser opens, how it reads it, and under which filter.
 pub struct Source {
     /// A timeline file or directory; `None` is the built-in timeline.
     pub path: Option<PathBuf>,
     pub import: load::ImportOptions,
     pub limits: load::Limits,
     pub allow_outside: Vec<PathBuf>,
+    /// The filter the command line gave.
+    pub filter: FilterSpec,
+}
+
+/// A loaded timeline, shared, with what search needs gathered on a thread
+/// of its own so that the first search does not wait for it.
+fn prepared(t: Timeline) -> Arc<Timeline> {
+    let t = Arc::new(t);
+    let shared = Arc::clone(&t);
+    std::thread::spawn(move || shared.prepare_search());
+    t
 }
 
 pub fn run(source: Source) -> Result<(), TuiError> {
@@ -323,6 +336,7 @@ pub fn run(source: Source) -> Result<(), TuiError> {
         import,
         limits,
         allow_outside,
+        filter,
     } = source;
     let input = path.clone();
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
@@ -330,7 +344,7 @@ pub fn run(source: Source) -> Result<(), TuiError> {
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel::<LoadMessage>();
     let mut app = match path {
-        None => App::new(Arc::new(load::load_builtin()?)),
+        None => App::with_filter(prepared(load::load_builtin()?), &filter)?,
         Some(path) => {
             let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             let cancel = Arc::clone(&cancel);
@@ -432,7 +446,7 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                     LoadMessage::Progress(p) => app.loading = Some(p),
                     LoadMessage::Done(result) => {
                         let size = app.size;
-                        app = App::new(Arc::new((*result)?));
+                        app = App::with_filter(prepared((*result)?), &filter)?;
                         app.update(Action::Resize(size.0, size.1));
                         app.export_base = export_base(input.as_deref());
                     }

@@ -1,7 +1,7 @@
 //! Exporting from the browser: `e`, the format and path prompts, the request
 //! the terminal layer carries out, and the answer shown.
 
-use dateline::app::{Action, App, Effect, ExportOutcome, ExportRequest, Prompt, keymap};
+use dateline::app::{Action, App, Effect, ExportOutcome, ExportRequest, PromptKind, keymap};
 use dateline::export::Format;
 use dateline::load::load_builtin;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -50,12 +50,17 @@ fn e_asks_for_a_format_then_a_path_and_requests_what_is_on_screen() {
     let mut app = app();
     filter_fr(&mut app);
     keys(&mut app, &["e"]);
-    assert_eq!(app.prompt, Some(Prompt::ExportFormat(String::new())));
+    let asked = |app: &App| {
+        app.prompt
+            .as_ref()
+            .map(|p| (p.kind.clone(), p.text().to_string()))
+    };
+    assert_eq!(asked(&app), Some((PromptKind::ExportFormat, String::new())));
     keys(&mut app, &["i", "Enter"]);
     assert_eq!(
-        app.prompt,
-        Some(Prompt::ExportPath(
-            Format::Ics,
+        asked(&app),
+        Some((
+            PromptKind::ExportPath(Format::Ics),
             "rubio-witkoff-paris-fr-export.ics".into()
         ))
     );
@@ -75,8 +80,9 @@ fn e_asks_for_a_format_then_a_path_and_requests_what_is_on_screen() {
 fn the_path_can_be_edited_and_an_empty_one_cancels() {
     let mut app = app();
     keys(&mut app, &["e", "csv", "Enter"]);
-    let Some(Prompt::ExportPath(_, default)) = app.prompt.clone() else {
-        panic!("no path prompt");
+    let default = match &app.prompt {
+        Some(p) if matches!(p.kind, PromptKind::ExportPath(_)) => p.text().to_string(),
+        _ => panic!("no path prompt"),
     };
     assert_eq!(default, "rubio-witkoff-paris-export.csv");
     for _ in 0..default.chars().count() {
@@ -115,7 +121,10 @@ fn an_existing_file_is_replaced_only_after_yes() {
     keys(&mut app, &["e", "j", "Enter", "Enter"]);
     let r = request(&mut app);
     app.update(Action::Exported(ExportOutcome::Exists(r.clone())));
-    assert_eq!(app.prompt, Some(Prompt::ExportReplace(r.clone())));
+    assert_eq!(
+        app.prompt.as_ref().map(|p| p.kind.clone()),
+        Some(PromptKind::ExportReplace(r.clone()))
+    );
     keys(&mut app, &["n"]);
     assert!(app.outbox.is_empty() && app.prompt.is_none());
     assert_eq!(app.message.as_deref(), Some("export cancelled"));
@@ -180,7 +189,10 @@ fn the_terminal_layer_writes_the_file_and_refuses_the_input() {
     // Again: the file exists now, so the app asks.
     let answer = dateline::tui::export(&app, request.clone(), None);
     app.update(answer);
-    assert!(matches!(app.prompt, Some(Prompt::ExportReplace(_))));
+    assert!(matches!(
+        app.prompt.as_ref().map(|p| &p.kind),
+        Some(PromptKind::ExportReplace(_))
+    ));
     keys(&mut app, &["Esc"]);
 
     // The timeline's own file is never written.

@@ -1,23 +1,32 @@
 //! Text search scans the text store; it must find exactly what checking each
-//! event's title, summary, quotes and actor names one by one finds.
+//! event's title, summary, place, quotes, actor names and topics one by one,
+//! every word folded, finds.
 
+use dateline::fold::fold_text;
 use dateline::load::{Format, load_builtin, load_bytes};
 use dateline::model::Timeline;
 use dateline::query::{self, Filter};
-use dateline::search::Needle;
 
+/// Every word of the query (folded) in some field of the event (folded).
 fn brute_force(t: &Timeline, query: &str) -> Vec<u32> {
-    let n = Needle::new(query);
+    let folded = fold_text(query);
+    let words: Vec<&str> = folded.split_whitespace().collect();
     (0..t.len() as u32)
         .filter(|&ix| {
             let e = t.event(ix);
-            n.is_in(e.title())
-                || n.is_in(e.summary())
-                || e.quotes().any(|q| n.is_in(q.text()))
-                || e.actors().iter().any(|a| {
-                    let actor = t.actor(a.actor);
-                    n.is_in(actor.name()) || actor.aliases().any(|al| n.is_in(al))
-                })
+            let mut fields: Vec<String> = vec![
+                fold_text(e.title()),
+                fold_text(e.summary()),
+                fold_text(e.place()),
+            ];
+            fields.extend(e.quotes().map(|q| fold_text(q.text())));
+            fields.extend(e.topics().map(fold_text));
+            for a in e.actors() {
+                let actor = t.actor(a.actor);
+                fields.push(fold_text(actor.name()));
+                fields.extend(actor.aliases().map(fold_text));
+            }
+            words.iter().all(|w| fields.iter().any(|f| f.contains(w)))
         })
         .collect()
 }
@@ -58,6 +67,10 @@ fn scanning_the_store_agrees_with_checking_each_event() {
             "n İSTANB",
             "straße",
             "ß",
+            // Several words, each anywhere.
+            "krakow talks",
+            "said weighed steps",
+            "the e a",
         ],
     );
 }
@@ -77,6 +90,31 @@ fn seed_searches_agree_including_quotes_that_overlap() {
             "İstanbul",
             "talks",
             "the",
+            // Every word, in any order, across fields; accents aside.
+            "Witkoff Putin",
+            "putin witkoff petersburg",
+            "peace talks",
+            "Noël",
+            "paris macron",
+            "italy",
         ],
     );
+}
+
+#[test]
+fn the_issue_examples_find_their_events() {
+    let t = load_builtin().unwrap();
+    let count = |q: &str| {
+        let filter = Filter {
+            search: Some(q.to_string()),
+            ..Filter::default()
+        };
+        query::apply(&t, &filter).len()
+    };
+    assert!(count("Witkoff Putin") >= 1);
+    assert!(count("peace talks") >= 4, "the topic counts");
+    assert!(count("Noël") >= 1, "Jean-Noel Barrot, accents aside");
+    assert_eq!(count("Noël"), count("noel"));
+    assert_eq!(count("Witkoff Putin"), count("putin WITKOFF"));
+    assert_eq!(count("no such words anywhere"), 0);
 }

@@ -88,7 +88,7 @@ fn a_typed_zero_width_joiner_shows_as_a_placeholder() {
     let mut app = self::app();
     type_text(&mut app, "a");
     type_text(&mut app, "pu\u{200B}\u{202E}");
-    assert_eq!(app.picker.as_ref().unwrap().query, "pu\u{FFFD}\u{FFFD}");
+    assert_eq!(app.picker.as_ref().unwrap().query(), "pu\u{FFFD}\u{FFFD}");
     assert_no_zero_width(&screen(&app));
 }
 
@@ -111,7 +111,7 @@ fn a_paste_is_one_insert_with_its_controls_dropped() {
     type_text(&mut app, "a");
     app.update(Action::Paste("vladimir\nputin".into()));
     let picker = app.picker.as_ref().unwrap();
-    assert_eq!(picker.query, "vladimir putin");
+    assert_eq!(picker.query(), "vladimir putin");
     assert_eq!(picker.shown.len(), 1);
     // Outside a prompt: nothing happens but a hint.
     let mut app = self::app();

@@ -39,6 +39,17 @@ pub enum Action {
     Forward,
     OpenActorPicker,
     OpenCountryPicker,
+    OpenTopicPicker,
+    OpenStatusPicker,
+    OpenPlacePicker,
+    /// Filter by the actor in focus (the actor pane's `f`).
+    FilterByActor,
+    /// Show only the search hits, or every event again (`F`).
+    ToggleOnlyHits,
+    /// In the date prompt: "can fall in" or "certainly within" the range.
+    ToggleWithin,
+    /// An editing key in a prompt or picker.
+    Edit(super::input::Edit),
     ClearFilters,
     /// Open the date-range prompt (filled with the current range).
     StartDates,

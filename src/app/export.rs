@@ -3,7 +3,7 @@
 //! and what the app shows when the answer comes back.
 
 use super::action::Action;
-use super::{App, Effect, Prompt};
+use super::{App, Effect, LineInput, Prompt, PromptKind};
 use crate::export::Format;
 use crate::model::EventIx;
 use std::path::PathBuf;
@@ -76,39 +76,31 @@ impl App {
             self.message = Some("nothing to export: no events on screen".into());
             return;
         }
-        self.prompt = Some(Prompt::ExportFormat(String::new()));
+        self.prompt = Some(Prompt::new(PromptKind::ExportFormat, LineInput::new()));
     }
 
+    /// The export prompts' answers: `y` to replace a file, Enter on a
+    /// format or a path. (Typing and editing go through the prompt.)
     pub(super) fn update_export_prompt(&mut self, action: Action) {
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Some(prompt) = self.prompt.take() else {
             return;
         };
-        if let Prompt::ExportReplace(request) = prompt {
-            let request = request.clone();
-            self.prompt = None;
-            match action {
-                Action::Input('y' | 'Y') => self.outbox.push(Effect::Export(ExportRequest {
+        match (prompt.kind, action) {
+            (PromptKind::ExportReplace(request), Action::Input('y' | 'Y')) => {
+                self.outbox.push(Effect::Export(ExportRequest {
                     replace: true,
                     ..request
-                })),
-                _ => self.message = Some("export cancelled".into()),
+                }))
             }
-            return;
-        }
-        let text = match prompt {
-            Prompt::ExportFormat(t) | Prompt::ExportPath(_, t) => t,
-            _ => return,
-        };
-        match action {
-            Action::Backspace => {
-                text.pop();
-            }
-            Action::Escape => self.prompt = None,
-            Action::Submit => match self.prompt.take() {
-                Some(Prompt::ExportFormat(name)) => match Format::parse(&name) {
+            (PromptKind::ExportFormat, Action::Submit) => {
+                let name = prompt.input.value();
+                match Format::parse(name) {
                     Some(format) => {
                         let path = self.default_export_name(format);
-                        self.prompt = Some(Prompt::ExportPath(format, path));
+                        self.prompt = Some(Prompt::new(
+                            PromptKind::ExportPath(format),
+                            LineInput::preselected(&path),
+                        ));
                     }
                     None => {
                         self.message = Some(format!(
@@ -116,19 +108,20 @@ impl App {
                             crate::sanitize::line(name.trim())
                         ))
                     }
-                },
-                Some(Prompt::ExportPath(format, path)) if !path.trim().is_empty() => {
-                    self.outbox.push(Effect::Export(ExportRequest {
-                        format,
-                        path: PathBuf::from(path.trim()),
-                        events: self.on_screen(),
-                        description: crate::export::describe(&self.timeline, &self.filter),
-                        replace: false,
-                    }));
                 }
-                _ => self.message = Some("export cancelled".into()),
-            },
-            _ => {}
+            }
+            (PromptKind::ExportPath(format), Action::Submit)
+                if !prompt.input.value().trim().is_empty() =>
+            {
+                self.outbox.push(Effect::Export(ExportRequest {
+                    format,
+                    path: PathBuf::from(prompt.input.value().trim()),
+                    events: self.on_screen(),
+                    description: crate::export::describe(&self.timeline, &self.filter),
+                    replace: false,
+                }));
+            }
+            _ => self.message = Some("export cancelled".into()),
         }
     }
 
@@ -151,7 +144,10 @@ impl App {
                 self.message = Some(text);
             }
             ExportOutcome::Exists(request) => {
-                self.prompt = Some(Prompt::ExportReplace(request));
+                self.prompt = Some(Prompt::new(
+                    PromptKind::ExportReplace(request),
+                    LineInput::new(),
+                ));
             }
             ExportOutcome::Failed(reason) => {
                 self.message = Some(format!("export failed: {}", crate::sanitize::line(&reason)))

@@ -1,7 +1,8 @@
 //! The filter: applying it, the pickers that set it, how the status line
 //! writes it, and the density strip of what it keeps.
 
-use super::{Action, App};
+use super::picker::FocusValue;
+use super::{Action, App, Picker, PickerKind};
 use crate::model::date::Day;
 use crate::model::{EventIx, Timeline};
 use crate::query;
@@ -41,6 +42,11 @@ impl App {
                 .min(self.visible.len().saturating_sub(1)),
         );
         self.density = density(&self.timeline, &self.visible);
+        self.vague_kept = if self.filter.within {
+            0
+        } else {
+            query::kept_by_vague_dates(&self.timeline, &self.filter)
+        };
         if let Some(search) = &self.search {
             let query = search.query.clone();
             self.run_search(&query);
@@ -56,79 +62,136 @@ impl App {
             Action::Submit => {
                 if let Some(picker) = self.picker.take() {
                     let keep = self.current();
-                    picker.apply_to(&mut self.filter);
-                    self.refilter(keep);
+                    if picker.apply_to(&mut self.filter) {
+                        self.refilter(keep);
+                    } else {
+                        self.message = Some("nothing chosen: the filter is unchanged".into());
+                    }
                 }
             }
             other => picker.update(&other, &self.timeline),
         }
     }
 
+    /// Opens a picker on the value in focus (the focused actor, or the
+    /// selected event's first country, topic, its status or place).
+    pub(super) fn open_picker(&mut self, kind: PickerKind) {
+        let t = &self.timeline;
+        let event = self.current().map(|e| t.event(e));
+        let focus = match kind {
+            PickerKind::Actor => self.focused_actor().map(FocusValue::Index),
+            PickerKind::Country => event
+                .and_then(|e| e.countries().first().copied().or(e.place_country()))
+                .map(|c| FocusValue::Index(c as u32)),
+            PickerKind::Topic => event
+                .and_then(|e| e.topic_ixs().first().copied())
+                .map(FocusValue::Index),
+            PickerKind::Status => event.map(|e| {
+                FocusValue::Index(
+                    crate::model::Status::ALL
+                        .iter()
+                        .position(|&s| s == e.status())
+                        .unwrap_or(0) as u32,
+                )
+            }),
+            PickerKind::Place => event
+                .map(|e| e.place())
+                .filter(|p| !p.is_empty())
+                .map(|p| FocusValue::Label(p.to_string())),
+        };
+        self.picker = Some(Picker::new(kind, t, &self.filter, focus));
+    }
+
+    /// `f` in the actor pane: only the events of the actor in focus.
+    pub(super) fn filter_by_focused_actor(&mut self) {
+        let Some(actor) = self.focused_actor() else {
+            self.message = Some("no actor in focus".into());
+            return;
+        };
+        let keep = self.current();
+        self.filter.actors = vec![actor];
+        self.refilter(keep);
+    }
+
     /// The filter written as the CLI takes it.
     pub fn filter_as_cli(&self) -> String {
         let t = &self.timeline;
+        let f = &self.filter;
         let mut parts: Vec<String> = Vec::new();
-        for &a in &self.filter.actors {
-            parts.push(format!("--actor {}", t.actor(a).id()));
+        let mut flag = |name: &str, value: &str| parts.push(format!("--{name} {}", quoted(value)));
+        for &a in &f.actors {
+            flag("actor", t.actor(a).id());
         }
-        for &c in &self.filter.countries {
-            parts.push(format!("--country {}", crate::model::country::code(c)));
+        for &c in &f.countries {
+            flag("country", crate::model::country::code(c));
         }
-        if let Some(from) = self.filter.from {
-            parts.push(format!("--from {}", crate::model::date::format_day(from)));
+        for &k in &f.topics {
+            flag("topic", t.topic_name(k));
         }
-        if let Some(to) = self.filter.to {
-            parts.push(format!("--to {}", crate::model::date::format_day(to)));
+        for s in &f.statuses {
+            flag("status", s.as_str());
+        }
+        for p in &f.places {
+            flag("place", p);
+        }
+        if let Some(from) = f.from {
+            flag("from", &crate::model::date::format_bound(from, false));
+        }
+        if let Some(to) = f.to {
+            flag("to", &crate::model::date::format_bound(to, true));
+        }
+        if f.within && (f.from.is_some() || f.to.is_some()) {
+            parts.push("--within".into());
+        }
+        if let Some(q) = &f.search {
+            parts.push(format!("--search {}", quoted(q)));
         }
         parts.join(" ")
     }
 
-    /// The date filter as the prompt shows it: `2025-03-01..2025-04-30`,
-    /// `2025-03-01..`, `..2024-12-31`, or nothing.
+    /// The date filter as the prompt shows it: `2025-03..2025-04`,
+    /// `2025-04-17`, `2025-03..`, `..2024`, or nothing.
     pub(super) fn dates_as_text(&self) -> String {
-        let day = |d: Option<Day>| d.map(crate::model::date::format_day).unwrap_or_default();
-        match (self.filter.from, self.filter.to) {
+        use crate::model::date::format_bound;
+        let f = &self.filter;
+        match (f.from, f.to) {
             (None, None) => String::new(),
-            (from, to) => format!("{}..{}", day(from), day(to)),
+            (Some(from), Some(to)) if format_bound(from, false) == format_bound(to, true) => {
+                format_bound(from, false)
+            }
+            (from, to) => format!(
+                "{}..{}",
+                from.map(|d| format_bound(d, false)).unwrap_or_default(),
+                to.map(|d| format_bound(d, true)).unwrap_or_default()
+            ),
         }
     }
 
     /// Sets the date filter from `A..B`, `A..`, `..B` or `A` (each a day, a
-    /// month or a year: events that can fall in it stay); empty clears it.
-    pub(super) fn set_dates(&mut self, text: &str) {
+    /// month or a year); `within` keeps only events wholly inside it, else
+    /// events that can fall in it stay. Empty clears it.
+    pub(super) fn set_dates(&mut self, text: &str, within: bool) {
         let text = text.trim();
         let (from, to) = text.split_once("..").unwrap_or((text, text));
-        let bound = |s: &str| -> Result<Option<(Day, Day)>, String> {
-            let s = s.trim();
-            if s.is_empty() {
-                return Ok(None);
+        match query::spec::date_range(Some(from), Some(to)) {
+            Ok((from, to)) => {
+                let keep = self.current();
+                self.filter.from = from;
+                self.filter.to = to;
+                self.filter.within = within;
+                self.refilter(keep);
             }
-            crate::model::date::parse_user_range(s)
-                .map(Some)
-                .map_err(|_| {
-                    format!(
-                        "'{}' is not a day, month or year (2025-04-17, 2025-04, 2025)",
-                        crate::present::typed_excerpt(&crate::sanitize::line(s), 40)
-                    )
-                })
-        };
-        let (from, to) = match (bound(from), bound(to)) {
-            (Ok(from), Ok(to)) => (from.map(|(first, _)| first), to.map(|(_, last)| last)),
-            (Err(message), _) | (_, Err(message)) => {
-                self.message = Some(message);
-                return;
-            }
-        };
-        if let (Some(first), Some(last)) = (from, to)
-            && last < first
-        {
-            self.message = Some("the range ends before it starts".into());
-            return;
+            Err(e) => self.message = Some(e.0),
         }
-        let keep = self.current();
-        self.filter.from = from;
-        self.filter.to = to;
-        self.refilter(keep);
+    }
+}
+
+/// A value for the command line, in double quotes when it has spaces.
+fn quoted(value: &str) -> String {
+    if value.is_empty() || value.contains([' ', '"', '\'', '$']) {
+        format!("\"{}\"", value.replace('"', "\\\""))
+    } else {
+        value.to_string()
     }
 }
 

@@ -5,6 +5,7 @@ mod action;
 mod export;
 mod filtering;
 mod history;
+pub mod input;
 mod jumps;
 pub mod keymap;
 mod layout;
@@ -19,6 +20,7 @@ pub use export::{ExportOutcome, ExportRequest};
 pub use filtering::{Density, density};
 pub use history::History;
 
+pub use input::{Edit, LineInput};
 pub use layout::{Areas, Rect, View};
 pub use mouse::{ChronoRow, Grouping};
 pub use panes::EventItem;
@@ -55,19 +57,38 @@ pub struct Place {
     pub filter: Filter,
 }
 
-/// A text prompt at the bottom of the screen.
+/// What a prompt asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Prompt {
-    Search(String),
-    Goto(String),
+pub enum PromptKind {
+    Search,
+    Goto,
     /// A date range for the filter: `A..B`, `A..`, `..B` or `A`.
-    Dates(String),
+    Dates,
     /// Export: the format, by name or its first letters.
-    ExportFormat(String),
+    ExportFormat,
     /// Export: the file to write, filled with a default name.
-    ExportPath(crate::export::Format, String),
+    ExportPath(crate::export::Format),
     /// Export: the file exists; `y` replaces it.
     ExportReplace(ExportRequest),
+}
+
+/// A text prompt at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: LineInput,
+    /// For dates: keep only events certainly within the range (Tab).
+    pub within: bool,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind, input: LineInput) -> Prompt {
+        Prompt {
+            kind,
+            input,
+            within: false,
+        }
+    }
 }
 
 /// The active search: its query and the positions of its hits in the list.
@@ -116,6 +137,9 @@ pub struct App {
     pub cancelled: bool,
     pub message: Option<String>,
     pub density: Density,
+    /// How many events the date range keeps only because their date is
+    /// vague (they can fall in it but do not lie wholly inside it).
+    pub vague_kept: usize,
     pub size: (u16, u16),
     pub quit: bool,
     /// The timeline's name, for default export file names.
@@ -149,6 +173,7 @@ impl App {
             cancelled: false,
             message: None,
             density: Density::default(),
+            vague_kept: 0,
             size: (80, 24),
             quit: false,
             export_base: "timeline".into(),
@@ -157,6 +182,24 @@ impl App {
         // Rows an import skipped are said first thing, in the status line.
         app.message = app.timeline.import_report().summary();
         app
+    }
+
+    /// An app under the filter the command line gave (`--actor putin`).
+    pub fn with_filter(
+        timeline: Arc<Timeline>,
+        spec: &crate::query::spec::FilterSpec,
+    ) -> Result<App, crate::query::spec::SpecError> {
+        let filter = spec.resolve(&timeline)?;
+        let mut app = App::new(timeline);
+        if let Some(query) = filter.search.clone() {
+            app.filter = filter;
+            app.refilter(None);
+            app.run_search(&query);
+        } else if !filter.is_empty() {
+            app.filter = filter;
+            app.refilter(None);
+        }
+        Ok(app)
     }
 
     /// An app showing a load in progress.
@@ -302,27 +345,41 @@ impl App {
                 Some(to) => self.go_to(to),
                 None => self.message = Some("no later place in the history".into()),
             },
-            Action::OpenActorPicker => {
-                self.picker = Some(Picker::new(PickerKind::Actor, &self.timeline, &self.filter))
-            }
-            Action::OpenCountryPicker => {
-                self.picker = Some(Picker::new(
-                    PickerKind::Country,
-                    &self.timeline,
-                    &self.filter,
-                ))
-            }
+            Action::OpenActorPicker => self.open_picker(PickerKind::Actor),
+            Action::OpenCountryPicker => self.open_picker(PickerKind::Country),
+            Action::OpenTopicPicker => self.open_picker(PickerKind::Topic),
+            Action::OpenStatusPicker => self.open_picker(PickerKind::Status),
+            Action::OpenPlacePicker => self.open_picker(PickerKind::Place),
+            Action::FilterByActor => self.filter_by_focused_actor(),
+            Action::ToggleOnlyHits => self.toggle_only_hits(),
             Action::ClearFilters => {
                 let keep = self.current();
                 self.filter = Filter::default();
                 self.refilter(keep);
             }
-            Action::StartSearch => self.prompt = Some(Prompt::Search(String::new())),
-            Action::StartGoto => self.prompt = Some(Prompt::Goto(String::new())),
-            Action::StartDates => self.prompt = Some(Prompt::Dates(self.dates_as_text())),
-            Action::StartExport => self.start_export(),
+            Action::StartSearch => {
+                // The last search is offered again: typing replaces it.
+                let last = self.search.as_ref().map_or("", |s| s.query.as_str());
+                self.prompt = Some(Prompt::new(
+                    PromptKind::Search,
+                    LineInput::preselected(last),
+                ))
+            }
+            Action::StartGoto => {
+                self.prompt = Some(Prompt::new(PromptKind::Goto, LineInput::new()))
+            }
+            Action::StartDates => {
+                self.prompt = Some(Prompt {
+                    within: self.filter.within,
+                    ..Prompt::new(
+                        PromptKind::Dates,
+                        LineInput::preselected(&self.dates_as_text()),
+                    )
+                })
+            }
             Action::NextHit => self.next_hit(true),
             Action::PrevHit => self.next_hit(false),
+            Action::StartExport => self.start_export(),
             Action::ToggleHelp => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -331,9 +388,17 @@ impl App {
             Action::OpenSource => self.open_source(),
             Action::CopyId => self.copy_id(self.current()),
             Action::CopyCitation => self.copy_citation(self.current(), None),
-            Action::Escape if self.search.take().is_none() && self.focus != Pane::Chronology => {
-                self.focus = Pane::Chronology;
-            }
+            Action::Escape => match self.search.take() {
+                // Leaving the search shows every event again.
+                Some(_) if self.filter.search.is_some() => {
+                    let keep = self.current();
+                    self.filter.search = None;
+                    self.refilter(keep);
+                }
+                Some(_) => {}
+                None if self.focus != Pane::Chronology => self.focus = Pane::Chronology,
+                None => {}
+            },
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
             Action::Click { column, row } => self.click_at(column, row),
             Action::SelectItem { pane, index } => self.select_item(pane, index),

@@ -1,10 +1,14 @@
-//! The actor and country pickers: every value with its event count under the
-//! other active filters, narrowed as you type, several toggled with Space.
+//! The pickers (actor, country, topic, status, place): every value with its
+//! event count under the other active filters, narrowed as you type,
+//! several toggled with Space. A picker opens on the value in focus, with
+//! the values already in the filter marked; Enter replaces that kind of
+//! filter with the toggled values, or with the value under the cursor.
 
 use super::Action;
+use super::input::{Edit, LineInput};
 use crate::fold::fold;
 use crate::model::country::{self, CountryIx};
-use crate::model::{ActorIx, Timeline};
+use crate::model::{ActorIx, Status, Timeline};
 use crate::query::{self, Filter};
 use crate::search::Needle;
 
@@ -12,28 +16,52 @@ use crate::search::Needle;
 pub enum PickerKind {
     Actor,
     Country,
+    Topic,
+    Status,
+    Place,
+}
+
+impl PickerKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            PickerKind::Actor => "Filter by actor",
+            PickerKind::Country => "Filter by country",
+            PickerKind::Topic => "Filter by topic",
+            PickerKind::Status => "Filter by status",
+            PickerKind::Place => "Filter by place",
+        }
+    }
+}
+
+/// The value a picker opens on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FocusValue {
+    /// An actor, country, topic or status number.
+    Index(u32),
+    /// A place name.
+    Label(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickerRow {
-    /// Actor index or country index.
+    /// Actor, country, topic or status number, or the place's row number.
     pub value: u32,
     pub label: String,
     /// Extra words matched when narrowing (id, aliases, code).
     pub keywords: String,
-    /// Shown after the label: the actor's id, which tells apart actors of
-    /// the same name.
-    pub id: String,
+    /// Shown after the label: for an actor its kind, country and id, which
+    /// tell apart actors of the same name.
+    pub detail: String,
     pub count: usize,
 }
 
 impl PickerRow {
-    fn new(value: u32, label: String, keywords: String, count: usize) -> PickerRow {
+    fn new(value: u32, label: String, count: usize) -> PickerRow {
         PickerRow {
             value,
             label,
-            keywords,
-            id: String::new(),
+            keywords: String::new(),
+            detail: String::new(),
             count,
         }
     }
@@ -55,11 +83,14 @@ impl PickerRow {
 pub struct Picker {
     pub kind: PickerKind,
     pub rows: Vec<PickerRow>,
-    pub query: String,
+    pub input: LineInput,
     /// Indexes into `rows` that match the query.
     pub shown: Vec<usize>,
     pub cursor: usize,
+    /// Values toggled with Space.
     pub chosen: Vec<u32>,
+    /// Values the filter holds now, marked.
+    pub in_filter: Vec<u32>,
     /// Whether Space was used; if not, Enter takes the row under the cursor.
     pub toggled: bool,
     /// Each row folded, made when the first character is typed: folding
@@ -67,69 +98,133 @@ pub struct Picker {
     folded: Vec<String>,
 }
 
+fn actor_rows(t: &Timeline, filter: &Filter) -> Vec<PickerRow> {
+    let counts = query::actor_counts(t, filter);
+    (0..t.actor_count() as ActorIx)
+        .map(|a| {
+            let actor = t.actor(a);
+            let mut keywords = actor.id().to_string();
+            for alias in actor.aliases() {
+                keywords.push(' ');
+                keywords.push_str(alias);
+            }
+            let mut detail = actor.kind().as_str().to_string();
+            if let Some(code) = actor.country_code() {
+                detail.push_str(", ");
+                detail.push_str(code);
+            }
+            detail.push_str(" · ");
+            detail.push_str(actor.id());
+            PickerRow {
+                keywords,
+                detail,
+                ..PickerRow::new(a, actor.name().to_string(), counts[a as usize])
+            }
+        })
+        .collect()
+}
+
+fn rows(kind: PickerKind, t: &Timeline, filter: &Filter) -> Vec<PickerRow> {
+    match kind {
+        PickerKind::Actor => actor_rows(t, filter),
+        PickerKind::Country => {
+            let counts = query::country_counts(t, filter);
+            t.countries_in_use()
+                .into_iter()
+                .map(|(c, _)| {
+                    let label = format!("{} {}", country::code(c), country::name(c));
+                    PickerRow::new(c as u32, label, counts[c as usize])
+                })
+                .collect()
+        }
+        PickerKind::Topic => query::topic_counts(t, filter)
+            .into_iter()
+            .enumerate()
+            .map(|(k, n)| PickerRow::new(k as u32, t.topic_name(k as u32).to_string(), n))
+            .collect(),
+        PickerKind::Status => query::status_counts(t, filter)
+            .into_iter()
+            .zip(Status::ALL)
+            .enumerate()
+            .map(|(i, (n, s))| PickerRow::new(i as u32, s.as_str().to_string(), n))
+            .collect(),
+        PickerKind::Place => query::place_counts(t, filter)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (p, n))| PickerRow::new(i as u32, p, n))
+            .collect(),
+    }
+}
+
 impl Picker {
-    pub fn new(kind: PickerKind, t: &Timeline, filter: &Filter) -> Picker {
-        let mut rows: Vec<PickerRow> = match kind {
-            PickerKind::Actor => {
-                let counts = query::actor_counts(t, filter);
-                (0..t.actor_count() as ActorIx)
-                    .map(|a| {
-                        let actor = t.actor(a);
-                        let mut keywords = actor.id().to_string();
-                        for alias in actor.aliases() {
-                            keywords.push(' ');
-                            keywords.push_str(alias);
-                        }
-                        PickerRow {
-                            id: actor.id().to_string(),
-                            ..PickerRow::new(
-                                a,
-                                actor.name().to_string(),
-                                keywords,
-                                counts[a as usize],
-                            )
-                        }
-                    })
-                    .collect()
-            }
-            PickerKind::Country => {
-                let counts = query::country_counts(t, filter);
-                let in_use: Vec<CountryIx> =
-                    t.countries_in_use().into_iter().map(|(c, _)| c).collect();
-                in_use
-                    .into_iter()
-                    .map(|c| {
-                        let label = format!("{} {}", country::code(c), country::name(c));
-                        PickerRow::new(c as u32, label, String::new(), counts[c as usize])
-                    })
-                    .collect()
-            }
-        };
+    pub fn new(
+        kind: PickerKind,
+        t: &Timeline,
+        filter: &Filter,
+        focus: Option<FocusValue>,
+    ) -> Picker {
+        let mut rows = rows(kind, t, filter);
         rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-        let chosen = match kind {
+        let place_value = |name: &str| {
+            rows.iter()
+                .find(|r| crate::search::eq_ignore_case(&r.label, name))
+                .map(|r| r.value)
+        };
+        let in_filter: Vec<u32> = match kind {
             PickerKind::Actor => filter.actors.clone(),
             PickerKind::Country => filter.countries.iter().map(|&c| c as u32).collect(),
+            PickerKind::Topic => filter.topics.clone(),
+            PickerKind::Status => filter
+                .statuses
+                .iter()
+                .filter_map(|s| Status::ALL.iter().position(|x| x == s))
+                .map(|i| i as u32)
+                .collect(),
+            PickerKind::Place => filter
+                .places
+                .iter()
+                .filter_map(|p| place_value(p))
+                .collect(),
+        };
+        let focus = match focus {
+            Some(FocusValue::Index(v)) => Some(v),
+            Some(FocusValue::Label(name)) => place_value(&name),
+            None => None,
         };
         let mut picker = Picker {
             kind,
             rows,
-            query: String::new(),
+            input: LineInput::new(),
             shown: Vec::new(),
             cursor: 0,
-            chosen,
+            chosen: Vec::new(),
+            in_filter,
             toggled: false,
             folded: Vec::new(),
         };
         picker.narrow();
+        if let Some(v) = focus {
+            picker.cursor = picker
+                .shown
+                .iter()
+                .position(|&r| picker.rows[r].value == v)
+                .unwrap_or(0);
+        }
         picker
+    }
+
+    /// What has been typed.
+    pub fn query(&self) -> &str {
+        self.input.value()
     }
 
     /// Keeps the rows that contain the query, as typed or folded; rows that
     /// start with it (or have a word that does) come first, each group by
     /// event count.
     fn narrow(&mut self) {
-        let needle = Needle::new(self.query.trim());
-        let folded_query = fold(&self.query);
+        let query = self.input.value().to_string();
+        let needle = Needle::new(query.trim());
+        let folded_query = fold(&query);
         if !folded_query.is_empty() && self.folded.len() != self.rows.len() {
             self.folded = self.rows.iter().map(PickerRow::folded).collect();
         }
@@ -158,12 +253,19 @@ impl Picker {
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
     }
 
-    /// Inserts text at the end of the query, typed or pasted alike, and
-    /// narrows the list.
+    /// Edits the query and narrows the list again when it changed.
+    fn edit_query(&mut self, edit: impl FnOnce(&mut LineInput)) {
+        let before = self.input.value().to_string();
+        edit(&mut self.input);
+        if self.input.value() != before {
+            self.cursor = 0;
+            self.narrow();
+        }
+    }
+
+    /// Inserts text at the cursor of the query, typed or pasted alike.
     pub fn insert_str(&mut self, s: &str) {
-        self.query.push_str(s);
-        self.cursor = 0;
-        self.narrow();
+        self.edit_query(|input| input.insert_str(s));
     }
 
     pub fn update(&mut self, action: &Action, _t: &Timeline) {
@@ -179,10 +281,8 @@ impl Picker {
                     self.insert_str(&text);
                 }
             }
-            Action::Backspace => {
-                self.query.pop();
-                self.narrow();
-            }
+            Action::Backspace => self.edit_query(|input| input.edit(Edit::DeleteBack)),
+            Action::Edit(edit) => self.edit_query(|input| input.edit(*edit)),
             Action::Toggle => {
                 self.toggled = true;
                 if let Some(&row) = self.shown.get(self.cursor) {
@@ -199,27 +299,48 @@ impl Picker {
         }
     }
 
-    /// Sets the picker's criterion on `filter`. If Space was never pressed,
-    /// Enter adds the value under the cursor to those already chosen.
-    pub fn apply_to(&self, filter: &mut Filter) {
-        let mut chosen = self.chosen.clone();
-        if !self.toggled
-            && let Some(&row) = self.shown.get(self.cursor)
-        {
-            let value = self.rows[row].value;
-            if !chosen.contains(&value) {
-                chosen.push(value);
+    /// Replaces the picker's kind of criterion on `filter` with the toggled
+    /// values (none toggled, after Space: clears it), or, without Space, with
+    /// the value under the cursor. False when there was nothing to take.
+    pub fn apply_to(&self, filter: &mut Filter) -> bool {
+        let chosen = if self.toggled {
+            self.chosen.clone()
+        } else {
+            match self.shown.get(self.cursor) {
+                Some(&row) => vec![self.rows[row].value],
+                None => return false,
             }
-        }
+        };
         match self.kind {
             PickerKind::Actor => filter.actors = chosen,
             PickerKind::Country => {
                 filter.countries = chosen.into_iter().map(|c| c as CountryIx).collect()
             }
+            PickerKind::Topic => filter.topics = chosen,
+            PickerKind::Status => {
+                filter.statuses = chosen
+                    .into_iter()
+                    .filter_map(|i| Status::ALL.get(i as usize).copied())
+                    .collect()
+            }
+            PickerKind::Place => {
+                filter.places = chosen
+                    .into_iter()
+                    .filter_map(|v| self.rows.iter().find(|r| r.value == v))
+                    .map(|r| r.label.clone())
+                    .collect()
+            }
         }
+        true
     }
 
+    /// Toggled with Space.
     pub fn is_chosen(&self, value: u32) -> bool {
         self.chosen.contains(&value)
+    }
+
+    /// In the filter now.
+    pub fn is_in_filter(&self, value: u32) -> bool {
+        self.in_filter.contains(&value)
     }
 }

@@ -2,7 +2,8 @@
 //! between its hits, and going to a date or an event id.
 
 use super::action::Action;
-use super::{App, Pane, Prompt, Search};
+use super::input::Edit;
+use super::{App, Pane, Prompt, PromptKind, Search};
 use crate::model::EventIx;
 use crate::model::date::Day;
 use crate::present::typed_excerpt;
@@ -11,32 +12,14 @@ use crate::query::{self, Filter};
 impl Prompt {
     /// What has been typed so far.
     pub fn text(&self) -> &str {
-        match self {
-            Prompt::Search(t)
-            | Prompt::Goto(t)
-            | Prompt::Dates(t)
-            | Prompt::ExportFormat(t)
-            | Prompt::ExportPath(_, t) => t,
-            Prompt::ExportReplace(_) => "",
-        }
+        self.input.value()
     }
 
-    fn text_mut(&mut self) -> Option<&mut String> {
-        match self {
-            Prompt::Search(t)
-            | Prompt::Goto(t)
-            | Prompt::Dates(t)
-            | Prompt::ExportFormat(t)
-            | Prompt::ExportPath(_, t) => Some(t),
-            Prompt::ExportReplace(_) => None,
-        }
-    }
-
-    /// Inserts text at the cursor (the end), typed or pasted alike; a
-    /// yes-or-no question takes none.
+    /// Inserts text at the cursor, typed or pasted alike, cleaned by the
+    /// rules data follows; a yes-or-no question takes none.
     pub fn insert_str(&mut self, s: &str) {
-        if let Some(text) = self.text_mut() {
-            text.push_str(s);
+        if !matches!(self.kind, PromptKind::ExportReplace(_)) {
+            self.input.insert_str(s);
         }
     }
 }
@@ -46,36 +29,80 @@ impl App {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        if matches!(prompt, Prompt::ExportReplace(_)) {
+        if matches!(prompt.kind, PromptKind::ExportReplace(_)) {
             return self.update_export_prompt(action);
         }
         if let Some(text) = action.inserted_text() {
             prompt.insert_str(&text);
             return;
         }
-        if matches!(prompt, Prompt::ExportFormat(_) | Prompt::ExportPath(..)) {
-            return self.update_export_prompt(action);
-        }
         match action {
-            Action::Backspace => {
-                if let Some(text) = prompt.text_mut() {
-                    text.pop();
-                }
+            Action::Backspace => prompt.input.edit(Edit::DeleteBack),
+            Action::Edit(edit) => prompt.input.edit(edit),
+            Action::ToggleWithin if prompt.kind == PromptKind::Dates => {
+                prompt.within = !prompt.within
+            }
+            Action::Submit | Action::Escape
+                if matches!(
+                    prompt.kind,
+                    PromptKind::ExportFormat | PromptKind::ExportPath(_)
+                ) =>
+            {
+                self.update_export_prompt(action)
             }
             Action::Escape => self.prompt = None,
-            Action::Submit => match self.prompt.take() {
-                Some(Prompt::Search(q)) => {
-                    self.run_search(q.trim());
-                    if self.search.as_ref().is_some_and(|s| !s.hits.is_empty()) {
-                        self.next_hit_from(self.selected, true, true);
-                    }
+            Action::Submit => {
+                let Some(prompt) = self.prompt.take() else {
+                    return;
+                };
+                let text = prompt.input.value();
+                match prompt.kind {
+                    PromptKind::Search => self.submit_search(text.trim()),
+                    PromptKind::Goto => self.goto(text.trim()),
+                    PromptKind::Dates => self.set_dates(text, prompt.within),
+                    // Handled by update_export_prompt above.
+                    PromptKind::ExportFormat
+                    | PromptKind::ExportPath(_)
+                    | PromptKind::ExportReplace(_) => {}
                 }
-                Some(Prompt::Goto(target)) => self.goto(target.trim()),
-                Some(Prompt::Dates(range)) => self.set_dates(&range),
-                _ => {}
-            },
+            }
             _ => {}
         }
+    }
+
+    /// Runs a search and moves to its first hit; under "only hits" (`F`)
+    /// the list shows the new search's hits.
+    fn submit_search(&mut self, query: &str) {
+        if self.filter.search.is_some() {
+            let keep = self.current();
+            self.filter.search = Some(query.to_string()).filter(|q| !q.is_empty());
+            self.refilter(keep);
+        }
+        self.run_search(query);
+        if self.search.as_ref().is_some_and(|s| !s.hits.is_empty()) {
+            self.next_hit_from(self.selected, true, true);
+        }
+    }
+
+    /// `F`: shows only the search's hits, as `--search` would, or every
+    /// event again.
+    pub(super) fn toggle_only_hits(&mut self) {
+        let keep = self.current();
+        if self.filter.search.take().is_some() {
+            self.refilter(keep);
+            self.message = Some("showing every event again".into());
+            return;
+        }
+        let Some(query) = self.search.as_ref().map(|s| s.query.clone()) else {
+            self.message = Some("no search: press / to search, then F shows only its hits".into());
+            return;
+        };
+        self.filter.search = Some(query);
+        self.refilter(keep);
+        self.message = Some(format!(
+            "showing only the {} search hits (F shows every event)",
+            self.visible.len()
+        ));
     }
 
     pub(super) fn run_search(&mut self, query: &str) {

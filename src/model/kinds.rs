@@ -16,6 +16,20 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Occurred,
+        Status::Scheduled,
+        Status::Expected,
+        Status::Ongoing,
+    ];
+
+    /// A status by its name, in any case.
+    pub fn parse(name: &str) -> Option<Status> {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Occurred => "occurred",

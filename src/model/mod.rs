@@ -4,6 +4,8 @@
 pub mod country;
 pub mod date;
 pub mod derive;
+mod facets;
+pub(crate) mod folded;
 mod kinds;
 pub mod names;
 mod text;

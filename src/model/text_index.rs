@@ -48,11 +48,18 @@ impl TextIndex {
 }
 
 impl Timeline {
-    /// For each event, whether its title, summary or one of its quotes
-    /// contains `needle`; `None` when the needle needs the slow path (made
+    /// For each event, whether its title, summary, place or one of its
+    /// quotes contains `needle`; `None` when the needle needs the slow path (made
     /// only of characters whose casing changes byte lengths, like "ß").
     pub fn text_matches(&self, needle: &Needle) -> Option<Vec<bool>> {
-        if !needle.scans_fast() || needle.is_empty() {
+        self.text_matches_any(std::slice::from_ref(needle))
+    }
+
+    /// For each event, whether its title, summary, place or one of its
+    /// quotes contains one of `needles` (one pass when they share an ASCII
+    /// run); `None` when one of them needs the slow path.
+    pub fn text_matches_any(&self, needles: &[Needle]) -> Option<Vec<bool>> {
+        if needles.is_empty() || needles.iter().any(|n| !n.scans_fast() || n.is_empty()) {
             return None;
         }
         // Two chunks per segment, scanned on two threads.
@@ -69,8 +76,8 @@ impl Timeline {
         let scan = |list: &[(u32, &str, usize)]| -> Vec<EventIx> {
             let mut hits = Vec::new();
             for &(base, text, end) in list {
-                needle.for_each_match(text, end, |at| {
-                    let len = needle.match_len(text, at) as u32;
+                Needle::for_each_match_of_any(needles, text, end, &mut |at, i| {
+                    let len = needles[i].match_len(text, at) as u32;
                     if let Some(e) = self.owner(base + at as u32, len) {
                         hits.push(e);
                     }
@@ -90,7 +97,8 @@ impl Timeline {
         Some(found)
     }
 
-    /// The event whose title, summary or quote holds `[at, at + len)`.
+    /// The event whose title, summary, place or quote holds `[at, at + len)`
+    /// (the loader writes an event's place after its title and summary).
     fn owner(&self, at: u32, len: u32) -> Option<EventIx> {
         let index = &self.p.text_index;
         let end = at + len;
@@ -99,7 +107,7 @@ impl Timeline {
             let event = index.block_event[i - 1];
             let e = &self.p.events[event as usize];
             let inside = |s: super::Str| at >= s.start && end <= s.start + s.len;
-            if inside(e.title) || inside(e.summary) {
+            if inside(e.title) || inside(e.summary) || inside(e.place) {
                 return Some(event);
             }
         }

@@ -283,6 +283,8 @@ pub fn thousands(n: usize) -> String {
 #[derive(Debug, Default)]
 pub struct Timeline {
     pub(crate) p: TimelineParts,
+    /// The accent-folded strings, built on the first search that needs them.
+    pub(crate) folded: std::sync::OnceLock<super::folded::FoldedIndex>,
 }
 
 impl Default for TimelineParts {
@@ -323,7 +325,10 @@ impl Timeline {
     pub(crate) fn from_parts(mut p: TimelineParts) -> Timeline {
         let texts: Vec<&str> = p.text.segments().map(|(_, s)| s).collect();
         p.byte_counts = crate::search::sample_counts(texts.iter().copied());
-        Timeline { p }
+        Timeline {
+            p,
+            folded: std::sync::OnceLock::new(),
+        }
     }
 
     /// A search needle tuned to this timeline's text.

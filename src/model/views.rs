@@ -63,6 +63,10 @@ impl<'t> EventRef<'t> {
             .iter()
             .map(move |&i| t.p.topics.key(i))
     }
+    /// The event's topics as numbers of the timeline's topic table.
+    pub fn topic_ixs(&self) -> &'t [u32] {
+        &self.t.p.event_topics[self.rec().topics.range()]
+    }
     pub fn quotes(&self) -> impl ExactSizeIterator<Item = QuoteRef<'t>> + 't {
         let t = self.t;
         t.p.quotes[self.rec().quotes.range()]

@@ -4,6 +4,9 @@
 //! or copied per haystack.
 
 mod scan;
+mod words;
+
+pub use words::{Highlighter, holds, words};
 
 use memchr::memchr2_iter;
 

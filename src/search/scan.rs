@@ -99,6 +99,44 @@ impl Needle {
         }
     }
 
+    /// Calls `found(start, i)` for every match of `needles[i]` that starts
+    /// before `end`, for every needle: in one pass over `hay` when they
+    /// share an ASCII run (the spellings of one word: "krakow" and
+    /// "kraków" share "krak"), else one pass each. Not in order.
+    pub fn for_each_match_of_any(
+        needles: &[Needle],
+        hay: &str,
+        end: usize,
+        found: &mut dyn FnMut(usize, usize),
+    ) {
+        if let [one] = needles {
+            return one.for_each_match(hay, end, |at| found(at, 0));
+        }
+        match shared_run(needles) {
+            Some((run, offsets)) => {
+                let reach = offsets.iter().flatten().copied().max().unwrap_or(0);
+                let verify = |run_start: usize, _: &mut dyn FnMut(usize)| {
+                    for (i, (needle, at)) in needles.iter().zip(&offsets).enumerate() {
+                        for &off in at {
+                            if let Some(start) = run_start.checked_sub(off)
+                                && start < end
+                                && needle.matches_at(hay, start)
+                            {
+                                found(start, i);
+                            }
+                        }
+                    }
+                };
+                for_each_run(hay, end + reach, &run, 256 << 10, verify, &mut |_| {});
+            }
+            None => {
+                for (i, needle) in needles.iter().enumerate() {
+                    needle.for_each_match(hay, end, |at| found(at, i));
+                }
+            }
+        }
+    }
+
     /// The needle's longest run of ASCII bytes (lower case) and where it
     /// starts, when the needle's layout is fixed and the run is long enough
     /// to be worth a vectorised search.
@@ -131,6 +169,24 @@ impl Needle {
         }
         hay.is_char_boundary(start) && starts_with_lower(&hay[start..], &self.lower)
     }
+}
+
+/// The shortest of the needles' ASCII runs when every needle holds it, and
+/// where it stands in each (every place, when more than once).
+fn shared_run(needles: &[Needle]) -> Option<(Vec<u8>, Vec<Vec<usize>>)> {
+    let runs: Vec<(usize, Vec<u8>)> = needles
+        .iter()
+        .map(Needle::ascii_run)
+        .collect::<Option<_>>()?;
+    let run = runs.into_iter().map(|(_, r)| r).min_by_key(Vec::len)?;
+    let offsets: Vec<Vec<usize>> = needles
+        .iter()
+        .map(|n| memchr::memmem::find_iter(n.lower.as_bytes(), &run).collect())
+        .collect();
+    offsets
+        .iter()
+        .all(|o| !o.is_empty())
+        .then_some((run, offsets))
 }
 
 /// No character past this one has a lower case other than itself (a test
@@ -264,6 +320,21 @@ mod tests {
             from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
         }
         out
+    }
+
+    #[test]
+    fn spellings_of_a_word_share_one_pass() {
+        let needles = [
+            Needle::new("krakow"),
+            Needle::new("kraków"),
+            Needle::new("akó"),
+        ];
+        assert!(shared_run(&needles[..2]).is_some());
+        let hay = "Krakow, KRAKÓW and kraków";
+        let mut got = Vec::new();
+        Needle::for_each_match_of_any(&needles, hay, hay.len(), &mut |at, i| got.push((at, i)));
+        got.sort();
+        assert_eq!(got, [(0, 0), (8, 1), (10, 2), (20, 1), (22, 2)]);
     }
 
     proptest::proptest! {

@@ -1,5 +1,6 @@
 //! Synthetic timelines of any size, in the JSON Lines form, for benchmarks and
-//! tests: ~10,000 actors with Zipf-like frequency, ~200 countries, 1–4 quotes
+//! tests: one actor per 100 events (10,000 for a million; at least 20, or
+//! one per event below that) with Zipf-like frequency, ~200 countries, 1–4 quotes
 //! and 0–3 links per event, 20 years of dates at mixed precision, text with
 //! non-ASCII words. Quotes are real spans of generated source texts, so the
 //! output passes every check the loader makes. Same seed, same bytes.
@@ -57,7 +58,12 @@ impl Zipf {
     }
 }
 
-const ACTORS: usize = 10_000;
+/// Actors for a timeline of `events` events: one per hundred events, at
+/// least twenty (or one per event below that), so a million events have
+/// 10,000 actors and three events three.
+pub fn actors_for(events: usize) -> usize {
+    (events / 100).max(events.min(20)).max(1)
+}
 const COUNTRIES: usize = 200;
 const EVENTS_PER_SOURCE: usize = 64;
 
@@ -71,8 +77,8 @@ struct Actor {
     country: usize,
 }
 
-fn make_actors(rng: &mut Rng) -> Vec<Actor> {
-    (0..ACTORS)
+fn make_actors(rng: &mut Rng, count: usize) -> Vec<Actor> {
+    (0..count)
         .map(|i| {
             let country = rng.below(COUNTRIES);
             match i % 10 {
@@ -118,8 +124,8 @@ fn make_date(rng: &mut Rng) -> String {
 /// Writes a timeline of `events` events to `out`.
 pub fn write(out: &mut impl Write, events: usize, seed: u64) -> io::Result<()> {
     let mut rng = Rng(seed ^ 0x5EED_DA7E_11E5);
-    let actors = make_actors(&mut rng);
-    let zipf_actor = Zipf::new(ACTORS);
+    let actors = make_actors(&mut rng, actors_for(events));
+    let zipf_actor = Zipf::new(actors.len());
     let zipf_country = Zipf::new(COUNTRIES);
     writeln!(out, "{{\"dateline\":1}}")?;
     for (i, a) in actors.iter().enumerate() {
@@ -278,7 +284,10 @@ mod tests {
         })
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.len(), 300);
-        assert_eq!(t.actor_count(), ACTORS);
+        assert_eq!(t.actor_count(), 20);
+        assert_eq!(actors_for(3), 3);
+        assert_eq!(actors_for(10_000), 100);
+        assert_eq!(actors_for(1_000_000), 10_000);
         assert!(t.quote_count() >= 300);
     }
 

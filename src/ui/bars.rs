@@ -1,7 +1,7 @@
 //! The one-line bars: the density strip, the status line and the key hints.
 
 use super::Theme;
-use crate::app::{App, Prompt, keymap};
+use crate::app::{App, PromptKind, keymap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -92,38 +92,35 @@ pub fn density(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
 /// the open prompt.
 pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     if let Some(prompt) = &app.prompt {
-        let (sigil, text): (String, &str) = match prompt {
-            Prompt::Search(t) => ("/".into(), t),
-            Prompt::Goto(t) => (":".into(), t),
-            Prompt::Dates(t) => ("dates (A..B, A.., ..B or A; empty clears): ".into(), t),
-            Prompt::ExportFormat(t) => (
-                format!(
-                    "export {} events as (timelinejs, ics, csv, markdown, jsonl): ",
-                    app.visible.len()
-                ),
-                t,
+        let sigil: String = match &prompt.kind {
+            PromptKind::Search => "/".into(),
+            PromptKind::Goto => ":".into(),
+            PromptKind::Dates if prompt.within => {
+                "dates, certainly within (Tab: can fall in): ".into()
+            }
+            PromptKind::Dates => "dates, can fall in (Tab: certainly within): ".into(),
+            PromptKind::ExportFormat => format!(
+                "export {} events as (timelinejs, ics, csv, markdown, jsonl): ",
+                app.visible.len()
             ),
-            Prompt::ExportPath(format, t) => (format!("export {} to: ", format.as_str()), t),
-            Prompt::ExportReplace(request) => (
-                format!(
-                    "{} exists: replace it? (y/n) ",
-                    crate::sanitize::line(&request.path.display().to_string())
-                ),
-                "",
+            PromptKind::ExportPath(format) => format!("export {} to: ", format.as_str()),
+            PromptKind::ExportReplace(request) => format!(
+                "{} exists: replace it? (y/n) ",
+                crate::sanitize::line(&request.path.display().to_string())
             ),
         };
-        // The cursor stays at the end: a text too long for the line scrolls,
-        // its start hidden behind an ellipsis.
-        let room = (area.width as usize).saturating_sub(sigil.width() + 1);
-        let (cut, shown) = super::text::tail_within(text, room);
+        let room = (area.width as usize).saturating_sub(sigil.width());
         let mut spans = vec![Span::styled(sigil, theme.label())];
-        if cut {
-            spans.push(Span::styled("…", theme.dim()));
+        if !matches!(prompt.kind, PromptKind::ExportReplace(_)) {
+            spans.extend(super::input::spans(&prompt.input, theme, room));
         }
-        spans.push(Span::raw(shown));
-        spans.push(Span::styled("▏", theme.label()));
-        let line = Line::from(spans);
-        frame.render_widget(Paragraph::new(line), area);
+        if prompt.kind == PromptKind::Dates && prompt.input.value().is_empty() {
+            spans.push(Span::styled(
+                " A..B, A.., ..B or A; empty clears",
+                theme.dim(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
     let t = &app.timeline;
@@ -142,8 +139,13 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         )));
     }
     if !app.filter.is_empty() {
+        // Beside the count, so it survives a narrow terminal.
+        let vague = match app.vague_kept {
+            0 => String::new(),
+            n => format!("{n} by vague dates; "),
+        };
         spans.push(Span::styled(
-            format!(" (filtered from {})", t.len()),
+            format!(" ({vague}filtered from {})", t.len()),
             theme.dim(),
         ));
         spans.push(Span::styled(

@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let needle = app
         .search
         .as_ref()
-        .map(|s| crate::search::Needle::new(&s.query));
+        .map(|s| crate::search::Highlighter::new(&s.query));
     let focused = app.focus == Pane::Chronology;
     // The date column fits the widest date shown, within limits.
     let rows = app.chronology_rows(inner.height as usize);

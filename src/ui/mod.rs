@@ -4,6 +4,7 @@
 mod bars;
 mod chronology;
 mod details;
+mod input;
 mod overlay;
 mod pane_lines;
 mod quotes;

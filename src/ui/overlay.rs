@@ -2,8 +2,8 @@
 //! loading progress. Every popup is clamped to the screen.
 
 use super::Theme;
+use crate::app::Picker;
 use crate::app::keymap;
-use crate::app::{Picker, PickerKind};
 use crate::load::Progress;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -133,10 +133,7 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
-    let title = match p.kind {
-        PickerKind::Actor => "Filter by actor",
-        PickerKind::Country => "Filter by country",
-    };
+    let title = p.kind.title();
     let area = centred(full, 60, full.height.saturating_sub(4).max(5));
     let block = popup(title, theme);
     let inner = block.inner(area);
@@ -146,29 +143,27 @@ pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
         return;
     }
     let counts = format!(
-        "  {} of {} · {} chosen",
+        "  {} of {} · {} toggled",
         p.shown.len(),
         p.rows.len(),
         p.chosen.len()
     );
-    // A long query (a paste) scrolls: its end and the cursor stay in view.
-    let room = (inner.width as usize).saturating_sub(3 + counts.chars().count());
-    let (cut, query) = super::text::tail_within(&p.query, room);
-    let mut first = vec![Span::styled("› ", theme.label())];
-    if cut {
-        first.push(Span::styled("…", theme.dim()));
-    }
-    first.extend([
-        Span::raw(query),
-        Span::styled("▏", theme.label()),
-        Span::styled(counts, theme.dim()),
-    ]);
-    let mut lines: Vec<Line<'_>> = vec![Line::from(first)];
+    // A long query (a paste) scrolls: the cursor stays in view.
+    let room = (inner.width as usize).saturating_sub(2 + counts.chars().count());
+    let mut prompt = vec![Span::styled("› ", theme.label())];
+    prompt.extend(super::input::spans(&p.input, theme, room));
+    prompt.push(Span::styled(counts, theme.dim()));
+    let mut lines: Vec<Line<'_>> = vec![Line::from(prompt)];
     let height = inner.height.saturating_sub(1) as usize;
     let top = super::scroll_for(p.cursor, p.shown.len(), height);
     for (i, &row) in p.shown.iter().enumerate().skip(top).take(height) {
         let r = &p.rows[row];
-        let mark = if p.is_chosen(r.value) { "[x] " } else { "[ ] " };
+        // [x] toggled; • in the filter now.
+        let mark = match (p.is_chosen(r.value), p.is_in_filter(r.value)) {
+            (true, _) => "[x] ",
+            (false, true) => "[•] ",
+            (false, false) => "[ ] ",
+        };
         let count = format!("{:>6}  ", r.count);
         let mut line = Line::from(vec![
             Span::styled(mark, theme.linked()),
@@ -181,7 +176,7 @@ pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
                 },
             ),
             Span::raw(r.label.as_str()),
-            Span::styled(format!("  {}", r.id), theme.dim()),
+            Span::styled(format!("  {}", r.detail), theme.dim()),
         ]);
         if i == p.cursor {
             line = line.style(theme.selected());

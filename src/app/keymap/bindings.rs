@@ -3,6 +3,7 @@
 
 use super::{Binding, Context, Key};
 use crate::app::action::{Action, Pane};
+use crate::app::input::Edit;
 use ratatui::crossterm::event::KeyCode;
 
 const fn k(c: char) -> Key {
@@ -19,6 +20,9 @@ const fn ctrl(c: char) -> Key {
 }
 const fn code(code: KeyCode) -> Key {
     Key { code, ctrl: false }
+}
+const fn ctrl_code(code: KeyCode) -> Key {
+    Key { code, ctrl: true }
 }
 
 const fn bind(
@@ -160,7 +164,35 @@ pub static BINDINGS: &[Binding] = &[
         "filter by dates",
         false,
     ),
+    bind(
+        Global,
+        &[k('t')],
+        Action::OpenTopicPicker,
+        "filter by topic",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('S')],
+        Action::OpenStatusPicker,
+        "filter by status",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('p')],
+        Action::OpenPlacePicker,
+        "filter by place",
+        false,
+    ),
     bind(Global, &[k('/')], Action::StartSearch, "search", true),
+    bind(
+        Global,
+        &[k('F')],
+        Action::ToggleOnlyHits,
+        "show only search hits / all events",
+        false,
+    ),
     bind(Global, &[k('n')], Action::NextHit, "next search hit", false),
     bind(
         Global,
@@ -233,6 +265,13 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Enter)],
         Action::Activate,
         "jump to the actor's event",
+        true,
+    ),
+    bind(
+        Pane(super::Pane::Actor),
+        &[k('f')],
+        Action::FilterByActor,
+        "filter by this actor",
         true,
     ),
     bind(
@@ -439,4 +478,81 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     bind(Source, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(
+        Prompt,
+        &[code(KeyCode::Tab)],
+        Action::ToggleWithin,
+        "dates: can fall in / certainly within",
+        false,
+    ),
+    bind(
+        Input,
+        &[code(KeyCode::Left), ctrl('b')],
+        Action::Edit(Edit::Left),
+        "cursor left",
+        false,
+    ),
+    bind(
+        Input,
+        &[code(KeyCode::Right), ctrl('f')],
+        Action::Edit(Edit::Right),
+        "cursor right",
+        false,
+    ),
+    bind(
+        Input,
+        &[ctrl_code(KeyCode::Left)],
+        Action::Edit(Edit::WordLeft),
+        "word left",
+        false,
+    ),
+    bind(
+        Input,
+        &[ctrl_code(KeyCode::Right)],
+        Action::Edit(Edit::WordRight),
+        "word right",
+        false,
+    ),
+    bind(
+        Input,
+        &[ctrl('a'), code(KeyCode::Home)],
+        Action::Edit(Edit::Home),
+        "start of line",
+        false,
+    ),
+    bind(
+        Input,
+        &[ctrl('e'), code(KeyCode::End)],
+        Action::Edit(Edit::End),
+        "end of line",
+        false,
+    ),
+    bind(
+        Input,
+        &[code(KeyCode::Delete), ctrl('d')],
+        Action::Edit(Edit::DeleteForward),
+        "delete under the cursor",
+        false,
+    ),
+    bind(
+        Input,
+        &[ctrl('w')],
+        Action::Edit(Edit::DeleteWordBack),
+        "delete the word before",
+        false,
+    ),
+    bind(
+        Input,
+        &[ctrl('u')],
+        Action::Edit(Edit::DeleteToStart),
+        "delete to the start",
+        false,
+    ),
+    bind(
+        Input,
+        &[ctrl('k')],
+        Action::Edit(Edit::DeleteToEnd),
+        "delete to the end",
+        false,
+    ),
 ];

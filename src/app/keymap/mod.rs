@@ -21,6 +21,8 @@ pub enum Context {
     Help,
     /// The source view.
     Source,
+    /// The line editor of every prompt and picker.
+    Input,
 }
 
 impl Context {
@@ -28,10 +30,11 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Pane(p) => p.title(),
-            Context::Picker => "Actor / country picker",
+            Context::Picker => "Pickers (actor, country, topic, status, place)",
             Context::Prompt => "Search, go-to, date and export prompts",
             Context::Help => "This help",
             Context::Source => "Source view (s)",
+            Context::Input => "Typing in a prompt or picker",
         }
     }
 }
@@ -58,6 +61,9 @@ impl Key {
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "Shift-Tab".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Delete => "Del".into(),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -103,8 +109,8 @@ pub enum Mode {
 pub fn dispatch(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     let contexts: &[Context] = match mode {
         Mode::Normal(p) => &[Context::Pane(p), Context::Global],
-        Mode::Picker => &[Context::Picker],
-        Mode::Prompt => &[Context::Prompt],
+        Mode::Picker => &[Context::Picker, Context::Input],
+        Mode::Prompt => &[Context::Prompt, Context::Input],
         Mode::Help => &[Context::Help],
         Mode::Source => &[Context::Source],
     };

@@ -69,6 +69,10 @@ impl Builder {
         }
         let q = self.quotes[quote_ix as usize];
         let source = &self.sources[q.source as usize];
+        if source.unreadable {
+            // The source's own error says why; one per quote would bury it.
+            return Ok(Str::default());
+        }
         let id = self.arena.get(source.id);
         if source.text_state == SourceText::Absent {
             return Err(format!(

@@ -372,8 +372,44 @@ pub fn format_day(day: Day) -> String {
     }
 }
 
+/// A range bound as short as it can be written and read back the same:
+/// a start on 1 January as its year, on the 1st as its month; an end on
+/// 31 December as its year, on a month's last day as its month.
+pub fn format_bound(day: Day, end: bool) -> String {
+    use chrono::Datelike;
+    let Some(d) = from_day_number(day) else {
+        return String::from("?");
+    };
+    let edge = if end { d.succ_opt() } else { d.pred_opt() };
+    let (new_month, new_year) = match edge {
+        Some(e) => (e.month() != d.month(), e.year() != d.year()),
+        None => (false, false),
+    };
+    if new_year {
+        d.format("%Y").to_string()
+    } else if new_month {
+        d.format("%Y-%m").to_string()
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn bounds_are_written_short() {
+        use super::{format_bound, parse_user_range};
+        let day = |s: &str| parse_user_range(s).unwrap();
+        assert_eq!(format_bound(day("2025-03").0, false), "2025-03");
+        assert_eq!(format_bound(day("2025-04").1, true), "2025-04");
+        assert_eq!(format_bound(day("2025").0, false), "2025");
+        assert_eq!(format_bound(day("2024").1, true), "2024");
+        assert_eq!(format_bound(day("2025-04-17").0, false), "2025-04-17");
+        assert_eq!(format_bound(day("2025-04-17").1, true), "2025-04-17");
+        // A month's first day as an end is a day, not the month.
+        assert_eq!(format_bound(day("2025-04-01").1, true), "2025-04-01");
+    }
+
     use super::*;
 
     fn parse(s: &str) -> DateValue {

@@ -21,7 +21,13 @@ fn load_until(events: &str, until: Option<NaiveDate>) -> Result<Timeline, LoadEr
         import: Some(&io),
         ..LoadOptions::default()
     };
-    crate::load::import::read(&mut b, file, InputFormat::Ics, crate::load::import::Input::Bytes(text.as_bytes()), opts)?;
+    crate::load::import::read(
+        &mut b,
+        file,
+        InputFormat::Ics,
+        crate::load::import::Input::Bytes(text.as_bytes()),
+        opts,
+    )?;
     b.finish()
 }
 
@@ -308,8 +314,14 @@ fn what_is_not_a_calendar_gets_one_message() {
     let file = b.add_file("notes.ics");
     let opts = LoadOptions::default();
     let text = "Meeting notes\nBEGIN:VEVENT\n";
-    crate::load::import::read(&mut b, file, InputFormat::Ics, crate::load::import::Input::Bytes(text.as_bytes()), opts)
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::load::import::read(
+        &mut b,
+        file,
+        InputFormat::Ics,
+        crate::load::import::Input::Bytes(text.as_bytes()),
+        opts,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let err = b.finish().err().map(|e| e.to_string()).unwrap_or_default();
     assert!(
         err.starts_with("notes.ics:1:1: is not an iCalendar file: expected BEGIN:VCALENDAR first, found 'Meeting notes'"),

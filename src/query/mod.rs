@@ -1,21 +1,34 @@
-//! Filters over a loaded timeline: by actor, country, date range and text.
-//! Indexed criteria pick the candidates; the rest are checked per event,
-//! on both cores when the candidate list is long.
+//! Filters over a loaded timeline: by actor, country, topic, status, place,
+//! date range and text. Indexed criteria pick the candidates; the rest are
+//! checked per event, on both cores when the candidate list is long.
+
+mod counts;
+pub mod spec;
+mod text;
+
+pub use counts::{actor_counts, country_counts, place_counts, status_counts, topic_counts};
 
 use crate::model::country::CountryIx;
 use crate::model::date::Day;
-use crate::model::{ActorIx, EventIx, Timeline};
-use crate::search::Needle;
+use crate::model::{ActorIx, EventIx, Status, Timeline};
 
-/// What the chronology shows. Several actors (or countries) mean any of them;
+/// What the chronology shows. Several values of one kind mean any of them;
 /// different kinds of criteria must all hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     pub actors: Vec<ActorIx>,
     pub countries: Vec<CountryIx>,
-    /// Inclusive day range; an event matches if its date can fall inside it.
+    /// Topics, as numbers of the timeline's topic table.
+    pub topics: Vec<u32>,
+    pub statuses: Vec<Status>,
+    /// Place names as the timeline writes them.
+    pub places: Vec<String>,
+    /// Inclusive day range; an event matches if its date can fall inside it,
+    /// or with `within`, only if its date lies wholly inside it.
     pub from: Option<Day>,
     pub to: Option<Day>,
+    pub within: bool,
+    /// Words that must all appear (see [`text`]).
     pub search: Option<String>,
 }
 
@@ -24,73 +37,74 @@ pub struct Filter {
 pub enum Facet {
     Actor,
     Country,
+    Topic,
+    Status,
+    Place,
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty()
             && self.countries.is_empty()
+            && self.topics.is_empty()
+            && self.statuses.is_empty()
+            && self.places.is_empty()
             && self.from.is_none()
             && self.to.is_none()
             && self.search.as_deref().is_none_or(str::is_empty)
     }
 
-    fn without(&self, facet: Facet) -> Filter {
+    /// The filter without one kind of criterion.
+    pub fn without(&self, facet: Facet) -> Filter {
         let mut f = self.clone();
         match facet {
             Facet::Actor => f.actors.clear(),
             Facet::Country => f.countries.clear(),
+            Facet::Topic => f.topics.clear(),
+            Facet::Status => f.statuses.clear(),
+            Facet::Place => f.places.clear(),
         }
         f
     }
+
+    fn has_dates(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+}
+
+/// Whether an event at `place` is at one of `places`: in any case, and
+/// with accents left out when either has any.
+fn at_place(place: &str, places: &[String]) -> bool {
+    places.iter().any(|p| {
+        crate::search::eq_ignore_case(place, p)
+            || ((!place.is_ascii() || !p.is_ascii())
+                && crate::fold::fold(place) == crate::fold::fold(p))
+    })
 }
 
 /// A filter prepared against one timeline.
 struct Prepared<'t> {
     t: &'t Timeline,
     f: &'t Filter,
-    needle: Option<Needle>,
-    /// For a text search: which actors' names or aliases match.
-    actor_hits: Vec<bool>,
-    /// For a text search: which events match, by their titles, summaries or
-    /// quotes (one scan of the text store) or their actors (through the actor
-    /// index). None: check event by event.
+    /// For a text search: which events hold every word.
     search_hits: Option<Vec<bool>>,
+    /// Criteria checked event by event (besides dates and the search).
+    per_event: bool,
 }
 
 impl<'t> Prepared<'t> {
     fn new(t: &'t Timeline, f: &'t Filter) -> Prepared<'t> {
-        let needle = f
-            .search
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .map(|q| t.needle(q));
-        let actor_hits = match &needle {
-            Some(n) => (0..t.actor_count() as ActorIx)
-                .map(|a| {
-                    let actor = t.actor(a);
-                    n.is_in(actor.name()) || actor.aliases().any(|al| n.is_in(al))
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        let search_hits = needle
-            .as_ref()
-            .and_then(|n| t.text_matches(n))
-            .map(|mut hits| {
-                for (a, _) in actor_hits.iter().enumerate().filter(|(_, hit)| **hit) {
-                    for &e in t.events_of_actor(a as ActorIx) {
-                        hits[e as usize] = true;
-                    }
-                }
-                hits
-            });
+        let search_hits = f.search.as_deref().and_then(|q| text::search_hits(t, q));
+        let per_event = !f.actors.is_empty()
+            || !f.countries.is_empty()
+            || !f.topics.is_empty()
+            || !f.statuses.is_empty()
+            || !f.places.is_empty();
         Prepared {
             t,
             f,
-            needle,
-            actor_hits,
             search_hits,
+            per_event,
         }
     }
 
@@ -98,36 +112,28 @@ impl<'t> Prepared<'t> {
         let t = self.t;
         let f = self.f;
         let i = ix as usize;
-        if f.from.is_some_and(|from| t.latest_days()[i] < from) {
+        let (earliest, latest) = (t.earliest_days()[i], t.latest_days()[i]);
+        if f.within {
+            if f.from.is_some_and(|from| earliest < from) || f.to.is_some_and(|to| latest > to) {
+                return false;
+            }
+        } else if f.from.is_some_and(|from| latest < from) || f.to.is_some_and(|to| earliest > to) {
             return false;
         }
-        if f.to.is_some_and(|to| t.earliest_days()[i] > to) {
+        if let Some(hits) = &self.search_hits
+            && !hits[i]
+        {
             return false;
         }
-        if let (true, true, Some(hits)) = (
-            f.actors.is_empty(),
-            f.countries.is_empty(),
-            &self.search_hits,
-        ) {
-            return hits[i];
+        if !self.per_event {
+            return true;
         }
         let e = t.event(ix);
-        if !f.actors.is_empty() && !f.actors.iter().any(|&a| e.has_actor(a)) {
-            return false;
-        }
-        if !f.countries.is_empty() && !f.countries.iter().any(|&c| e.involves_country(c)) {
-            return false;
-        }
-        match (&self.needle, &self.search_hits) {
-            (None, _) => true,
-            (Some(_), Some(hits)) => hits[i],
-            (Some(n), None) => {
-                n.is_in(e.title())
-                    || n.is_in(e.summary())
-                    || e.quotes().any(|q| n.is_in(q.text()))
-                    || e.actors().iter().any(|a| self.actor_hits[a.actor as usize])
-            }
-        }
+        (f.actors.is_empty() || f.actors.iter().any(|&a| e.has_actor(a)))
+            && (f.countries.is_empty() || f.countries.iter().any(|&c| e.involves_country(c)))
+            && (f.topics.is_empty() || e.topic_ixs().iter().any(|k| f.topics.contains(k)))
+            && (f.statuses.is_empty() || f.statuses.contains(&e.status()))
+            && (f.places.is_empty() || at_place(e.place(), &f.places))
     }
 
     /// Candidate events from the most selective index, sorted.
@@ -168,22 +174,38 @@ impl<'t> Prepared<'t> {
     }
 
     /// The date range as a slice of the chronology: events are sorted by
-    /// earliest day, so everything after `to` is out.
+    /// earliest day, so everything after `to` is out, and with `within`
+    /// everything before `from` too.
     fn date_window(&self) -> std::ops::Range<usize> {
         let earliest = self.t.earliest_days();
         let end = match self.f.to {
             Some(to) => earliest.partition_point(|&d| d <= to),
             None => earliest.len(),
         };
-        0..end
+        let start = match self.f.from {
+            Some(from) if self.f.within => earliest.partition_point(|&d| d < from),
+            _ => 0,
+        };
+        start.min(end)..end
     }
 
     fn run(&self) -> Vec<EventIx> {
         const PARALLEL_FROM: usize = 50_000;
         let window = self.date_window();
-        let simple =
-            self.needle.is_none() && self.f.actors.is_empty() && self.f.countries.is_empty();
-        if simple && self.f.from.is_none() {
+        let others = self.search_hits.is_some()
+            || !self.f.topics.is_empty()
+            || !self.f.statuses.is_empty()
+            || !self.f.places.is_empty();
+        let simple = !others && self.f.actors.is_empty() && self.f.countries.is_empty();
+        // The window is the answer when dates bound it alone: no `from`
+        // (events can start before it), and no `to` under `within` (events
+        // can end after it).
+        let window_exact = if self.f.within {
+            self.f.to.is_none()
+        } else {
+            self.f.from.is_none()
+        };
+        if simple && window_exact {
             return (window.start as EventIx..window.end as EventIx).collect();
         }
         let keep = |chunk: &[EventIx]| -> Vec<EventIx> {
@@ -195,15 +217,15 @@ impl<'t> Prepared<'t> {
                 .collect()
         };
         // Only actors, or only countries: the index answers on its own.
-        let one_kind = self.needle.is_none()
-            && self.f.from.is_none()
-            && self.f.to.is_none()
+        let one_kind = !others
+            && !self.f.has_dates()
             && (self.f.actors.is_empty() != self.f.countries.is_empty());
         match self.candidates() {
             Some(list) if one_kind => list,
             Some(list) => {
                 let list: Vec<EventIx> = list
                     .into_iter()
+                    .skip_while(|&e| (e as usize) < window.start)
                     .take_while(|&e| (e as usize) < window.end)
                     .collect();
                 if list.len() < PARALLEL_FROM {
@@ -242,50 +264,21 @@ pub fn matches(t: &Timeline, filter: &Filter, ix: EventIx) -> bool {
     Prepared::new(t, filter).matches(ix)
 }
 
-/// Event counts per actor under every criterion but the actor one, so a
-/// picker shows what choosing each actor would give.
-pub fn actor_counts(t: &Timeline, filter: &Filter) -> Vec<usize> {
-    let mut counts = vec![0usize; t.actor_count()];
-    let rest = filter.without(Facet::Actor);
-    if rest.is_empty() {
-        for (a, c) in counts.iter_mut().enumerate() {
-            *c = t.events_of_actor(a as ActorIx).len();
-        }
-        return counts;
+/// How many events the date range keeps only because their date is vague:
+/// they can fall in the range but do not lie wholly inside it.
+pub fn kept_by_vague_dates(t: &Timeline, filter: &Filter) -> usize {
+    if !filter.has_dates() {
+        return 0;
     }
-    for e in apply(t, &rest) {
-        let mut seen: Vec<ActorIx> = Vec::new();
-        for a in t.event(e).actors() {
-            if !seen.contains(&a.actor) {
-                seen.push(a.actor);
-                counts[a.actor as usize] += 1;
-            }
-        }
-    }
-    counts
-}
-
-/// Event counts per country (indexed as in `model::country`) under every
-/// criterion but the country one.
-pub fn country_counts(t: &Timeline, filter: &Filter) -> Vec<usize> {
-    let table = crate::model::country::all().len();
-    let mut counts = vec![0usize; table];
-    let rest = filter.without(Facet::Country);
-    if rest.is_empty() {
-        for (c, n) in counts.iter_mut().enumerate() {
-            *n = t.events_of_country(c as CountryIx).len();
-        }
-        return counts;
-    }
-    for e in apply(t, &rest) {
-        let event = t.event(e);
-        let mut seen: Vec<CountryIx> = Vec::new();
-        for &c in event.countries().iter().chain(event.place_country().iter()) {
-            if !seen.contains(&c) {
-                seen.push(c);
-                counts[c as usize] += 1;
-            }
-        }
-    }
-    counts
+    let can = Filter {
+        within: false,
+        ..filter.clone()
+    };
+    let certain = Filter {
+        within: true,
+        ..filter.clone()
+    };
+    apply(t, &can)
+        .len()
+        .saturating_sub(apply(t, &certain).len())
 }
