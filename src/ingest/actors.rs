@@ -467,6 +467,8 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
 #[derive(Default)]
 pub struct Registry {
     pub actors: Vec<Actor>,
+    /// (kind, name, alias or a person's surname) -> index, so a long text stays linear.
+    index: std::collections::HashMap<(u8, String), usize>,
 }
 
 fn slug(name: &str) -> String {
@@ -487,21 +489,33 @@ fn surname(name: &str) -> &str {
 }
 
 impl Registry {
+    fn keys(kind: ActorKind, name: &str) -> Vec<(u8, String)> {
+        let mut keys = vec![(kind as u8, name.to_string())];
+        if kind == ActorKind::Person {
+            keys.push((kind as u8 | 0x80, surname(name).to_string()));
+        }
+        keys
+    }
+
+    fn remember(&mut self, ix: usize, kind: ActorKind, name: &str) {
+        for k in Self::keys(kind, name) {
+            self.index.entry(k).or_insert(ix);
+        }
+    }
+
     /// The id for a mention, adding or merging an actor; reuses `known`'s ids.
     pub fn add(&mut self, m: &Mention, known: Option<&Timeline>) -> Option<String> {
         // a person named by surname alone joins the person of that surname
-        let same = |a: &Actor| {
-            a.kind == m.kind
-                && (a.name == m.name
-                    || a.aliases.contains(&m.name)
-                    || (m.kind == ActorKind::Person && surname(&a.name) == surname(&m.name)))
-        };
-        if let Some(a) = self.actors.iter_mut().find(|a| same(a)) {
+        let found = Self::keys(m.kind, &m.name)
+            .into_iter()
+            .find_map(|k| self.index.get(&k).copied());
+        if let Some(ix) = found {
+            let a = &mut self.actors[ix];
             // "Marco Rubio" after "Mr Rubio": keep the fuller name
             if m.name.len() > a.name.len() && m.kind == ActorKind::Person {
                 let old = std::mem::replace(&mut a.name, m.name.clone());
                 a.aliases.push(old);
-            } else if a.name != m.name && !a.aliases.contains(&m.name) {
+            } else if a.name != m.name && !a.aliases.contains(&m.name) && a.aliases.len() < 16 {
                 a.aliases.push(m.name.clone());
             }
             if a.title.is_none() {
@@ -510,7 +524,9 @@ impl Registry {
             if a.country.is_none() {
                 a.country = m.country;
             }
-            return Some(a.id.clone());
+            let id = a.id.clone();
+            self.remember(ix, m.kind, &m.name);
+            return Some(id);
         }
         if let Some(t) = known.filter(|_| !m.weak || m.name.len() > 3)
             && let Some(ix) = t.find_actors(&m.name).into_iter().find(|&ix| {
@@ -521,15 +537,23 @@ impl Registry {
             })
         {
             let a = t.actor(ix);
+            let id = a.id().to_string();
+            if let Some(&at) = self.index.get(&(u8::MAX, id.clone())) {
+                self.remember(at, m.kind, &m.name);
+                return Some(id);
+            }
             self.actors.push(Actor {
-                id: a.id().to_string(),
+                id: id.clone(),
                 name: a.name().to_string(),
                 kind: a.kind(),
                 title: (!a.title().is_empty()).then(|| a.title().to_string()),
                 country: a.country(),
                 aliases: a.aliases().map(str::to_string).collect(),
             });
-            return Some(a.id().to_string());
+            let at = self.actors.len() - 1;
+            self.index.insert((u8::MAX, id.clone()), at);
+            self.remember(at, m.kind, &m.name);
+            return Some(id);
         }
         if m.weak {
             return None;
@@ -543,7 +567,7 @@ impl Registry {
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.actors.iter().any(|a| a.id == id) {
+        while self.index.contains_key(&(u8::MAX, id.clone())) {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -555,11 +579,15 @@ impl Registry {
             country: m.country,
             aliases: Vec::new(),
         });
+        let at = self.actors.len() - 1;
+        self.index.insert((u8::MAX, id.clone()), at);
+        self.remember(at, m.kind, &m.name);
         Some(id)
     }
 
     pub fn get(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        let ix = *self.index.get(&(u8::MAX, id.to_string()))?;
+        self.actors.get(ix)
     }
 }
 

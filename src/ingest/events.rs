@@ -48,7 +48,16 @@ fn is_dateline(text: &str, t: &Timex, published: NaiveDate) -> bool {
     {
         return false;
     }
-    let line_start = text[..t.bytes.start].rfind('\n').map_or(0, |p| p + 1);
+    // only a short way back: a dateline opens its line
+    let mut from = t.bytes.start.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let line_start = match text[from..t.bytes.start].rfind('\n') {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     let before = text[line_start..t.bytes.start]
         .trim()
         .trim_end_matches(':')
@@ -288,7 +297,8 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
         if let Some(d) = all[..ix]
             .iter()
             .rev()
-            .find(|d| d.sentence == t.sentence && is_dateline(text, d, published))
+            .take_while(|d| d.sentence == t.sentence)
+            .find(|d| is_dateline(text, d, published))
         {
             from_byte = d.bytes.end;
         }
@@ -299,7 +309,8 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
             continue;
         }
         let s0 = from_byte + lead;
-        if out.iter().any(|c| c.bytes.start == s0 && c.date == date) {
+        let mut same_sentence = out.iter().rev().take_while(|c| c.bytes.start == s0);
+        if same_sentence.any(|c| c.date == date) {
             continue; // the same sentence and date: one happening
         }
         let start = t.start - text[s0..t.bytes.start].chars().count();
