@@ -287,6 +287,8 @@ pub struct Mention {
     pub honorific: bool,
     /// A single word that names someone only if already known ("Rubio").
     pub weak: bool,
+    /// Two capitalised words with no cue: a person's name if the surname is already a person's.
+    pub maybe_person: bool,
 }
 
 /// Verbs of saying: the name next to one is a person's.
@@ -388,6 +390,7 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
                 country: Some(c),
                 honorific: false,
                 weak: false,
+                maybe_person: false,
             }];
             out.extend(classify(s, k + 1, end));
             return out;
@@ -435,6 +438,7 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
             country: Some(c),
             honorific: false,
             weak: false,
+            maybe_person: false,
         }];
     } else if honorific || title.is_some() || (n_words >= 2 && person_cue(s, title_start, end)) {
         ActorKind::Person
@@ -451,8 +455,10 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
             country: None,
             honorific: false,
             weak: true,
+            maybe_person: false,
         }];
     };
+    let maybe_person = kind == ActorKind::Organisation && !org;
     vec![Mention {
         name,
         kind,
@@ -460,6 +466,7 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
         country,
         honorific,
         weak: false,
+        maybe_person,
     }]
 }
 
@@ -505,6 +512,15 @@ impl Registry {
 
     /// The id for a mention, adding or merging an actor; reuses `known`'s ids.
     pub fn add(&mut self, m: &Mention, known: Option<&Timeline>) -> Option<String> {
+        let person_key = (ActorKind::Person as u8 | 0x80, surname(&m.name).to_string());
+        if m.maybe_person && self.index.contains_key(&person_key) {
+            let as_person = Mention {
+                kind: ActorKind::Person,
+                maybe_person: false,
+                ..m.clone()
+            };
+            return self.add(&as_person, known);
+        }
         // a person named by surname alone joins the person of that surname
         let found = Self::keys(m.kind, &m.name)
             .into_iter()
