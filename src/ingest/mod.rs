@@ -124,8 +124,10 @@ pub fn draft(text: &str, published: NaiveDate, source: Value, known: Option<&Tim
             events::From::Event(e) => json!({ "event": ids[*e] }),
         };
         let links: Vec<Value> = match &c.from {
-            events::From::Event(e) => vec![json!({ "to": ids[*e], "kind": "follows" })],
-            events::From::Source => Vec::new(),
+            events::From::Event(e) if c.follows => {
+                vec![json!({ "to": ids[*e], "kind": "follows" })]
+            }
+            _ => Vec::new(),
         };
         let mut event = json!({
             "id": id,
