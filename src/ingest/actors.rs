@@ -428,9 +428,19 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
         .filter(|&x| s.kind(x) == Some(TokKind::Word))
         .count();
     let org = (name_start..end).any(|x| ORG_WORDS.contains(&word(x)));
-    let kind = if org {
-        ActorKind::Organisation
-    } else if let Some(c) = country_of(&name) {
+    if org {
+        // "General Motors", "Foreign Ministry": title words belong to an organisation's name
+        return vec![Mention {
+            name: text_of(title_start.max(k.min(name_start)), end),
+            kind: ActorKind::Organisation,
+            title: None,
+            country,
+            honorific: false,
+            weak: false,
+            maybe_person: false,
+        }];
+    }
+    let kind = if let Some(c) = country_of(&name) {
         return vec![Mention {
             name: country::name(c).to_string(),
             kind: ActorKind::Country,
@@ -648,6 +658,15 @@ mod tests {
         assert_eq!(ids, ["rubio", "rubio", "rubio"]);
         assert_eq!(r.actors.len(), 1);
         assert_eq!(r.actors[0].name, "Marco Rubio");
+    }
+
+    #[test]
+    fn title_words_inside_an_organisation_s_name() {
+        let m = &mentions("The board of General Motors met.")[0];
+        assert_eq!(
+            (m.name.as_str(), m.kind),
+            ("General Motors", ActorKind::Organisation)
+        );
     }
 
     #[test]

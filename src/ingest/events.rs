@@ -280,6 +280,13 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
             )
         } else {
             let Some(d) = &t.derived else { continue };
+            // "the lowest since October 9, 2002": a point of comparison, not when it happened
+            let before = text[t.sentence.start..t.bytes.start]
+                .split_whitespace()
+                .next_back();
+            if before.is_some_and(|w| w.eq_ignore_ascii_case("since")) {
+                continue;
+            }
             if !matches!(t.kind, Kind::Date | Kind::Time)
                 || t.value.ends_with("_REF")
                 || is_dateline(text, t, published)
@@ -455,6 +462,11 @@ mod tests {
             "The envoy met Putin last Friday in St Petersburg."
         );
         assert_eq!((c.start, c.end), (7, 7 + c.sentence.chars().count()));
+    }
+
+    #[test]
+    fn a_date_after_since_is_no_happening_s_date() {
+        assert!(candidates("It was the lowest close since October 9, 2002.", wed()).is_empty());
     }
 
     #[test]
