@@ -287,6 +287,8 @@ pub struct Mention {
     pub honorific: bool,
     /// A single word that names someone only if already known ("Rubio").
     pub weak: bool,
+    /// Two capitalised words with no cue: a person's name if the surname is already a person's.
+    pub maybe_person: bool,
 }
 
 /// Verbs of saying: the name next to one is a person's.
@@ -388,6 +390,7 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
                 country: Some(c),
                 honorific: false,
                 weak: false,
+                maybe_person: false,
             }];
             out.extend(classify(s, k + 1, end));
             return out;
@@ -425,9 +428,19 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
         .filter(|&x| s.kind(x) == Some(TokKind::Word))
         .count();
     let org = (name_start..end).any(|x| ORG_WORDS.contains(&word(x)));
-    let kind = if org {
-        ActorKind::Organisation
-    } else if let Some(c) = country_of(&name) {
+    if org {
+        // "General Motors", "Foreign Ministry": title words belong to an organisation's name
+        return vec![Mention {
+            name: text_of(title_start.max(k.min(name_start)), end),
+            kind: ActorKind::Organisation,
+            title: None,
+            country,
+            honorific: false,
+            weak: false,
+            maybe_person: false,
+        }];
+    }
+    let kind = if let Some(c) = country_of(&name) {
         return vec![Mention {
             name: country::name(c).to_string(),
             kind: ActorKind::Country,
@@ -435,6 +448,7 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
             country: Some(c),
             honorific: false,
             weak: false,
+            maybe_person: false,
         }];
     } else if honorific || title.is_some() || (n_words >= 2 && person_cue(s, title_start, end)) {
         ActorKind::Person
@@ -451,8 +465,10 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
             country: None,
             honorific: false,
             weak: true,
+            maybe_person: false,
         }];
     };
+    let maybe_person = kind == ActorKind::Organisation && !org;
     vec![Mention {
         name,
         kind,
@@ -460,6 +476,7 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
         country,
         honorific,
         weak: false,
+        maybe_person,
     }]
 }
 
@@ -467,6 +484,8 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
 #[derive(Default)]
 pub struct Registry {
     pub actors: Vec<Actor>,
+    /// (kind, name, alias or a person's surname) -> index, so a long text stays linear.
+    index: std::collections::HashMap<(u8, String), usize>,
 }
 
 fn slug(name: &str) -> String {
@@ -487,21 +506,42 @@ fn surname(name: &str) -> &str {
 }
 
 impl Registry {
+    fn keys(kind: ActorKind, name: &str) -> Vec<(u8, String)> {
+        let mut keys = vec![(kind as u8, name.to_string())];
+        if kind == ActorKind::Person {
+            keys.push((kind as u8 | 0x80, surname(name).to_string()));
+        }
+        keys
+    }
+
+    fn remember(&mut self, ix: usize, kind: ActorKind, name: &str) {
+        for k in Self::keys(kind, name) {
+            self.index.entry(k).or_insert(ix);
+        }
+    }
+
     /// The id for a mention, adding or merging an actor; reuses `known`'s ids.
     pub fn add(&mut self, m: &Mention, known: Option<&Timeline>) -> Option<String> {
+        let person_key = (ActorKind::Person as u8 | 0x80, surname(&m.name).to_string());
+        if m.maybe_person && self.index.contains_key(&person_key) {
+            let as_person = Mention {
+                kind: ActorKind::Person,
+                maybe_person: false,
+                ..m.clone()
+            };
+            return self.add(&as_person, known);
+        }
         // a person named by surname alone joins the person of that surname
-        let same = |a: &Actor| {
-            a.kind == m.kind
-                && (a.name == m.name
-                    || a.aliases.contains(&m.name)
-                    || (m.kind == ActorKind::Person && surname(&a.name) == surname(&m.name)))
-        };
-        if let Some(a) = self.actors.iter_mut().find(|a| same(a)) {
+        let found = Self::keys(m.kind, &m.name)
+            .into_iter()
+            .find_map(|k| self.index.get(&k).copied());
+        if let Some(ix) = found {
+            let a = &mut self.actors[ix];
             // "Marco Rubio" after "Mr Rubio": keep the fuller name
             if m.name.len() > a.name.len() && m.kind == ActorKind::Person {
                 let old = std::mem::replace(&mut a.name, m.name.clone());
                 a.aliases.push(old);
-            } else if a.name != m.name && !a.aliases.contains(&m.name) {
+            } else if a.name != m.name && !a.aliases.contains(&m.name) && a.aliases.len() < 16 {
                 a.aliases.push(m.name.clone());
             }
             if a.title.is_none() {
@@ -510,7 +550,9 @@ impl Registry {
             if a.country.is_none() {
                 a.country = m.country;
             }
-            return Some(a.id.clone());
+            let id = a.id.clone();
+            self.remember(ix, m.kind, &m.name);
+            return Some(id);
         }
         if let Some(t) = known.filter(|_| !m.weak || m.name.len() > 3)
             && let Some(ix) = t.find_actors(&m.name).into_iter().find(|&ix| {
@@ -521,15 +563,23 @@ impl Registry {
             })
         {
             let a = t.actor(ix);
+            let id = a.id().to_string();
+            if let Some(&at) = self.index.get(&(u8::MAX, id.clone())) {
+                self.remember(at, m.kind, &m.name);
+                return Some(id);
+            }
             self.actors.push(Actor {
-                id: a.id().to_string(),
+                id: id.clone(),
                 name: a.name().to_string(),
                 kind: a.kind(),
                 title: (!a.title().is_empty()).then(|| a.title().to_string()),
                 country: a.country(),
                 aliases: a.aliases().map(str::to_string).collect(),
             });
-            return Some(a.id().to_string());
+            let at = self.actors.len() - 1;
+            self.index.insert((u8::MAX, id.clone()), at);
+            self.remember(at, m.kind, &m.name);
+            return Some(id);
         }
         if m.weak {
             return None;
@@ -543,7 +593,7 @@ impl Registry {
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.actors.iter().any(|a| a.id == id) {
+        while self.index.contains_key(&(u8::MAX, id.clone())) {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -555,11 +605,15 @@ impl Registry {
             country: m.country,
             aliases: Vec::new(),
         });
+        let at = self.actors.len() - 1;
+        self.index.insert((u8::MAX, id.clone()), at);
+        self.remember(at, m.kind, &m.name);
         Some(id)
     }
 
     pub fn get(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        let ix = *self.index.get(&(u8::MAX, id.to_string()))?;
+        self.actors.get(ix)
     }
 }
 
@@ -604,6 +658,15 @@ mod tests {
         assert_eq!(ids, ["rubio", "rubio", "rubio"]);
         assert_eq!(r.actors.len(), 1);
         assert_eq!(r.actors[0].name, "Marco Rubio");
+    }
+
+    #[test]
+    fn title_words_inside_an_organisation_s_name() {
+        let m = &mentions("The board of General Motors met.")[0];
+        assert_eq!(
+            (m.name.as_str(), m.kind),
+            ("General Motors", ActorKind::Organisation)
+        );
     }
 
     #[test]

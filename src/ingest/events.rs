@@ -31,6 +31,8 @@ pub struct Candidate {
     pub rule: Rule,
     pub from: From,
     pub status: Status,
+    /// The text says it follows the event it counts from ("the following day").
+    pub follows: bool,
 }
 
 /// Words that make a happening expected rather than certain.
@@ -48,7 +50,16 @@ fn is_dateline(text: &str, t: &Timex, published: NaiveDate) -> bool {
     {
         return false;
     }
-    let line_start = text[..t.bytes.start].rfind('\n').map_or(0, |p| p + 1);
+    // only a short way back: a dateline opens its line
+    let mut from = t.bytes.start.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let line_start = match text[from..t.bytes.start].rfind('\n') {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     let before = text[line_start..t.bytes.start]
         .trim()
         .trim_end_matches(':')
@@ -242,6 +253,7 @@ fn perfect_candidates(text: &str, published: NaiveDate, out: &mut Vec<Candidate>
             } else {
                 Status::Occurred
             },
+            follows: false,
         });
     }
 }
@@ -268,6 +280,13 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
             )
         } else {
             let Some(d) = &t.derived else { continue };
+            // "the lowest since October 9, 2002": a point of comparison, not when it happened
+            let before = text[t.sentence.start..t.bytes.start]
+                .split_whitespace()
+                .next_back();
+            if before.is_some_and(|w| w.eq_ignore_ascii_case("since")) {
+                continue;
+            }
             if !matches!(t.kind, Kind::Date | Kind::Time)
                 || t.value.ends_with("_REF")
                 || is_dateline(text, t, published)
@@ -288,7 +307,8 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
         if let Some(d) = all[..ix]
             .iter()
             .rev()
-            .find(|d| d.sentence == t.sentence && is_dateline(text, d, published))
+            .take_while(|d| d.sentence == t.sentence)
+            .find(|d| is_dateline(text, d, published))
         {
             from_byte = d.bytes.end;
         }
@@ -299,7 +319,8 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
             continue;
         }
         let s0 = from_byte + lead;
-        if out.iter().any(|c| c.bytes.start == s0 && c.date == date) {
+        let mut same_sentence = out.iter().rev().take_while(|c| c.bytes.start == s0);
+        if same_sentence.any(|c| c.date == date) {
             continue; // the same sentence and date: one happening
         }
         let start = t.start - text[s0..t.bytes.start].chars().count();
@@ -313,14 +334,77 @@ pub fn candidates(text: &str, published: NaiveDate) -> Vec<Candidate> {
             end,
             bytes: s0..s0 + sentence.len(),
             status: status(sentence, t, &date, published),
+            follows: matches!(from, From::Event(_)),
             date,
             phrase,
             rule,
             from,
         });
     }
+    inherited_candidates(text, &mut out);
     perfect_candidates(text, published, &mut out);
     out
+}
+
+/// How many sentences back a planned day still dates what follows.
+const INHERIT_WINDOW: usize = 3;
+
+/// "Rubio will be in Paris on Thursday. Macron will meet him": a sentence
+/// that says what will happen, with no planned date of its own, happens on
+/// the day the last sentences planned. Its derivation says so: the same day
+/// as that event.
+fn inherited_candidates(text: &str, out: &mut Vec<Candidate>) {
+    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (i, c) in out.iter().enumerate() {
+        by_sentence.entry(c.bytes.start).or_default().push(i);
+    }
+    let mut planned: Option<(usize, usize)> = None; // (candidate, sentence number)
+    let (mut byte, mut chars) = (0, 0);
+    for (n, (base, raw)) in timex::scan::sentences(text).enumerate() {
+        let lead = raw.len() - raw.trim_start().len();
+        let sentence = raw.trim();
+        let s0 = base + lead;
+        let own = by_sentence.get(&s0).map_or(&[][..], Vec::as_slice);
+        let day_planned = own
+            .iter()
+            .copied()
+            .find(|&i| out[i].status == Status::Scheduled && out[i].date.is_exact_day());
+        if let Some(i) = day_planned {
+            planned = Some((i, n));
+            continue;
+        }
+        let future = {
+            let s = crate::timex::scan::Sentence::new(sentence);
+            (0..s.len()).any(|k| {
+                s.w(k) == "will" || s.w(k) == "ll" && matches!(s.w(k.wrapping_sub(1)), "'" | "’")
+            })
+        };
+        let Some((from, _)) = planned.filter(|(_, at)| n - at <= INHERIT_WINDOW) else {
+            continue;
+        };
+        if !future || sentence.is_empty() {
+            continue;
+        }
+        chars += text[byte..s0].chars().count();
+        byte = s0;
+        let source = &out[from];
+        let c = Candidate {
+            title: title(sentence, 0..0),
+            sentence: sentence.to_string(),
+            start: chars,
+            end: chars + sentence.chars().count(),
+            bytes: s0..s0 + sentence.len(),
+            date: source.date,
+            phrase: source.phrase.clone(),
+            rule: Rule::SameDay,
+            from: From::Event(from),
+            status: Status::Scheduled,
+            follows: false,
+        };
+        out.push(c);
+        // a run of plans keeps the day: each one counts from the last
+        planned = Some((from, n));
+    }
 }
 
 #[cfg(test)]
@@ -381,6 +465,11 @@ mod tests {
     }
 
     #[test]
+    fn a_date_after_since_is_no_happening_s_date() {
+        assert!(candidates("It was the lowest close since October 9, 2002.", wed()).is_empty());
+    }
+
+    #[test]
     fn the_dateline_is_not_a_happening() {
         assert!(candidates("Headline\n2025-04-16\nNothing dated here.", wed()).is_empty());
     }
@@ -395,6 +484,20 @@ mod tests {
         let c = one("Rebels have been fighting in the north.");
         assert_eq!(c.status, Status::Ongoing);
         assert!(candidates("They talk a lot.", wed()).is_empty());
+    }
+
+    #[test]
+    fn what_will_happen_next_takes_the_planned_day() {
+        let all = candidates(
+            "Rubio will be in Paris on Thursday. Macron will meet him. Talks ended.",
+            wed(),
+        );
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].sentence, "Macron will meet him.");
+        assert_eq!(
+            (all[1].date.edtf(), &all[1].from),
+            ("2025-04-17".to_string(), &From::Event(0))
+        );
     }
 
     #[test]

@@ -67,26 +67,33 @@ fn slug(text: &str, words: usize) -> String {
     if out.is_empty() { "event".into() } else { out }
 }
 
-/// The draft as a JSON document, and the actors' count.
-pub fn draft(
-    text: &str,
-    published: NaiveDate,
-    source: Value,
-    known: Option<&Timeline>,
-) -> (Value, usize) {
+/// A draft: its records as JSON, each event already serialised so that a
+/// long article does not hold a tree of values per event.
+pub struct Draft {
+    pub source: Value,
+    pub actors: Vec<Value>,
+    pub events: Vec<String>,
+}
+
+/// The draft of an article.
+pub fn draft(text: &str, published: NaiveDate, source: Value, known: Option<&Timeline>) -> Draft {
     let source_id = source["id"].as_str().unwrap_or("article").to_string();
     let cands = candidates(text, published);
     let mut registry = actors::Registry::default();
     let mut ids: Vec<String> = Vec::new();
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next_suffix: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     let mut events = Vec::new();
     for c in &cands {
         let mut id = slug(&c.title, 5);
         let base = id.clone();
-        let mut n = 2;
-        while ids.contains(&id) {
+        let n = next_suffix.entry(base.clone()).or_insert(2);
+        while used.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
+        used.insert(id.clone());
         ids.push(id.clone());
         let mut actor_ids: Vec<String> = Vec::new();
         let mut countries: Vec<CountryIx> = Vec::new();
@@ -117,8 +124,10 @@ pub fn draft(
             events::From::Event(e) => json!({ "event": ids[*e] }),
         };
         let links: Vec<Value> = match &c.from {
-            events::From::Event(e) => vec![json!({ "to": ids[*e], "kind": "follows" })],
-            events::From::Source => Vec::new(),
+            events::From::Event(e) if c.follows => {
+                vec![json!({ "to": ids[*e], "kind": "follows" })]
+            }
+            _ => Vec::new(),
         };
         let mut event = json!({
             "id": id,
@@ -135,7 +144,7 @@ pub fn draft(
         if let Some((name, k)) = place {
             event["place"] = json!({ "name": name, "country": country::code(k) });
         }
-        events.push(event);
+        events.push(event.to_string());
     }
     let actors: Vec<Value> = registry
         .actors
@@ -156,30 +165,52 @@ pub fn draft(
             v
         })
         .collect();
-    let count = actors.len();
-    let doc = json!({ "dateline": 1, "sources": [source], "actors": actors, "events": events });
-    (doc, count)
+    Draft {
+        source,
+        actors,
+        events,
+    }
 }
 
-/// The draft in the form `out`'s extension asks for.
-fn render(doc: &Value, format: Format) -> String {
+/// The draft in the form `out`'s extension asks for: a JSON document with
+/// one record a line, or JSON Lines.
+fn render(d: &Draft, format: Format) -> String {
+    let size: usize = d.events.iter().map(|e| e.len() + 16).sum();
+    let mut out = String::with_capacity(size + 4096);
+    let actors = d.actors.iter().map(Value::to_string);
     match format {
-        Format::Document => serde_json::to_string_pretty(doc).unwrap_or_default() + "\n",
-        Format::Lines => {
-            let mut out = String::from("{\"dateline\": 1}\n");
-            for (key, list) in [
-                ("source", "sources"),
-                ("actor", "actors"),
-                ("event", "events"),
-            ] {
-                for item in doc[list].as_array().into_iter().flatten() {
-                    out.push_str(&json!({ key: item }).to_string());
-                    out.push('\n');
-                }
+        Format::Document => {
+            out.push_str("{\n  \"dateline\": 1,\n  \"sources\": [\n    ");
+            out.push_str(&d.source.to_string());
+            out.push_str("\n  ],\n  \"actors\": [");
+            for (i, a) in actors.enumerate() {
+                out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+                out.push_str(&a);
             }
-            out
+            out.push_str("\n  ],\n  \"events\": [");
+            for (i, e) in d.events.iter().enumerate() {
+                out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+                out.push_str(e);
+            }
+            out.push_str("\n  ]\n}\n");
+        }
+        Format::Lines => {
+            out.push_str("{\"dateline\": 1}\n{\"source\": ");
+            out.push_str(&d.source.to_string());
+            out.push_str("}\n");
+            for a in actors {
+                out.push_str("{\"actor\": ");
+                out.push_str(&a);
+                out.push_str("}\n");
+            }
+            for e in &d.events {
+                out.push_str("{\"event\": ");
+                out.push_str(e);
+                out.push_str("}\n");
+            }
         }
     }
+    out
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), IngestError> {
@@ -228,8 +259,8 @@ pub fn run(opts: &Options) -> Result<Summary, IngestError> {
     if let Some(u) = &opts.url {
         source["url"] = json!(u);
     }
-    let (doc, actor_count) = draft(&text, opts.published, source, opts.actors.as_ref());
-    let body = render(&doc, format);
+    let d = draft(&text, opts.published, source, opts.actors.as_ref());
+    let body = render(&d, format);
     // Strict check before anything is written: a draft that would not load is a bug.
     let name = out_name.clone();
     let check = load::load_bytes(&name, body.as_bytes(), format, &|p| {
@@ -247,8 +278,8 @@ pub fn run(opts: &Options) -> Result<Summary, IngestError> {
     write(&source_file, text.as_bytes())?;
     write(&opts.out, body.as_bytes())?;
     Ok(Summary {
-        events: doc["events"].as_array().map_or(0, Vec::len),
-        actors: actor_count,
+        events: d.events.len(),
+        actors: d.actors.len(),
         source_file,
     })
 }

@@ -194,7 +194,6 @@ pub const DAY_PARTS: &[(&str, &str)] = &[
 pub const REFS: &[(&[&str], &str)] = &[
     (&["now"], "PRESENT_REF"),
     (&["right", "now"], "PRESENT_REF"),
-    (&["currently"], "PRESENT_REF"),
     (&["current"], "PRESENT_REF"),
     (&["presently"], "PRESENT_REF"),
     (&["nowadays"], "PRESENT_REF"),

@@ -32,7 +32,9 @@ fn marker(s: &Sentence, i: usize) -> Option<Tense> {
         }
         return Some(Tense::Future);
     }
-    if PAST_MARKERS.contains(&w) {
+    // "to be held", "will be signed": a participle after "be" is not past
+    let after_be = s.w(i.wrapping_sub(1)) == "be";
+    if PAST_MARKERS.contains(&w) && !after_be {
         return Some(Tense::Past);
     }
     // "will be finalized", "to be held": the participle after "be" is not past
