@@ -241,7 +241,7 @@ fn json_lines_loads_on_its_own_with_the_same_events() {
 // format from the content.
 
 #[test]
-#[ignore = "needs the importers"]
+
 fn timelinejs_round_trip_keeps_titles_dates_and_precisions() {
     for input in [None, Some(HOSTILE)] {
         let (_dir, out) = export_to("timelinejs", input, "view.json");
@@ -270,7 +270,7 @@ fn timelinejs_round_trip_keeps_titles_dates_and_precisions() {
 }
 
 #[test]
-#[ignore = "needs the importers"]
+
 fn icalendar_round_trip_keeps_ids_dates_and_statuses() {
     for input in [None, Some(HOSTILE)] {
         let (_dir, out) = export_to("ics", input, "view.ics");
@@ -293,7 +293,7 @@ fn icalendar_round_trip_keeps_ids_dates_and_statuses() {
 }
 
 #[test]
-#[ignore = "needs the importers"]
+
 fn csv_round_trip_keeps_titles_dates_and_statuses() {
     for input in [None, Some(HOSTILE)] {
         let (_dir, out) = export_to("csv", input, "view.csv");

@@ -178,7 +178,7 @@ fn the_cli_lists_and_checks_acled_files() {
         .arg(fixture("acled-v5-test.csv"))
         .assert()
         .success()
-        .stdout(predicates::str::contains("ok: 1 events"));
+        .stdout(predicates::str::contains("ok: 1 event,"));
     dateline()
         .arg("check")
         .arg(fixture("acled-current-synthetic.csv"))

@@ -214,7 +214,7 @@ fn the_help_overlay_fits_and_scrolls_and_q_closes_it() {
         assert_eq!(app.help_scroll, max, "{w}x{h}");
         let last = rows(&app);
         assert!(
-            last.iter().any(|r| r.contains("Ctrl-c")),
+            last.iter().any(|r| r.contains("Ctrl-k")),
             "{w}x{h}: the last lines show once scrolled"
         );
         keys(&mut app, &["k"]);

@@ -135,14 +135,15 @@ fn a_long_prompt_scrolls_to_keep_its_end_in_view() {
     let screen = screen(&app);
     let status = screen.lines().nth(38).unwrap();
     assert!(status.starts_with("/…"), "{status}");
-    assert!(status.contains("THE-END▏"), "{status}");
+    // The cursor sits just after the end.
+    assert!(status.trim_end().ends_with("THE-END"), "{status}");
     // The picker's query too.
     let mut app = self::app();
     type_text(&mut app, "a");
     app.update(Action::Paste(format!("{long}THE-END")));
     let screen = self::screen(&app);
     assert!(screen.contains("› …"), "{screen}");
-    assert!(screen.contains("THE-END▏  0 of 28"), "{screen}");
+    assert!(screen.contains("THE-END   0 of 28"), "{screen}");
 }
 
 #[test]
@@ -173,7 +174,7 @@ fn emoji_sequences_in_data_show_as_their_parts() {
     let shown = screen(&app);
     assert!(shown.contains("👨👩👧"), "{shown}");
     assert!(
-        shown.contains("A day out 👨👩👧 as Mr Rubio will travel to Paris."),
+        shown.contains("A day out 👨👩👧 as Mr Rubio will travel"),
         "{shown}"
     );
     assert!(!shown.contains('\u{FFFD}'), "{shown}");

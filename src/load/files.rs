@@ -166,7 +166,14 @@ pub(crate) fn read_source_text(
     }
     let full = base.join(rel);
     let cannot = |why: String| format!("cannot read text file '{}': {why}", full.display());
-    let real = full.canonicalize().map_err(|e| cannot(io_reason(&e)))?;
+    let real = full.canonicalize().map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::NotFound {
+            " (text_file is relative to the timeline file: was the timeline moved away from its text files? its quotes are not checked)"
+        } else {
+            " (its quotes are not checked)"
+        };
+        cannot(format!("{}{hint}", io_reason(&e)))
+    })?;
     let home = if base.as_os_str().is_empty() {
         Path::new(".")
     } else {

@@ -41,11 +41,7 @@ impl Builder {
             char_start: start,
             char_end: end,
         });
-        let declared = &self.sources[source as usize];
-        if declared.file.is_some() {
-            if declared.text_state == SourceText::Unreadable {
-                return; // its text could not be read: reported once, there
-            }
+        if self.sources[source as usize].file.is_some() {
             match self.verify_quote(quote_ix, &text) {
                 Ok(s) => self.quotes[quote_ix as usize].text = s,
                 Err(e) => problems.push(e),
@@ -62,6 +58,18 @@ impl Builder {
     /// Checks that the quote's text stands at its span in its (declared)
     /// source; a quote written without a span gets the text's one occurrence.
     pub(crate) fn verify_quote(&mut self, quote_ix: u32, text: &str) -> Result<Str, String> {
+        let declared = &self.sources[self.quotes[quote_ix as usize].source as usize];
+        match declared.text_state {
+            // The source's own error says why; one per quote would bury it.
+            SourceText::Unreadable => return Ok(Str::default()),
+            SourceText::Absent => {
+                let id = self.arena.get(declared.id);
+                return Err(format!(
+                    "quote from source '{id}', which has no verbatim text to quote"
+                ));
+            }
+            SourceText::Given => {}
+        }
         if self.quotes[quote_ix as usize].char_start == UNPLACED {
             let (start, end) = self.place_quote(quote_ix, text)?;
             let q = &mut self.quotes[quote_ix as usize];
@@ -69,16 +77,7 @@ impl Builder {
         }
         let q = self.quotes[quote_ix as usize];
         let source = &self.sources[q.source as usize];
-        if source.unreadable {
-            // The source's own error says why; one per quote would bury it.
-            return Ok(Str::default());
-        }
         let id = self.arena.get(source.id);
-        if source.text_state == SourceText::Absent {
-            return Err(format!(
-                "quote from source '{id}', which has no verbatim text to quote"
-            ));
-        }
         let body = self.arena.get(source.text);
         let (Some(start), Some(end)) = (
             self.byte_offset(source, q.char_start),

@@ -42,9 +42,6 @@ pub(crate) struct SourceSlot {
     /// Byte offset of every CHECKPOINT-th character; empty for ASCII text.
     pub checkpoints: Vec<u32>,
     pub chars: u32,
-    /// Its text could not be read (reported once, for the source): its
-    /// quotes are not checked against an empty text.
-    pub unreadable: bool,
 }
 
 /// Whether a source has verbatim text that quotes can cite.
@@ -323,7 +320,6 @@ impl Builder {
                 file: None,
                 checkpoints: Vec::new(),
                 chars: 0,
-                unreadable: false,
             });
         }
         slot
@@ -436,7 +432,6 @@ impl Builder {
             body.chars().count()
         } as u32;
         let text = self.arena.push(body);
-        let unreadable = clean.is_none();
         let s = &mut self.sources[slot];
         (s.outlet, s.title, s.url, s.published, s.text, s.text_file) =
             (outlet, title, url, published, text, text_file);
@@ -444,7 +439,6 @@ impl Builder {
         s.text_state = state;
         s.checkpoints = checkpoints;
         s.chars = chars;
-        s.unreadable = unreadable;
     }
 
     pub fn add_actor(&mut self, rec: ActorRecord<'_>, file: FileIx) {

@@ -3,7 +3,7 @@
 //! store.
 
 use crate::load::builder::FileIx;
-use crate::load::builder::{Builder, NONE, RawEvent, SourceText};
+use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::load::diagnostics::LoadError;
 use crate::model::Timeline;
 use crate::model::date::{Day, from_day_number};
@@ -148,9 +148,8 @@ impl Builder {
     fn check_pending_quotes(&mut self) {
         for pending in std::mem::take(&mut self.pending_quotes) {
             let source = self.quotes[pending.quote as usize].source;
-            let declared = &self.sources[source as usize];
-            if declared.file.is_none() || declared.text_state == SourceText::Unreadable {
-                continue; // reported by check_references, or when reading failed
+            if self.sources[source as usize].file.is_none() {
+                continue; // reported by check_references
             }
             match self.verify_quote(pending.quote, &pending.text) {
                 Ok(s) => self.quotes[pending.quote as usize].text = s,
