@@ -142,8 +142,11 @@ struct ReadFlags {
     #[arg(long, value_name = "FIELD=COLUMN,...")]
     map: Option<String>,
     /// Read CSV dates like 4/5/2025 as month first (April 5).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "day_first")]
     month_first: bool,
+    /// Read CSV dates like 4/5/2025 as day first (4 May), where they would be ambiguous.
+    #[arg(long)]
+    day_first: bool,
     /// Expand recurring calendar events up to this day (default: two years after each rule's start).
     #[arg(long, value_name = "YYYY-MM-DD")]
     recur_until: Option<String>,
@@ -190,6 +193,7 @@ impl ReadFlags {
                 None => Vec::new(),
             },
             month_first: self.month_first,
+            day_first: self.day_first,
             recur_until,
         })
     }

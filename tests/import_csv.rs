@@ -123,6 +123,18 @@ fn ambiguous_dates_are_skipped_unless_the_order_is_given() {
             ("month-first-4", "2025-04-13".to_string())
         ]
     );
+
+    // --day-first says the other way: 4/5 is 4 May, and 4/13 is no day.
+    let import = ImportOptions {
+        day_first: true,
+        ..ImportOptions::default()
+    };
+    let t = load_with("bad-dates.csv", &import);
+    assert!(
+        (0..t.len() as u32)
+            .any(|i| t.event(i).id() == "both-ways-3" && t.event(i).date().edtf() == "2025-05-04")
+    );
+    assert!((0..t.len() as u32).all(|i| t.event(i).id() != "month-first-4"));
 }
 
 #[test]

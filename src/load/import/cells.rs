@@ -121,7 +121,7 @@ fn numeric(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
         DateOrder::Unknown => match (day_first, month_first) {
             (Some(a), Some(b)) if a != b => Err(format!(
                 "is ambiguous: it reads as {} (day first) and as {} (month first); \
-                 give --month-first if the file writes months first",
+                 give --day-first or --month-first to say which the file writes",
                 a.format("%-d %B %Y"),
                 b.format("%-d %B %Y"),
             )),

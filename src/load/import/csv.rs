@@ -82,6 +82,7 @@ fn read_utf8(
     };
     let order = match opts.import {
         Some(i) if i.month_first => DateOrder::MonthFirst,
+        Some(i) if i.day_first => DateOrder::DayFirst,
         _ => DateOrder::Unknown,
     };
     let map = opts.import.map(|i| i.map.as_slice()).unwrap_or_default();

@@ -98,6 +98,8 @@ pub struct ImportOptions {
     pub map: Vec<(String, String)>,
     /// `--month-first`: read `4/5/2025` as April 5 in CSV imports.
     pub month_first: bool,
+    /// `--day-first`: read `4/5/2025` as 4 May in CSV imports.
+    pub day_first: bool,
     /// `--recur-until`: the last day recurring calendar events expand to.
     pub recur_until: Option<NaiveDate>,
 }
