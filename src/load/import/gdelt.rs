@@ -96,9 +96,44 @@ fn read_rows(
     opts: LoadOptions<'_>,
 ) -> PartResult<Vec<ArticleRow>> {
     let mut progress = PartProgress::new(part, opts);
+    let mut by_article: Vec<ArticleRow> = Vec::new();
+    let tick = |b: &Builder, bytes: usize| progress.line(b, bytes);
+    let lines = each_row(builder, file, reader, tick, |builder, line_no, text| {
+        let text = std::str::from_utf8(text).map_err(|_| "is not valid UTF-8".to_string())?;
+        let mut fields = [""; EVENT_COLUMNS];
+        let mut count = 0;
+        for field in text.split('\t') {
+            if count < EVENT_COLUMNS {
+                fields[count] = field;
+            }
+            count += 1;
+        }
+        if count != EVENT_COLUMNS {
+            return Err(format!(
+                "expected {EVENT_COLUMNS} TAB-separated columns of a GDELT 2.0 event, found {count}"
+            ));
+        }
+        if let Some(row) = add_row(builder, file, line_no, &fields)? {
+            by_article.push(row);
+        }
+        Ok(())
+    })?;
+    progress.report(builder);
+    Ok((lines, by_article))
+}
+
+/// Walks the lines of a TAB-separated export: each non-empty one is a row,
+/// counted, and skipped with the reason `row` gives when it cannot be read.
+/// Returns the number of lines.
+fn each_row(
+    builder: &mut Builder,
+    file: FileIx,
+    reader: &mut dyn BufRead,
+    mut tick: impl FnMut(&Builder, usize) -> Result<(), LoadError>,
+    mut row: impl FnMut(&mut Builder, usize, &[u8]) -> Result<(), String>,
+) -> Result<usize, LoadError> {
     let mut line = Vec::with_capacity(4096);
     let mut line_no = 0usize;
-    let mut by_article: Vec<ArticleRow> = Vec::new();
     loop {
         line.clear();
         match reader.read_until(b'\n', &mut line) {
@@ -111,39 +146,17 @@ fn read_rows(
             }
         }
         line_no += 1;
-        progress.line(builder, line.len())?;
+        tick(builder, line.len())?;
         let text = trim_line_end(&line);
         if text.is_empty() {
             continue;
         }
         builder.count_row();
-        let Ok(text) = std::str::from_utf8(text) else {
-            builder.skip_row(file, Some(line_no), "is not valid UTF-8".into());
-            continue;
-        };
-        let mut fields = [""; EVENT_COLUMNS];
-        let mut count = 0;
-        for field in text.split('\t') {
-            if count < EVENT_COLUMNS {
-                fields[count] = field;
-            }
-            count += 1;
-        }
-        if count != EVENT_COLUMNS {
-            let why = format!(
-                "expected {EVENT_COLUMNS} TAB-separated columns of a GDELT 2.0 event, found {count}"
-            );
+        if let Err(why) = row(builder, line_no, text) {
             builder.skip_row(file, Some(line_no), why);
-            continue;
-        }
-        match add_row(builder, file, line_no, &fields) {
-            Ok(Some(row)) => by_article.push(row),
-            Ok(None) => {}
-            Err(why) => builder.skip_row(file, Some(line_no), why),
         }
     }
-    progress.report(builder);
-    Ok((line_no, by_article))
+    Ok(line_no)
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {
@@ -401,32 +414,12 @@ pub(crate) fn read_mentions(
 ) -> Result<(), LoadError> {
     builder.lenient = true;
     let mut progress = RowProgress::new(opts, 0);
-    let mut line = Vec::with_capacity(1024);
-    let mut line_no = 0usize;
-    loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                let why = format!("cannot read: {}", crate::load::io_reason(&e));
-                builder.diagnose(file, Some((line_no + 1, 1)), None, why);
-                break;
-            }
-        }
-        line_no += 1;
-        progress.row(builder, line.len())?;
-        let text = trim_line_end(&line);
-        if text.is_empty() {
-            continue;
-        }
-        builder.count_row();
-        if let Err(why) = add_mention(builder, file, text) {
-            builder.skip_row(file, Some(line_no), why);
-        }
-    }
+    let tick = |b: &Builder, bytes: usize| progress.row(b, bytes);
+    let read = each_row(builder, file, reader, tick, |builder, _, text| {
+        add_mention(builder, file, text)
+    });
     builder.lenient = false;
-    Ok(())
+    read.map(|_| ())
 }
 
 fn add_mention(builder: &mut Builder, file: FileIx, text: &[u8]) -> Result<(), String> {
