@@ -18,11 +18,12 @@ cargo build --release -q
 mkdir -p screenshots target/shots
 cols=120 rows=40
 
-# shot NAME KEYS...: starts dateline, types the keys, captures the screen.
+# shot NAME KEYS...: starts dateline (on $ARGS, else the built-in
+# timeline), types the keys, captures the screen.
 shot() {
   local name=$1; shift
   tmux kill-session -t shots 2>/dev/null || true
-  tmux new-session -d -s shots -x $cols -y $rows "env TERM=xterm-256color target/release/dateline"
+  tmux new-session -d -s shots -x $cols -y $rows "env TERM=xterm-256color target/release/dateline ${ARGS:-}"
   sleep 0.5
   for key in "$@"; do
     tmux send-keys -t shots "$key"
@@ -43,3 +44,5 @@ shot filtered-search c R U Enter / s t r i k e s Enter
 shot source-view : witkoff-putin-st-petersburg Enter 4 j Enter
 # The small layout: one detail pane at a time, here the actor's.
 cols=80 rows=24 shot small-80x24 : paris-talks Enter 3
+# An imported GDELT export: dates with their origin, sources without text.
+ARGS=tests/fixtures/gdelt/20250807220000.export.CSV shot imported-gdelt j j j j j j j j
