@@ -9,6 +9,7 @@
 
 pub(crate) mod acled;
 pub(crate) mod gdelt;
+pub(crate) mod parquet;
 pub(crate) mod rows;
 pub(crate) mod tables;
 
@@ -139,6 +140,13 @@ pub(crate) fn read(
     let result = match (format, input) {
         (InputFormat::Gdelt, Input::File { path, handle }) => {
             gdelt::read(builder, file, path, handle, opts)
+        }
+        // Parquet needs seeking: its footer says where the columns are.
+        (InputFormat::Parquet, Input::File { handle, .. }) => {
+            parquet::read_file(builder, file, handle, opts)
+        }
+        (InputFormat::Parquet, Input::Bytes(bytes)) => {
+            parquet::read_bytes(builder, file, bytes, opts)
         }
         // Native files are read strictly, by load::native.
         (InputFormat::Native, _) => Ok(()),
