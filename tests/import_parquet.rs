@@ -385,10 +385,10 @@ fn a_file_with_neither_layout_names_its_columns_and_both_layouts() {
         Col::I32("when", vec![Some(1)]),
     ];
     write_parquet(&path, &cols, Compression::UNCOMPRESSED);
-    let err = load_path(&path)
-        .err()
-        .expect("neither layout fails")
-        .to_string();
+    let Err(err) = load_path(&path) else {
+        panic!("neither layout fails")
+    };
+    let err = err.to_string();
     assert!(err.contains("other.parquet"), "{err}");
     assert!(err.contains("has columns headline, when"), "{err}");
     assert!(
@@ -413,10 +413,10 @@ fn a_truncated_file_is_one_clear_error() {
     let good = std::fs::read(SLICE).unwrap();
     let path = dir.path().join("cut.parquet");
     std::fs::write(&path, &good[..good.len() / 2]).unwrap();
-    let err = load_path(&path)
-        .err()
-        .expect("a truncated file fails")
-        .to_string();
+    let Err(err) = load_path(&path) else {
+        panic!("a truncated file fails")
+    };
+    let err = err.to_string();
     assert!(
         err.contains("cut.parquet: is not a readable Parquet file"),
         "{err}"

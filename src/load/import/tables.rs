@@ -92,49 +92,6 @@ pub(crate) fn fips_rows() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_keep_their_leading_zeros() {
-        assert_eq!(cameo_event("040"), Some("Consult (general)"));
-        assert!(cameo_event("1031").is_some());
-        assert!(cameo_event("40").is_none());
-        assert_eq!(cameo_event("01"), Some("Make public statement"));
-    }
-
-    #[test]
-    fn country_codes_map_to_iso() {
-        for (fips, iso) in [
-            ("UK", "GB"),
-            ("RS", "RU"),
-            ("UP", "UA"),
-            ("IS", "IL"),
-            ("AS", "AU"),
-            ("RP", "PH"),
-        ] {
-            assert_eq!(iso_of_fips(fips), Some(iso), "{fips}");
-        }
-        assert_eq!(iso_of_cameo_country("RUS"), Some("RU"));
-        assert_eq!(iso_of_cameo_country("GBR"), Some("GB"));
-        assert_eq!(iso_of_cameo_country("AFR"), None);
-        assert_eq!(
-            cameo_type("GOV").map(|t| t.1),
-            Some(ActorKind::Organisation)
-        );
-        // Every mapped code is one the model knows.
-        for text in [CAMEO_COUNTRIES, FIPS_ISO] {
-            for (code, iso) in table(text) {
-                assert!(
-                    crate::model::country::by_code(iso).is_some(),
-                    "{code} -> {iso}"
-                );
-            }
-        }
-    }
-}
-
 /// The codebook's names of the 61 columns, in order: the names a table
 /// cut from the exports (a Parquet slice) gives them.
 pub(crate) const GDELT_EVENT_COLUMNS: [&str; 61] = [
@@ -200,3 +157,46 @@ pub(crate) const GDELT_EVENT_COLUMNS: [&str; 61] = [
     "DATEADDED",
     "SOURCEURL",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_keep_their_leading_zeros() {
+        assert_eq!(cameo_event("040"), Some("Consult (general)"));
+        assert!(cameo_event("1031").is_some());
+        assert!(cameo_event("40").is_none());
+        assert_eq!(cameo_event("01"), Some("Make public statement"));
+    }
+
+    #[test]
+    fn country_codes_map_to_iso() {
+        for (fips, iso) in [
+            ("UK", "GB"),
+            ("RS", "RU"),
+            ("UP", "UA"),
+            ("IS", "IL"),
+            ("AS", "AU"),
+            ("RP", "PH"),
+        ] {
+            assert_eq!(iso_of_fips(fips), Some(iso), "{fips}");
+        }
+        assert_eq!(iso_of_cameo_country("RUS"), Some("RU"));
+        assert_eq!(iso_of_cameo_country("GBR"), Some("GB"));
+        assert_eq!(iso_of_cameo_country("AFR"), None);
+        assert_eq!(
+            cameo_type("GOV").map(|t| t.1),
+            Some(ActorKind::Organisation)
+        );
+        // Every mapped code is one the model knows.
+        for text in [CAMEO_COUNTRIES, FIPS_ISO] {
+            for (code, iso) in table(text) {
+                assert!(
+                    crate::model::country::by_code(iso).is_some(),
+                    "{code} -> {iso}"
+                );
+            }
+        }
+    }
+}

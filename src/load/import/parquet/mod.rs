@@ -8,20 +8,23 @@
 //! exports ([`gdelt::add_row`]). Diagnostics name a row by its number in
 //! the file (1 = the first row) where text formats name a line.
 
-use super::gdelt;
-use super::rows::RowProgress;
-use super::tables::GDELT_EVENT_COLUMNS;
+mod values;
+
 use crate::load::builder::{Builder, FileIx};
+use crate::load::import::gdelt;
+use crate::load::import::rows::RowProgress;
+use crate::load::import::tables::GDELT_EVENT_COLUMNS;
 use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
 use crate::load::{LoadError, LoadOptions};
 use crate::model::{ActorKind, Status};
+use ::parquet::file::metadata::ParquetMetaData;
 use ::parquet::file::reader::{ChunkReader, FileReader, SerializedFileReader};
 use ::parquet::record::reader::RowIter;
 use ::parquet::record::{Field, Row};
 use ::parquet::schema::types::Type;
-use chrono::{DateTime, NaiveDate};
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use values::{Dates, fix_cameo_codes, text};
 
 /// dateline's columns, as `dateline list --json` names them.
 const NATIVE_COLUMNS: [&str; 12] = [
@@ -85,6 +88,7 @@ fn read_from<R: ChunkReader + 'static>(
 ) -> Result<(), LoadError> {
     // A damaged file must not bring the program down: the decoder's rare
     // assertions on corrupt input become a diagnostic like its errors.
+    let file_len = source.len();
     let opened = catch_unwind(AssertUnwindSafe(|| SerializedFileReader::new(source)));
     let reader = match opened {
         Ok(Ok(reader)) => reader,
@@ -99,6 +103,15 @@ fn read_from<R: ChunkReader + 'static>(
             return Ok(());
         }
     };
+    if let Err(why) = check_chunks(reader.metadata(), file_len) {
+        builder.diagnose(
+            file,
+            None,
+            None,
+            format!("is not a readable Parquet file: {why}"),
+        );
+        return Ok(());
+    }
     let meta = reader.metadata().file_metadata();
     let total_rows = u64::try_from(meta.num_rows()).unwrap_or(0);
     let root = meta.schema_descr().root_schema();
@@ -167,6 +180,30 @@ fn read_from<R: ChunkReader + 'static>(
     Ok(())
 }
 
+/// Every column chunk lies within the file: the decoder asserts as much
+/// (a damaged footer would otherwise panic it).
+fn check_chunks(meta: &ParquetMetaData, file_len: u64) -> Result<(), String> {
+    for group in meta.row_groups() {
+        for chunk in group.columns() {
+            let start = chunk
+                .dictionary_page_offset()
+                .unwrap_or(chunk.data_page_offset());
+            let len = chunk.compressed_size();
+            let end = u64::try_from(start)
+                .ok()
+                .zip(u64::try_from(len).ok())
+                .and_then(|(s, l)| s.checked_add(l));
+            if end.is_none_or(|end| end > file_len) {
+                return Err(format!(
+                    "column {} says it lies at bytes {start}+{len}, outside the file's {file_len}",
+                    chunk.column_path()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The next row, or why it cannot be decoded.
 fn next_row(rows: &mut RowIter<'_>) -> Option<Result<Row, String>> {
     match catch_unwind(AssertUnwindSafe(|| rows.next())) {
@@ -200,58 +237,6 @@ fn choose_layout(names: &[&str]) -> Option<(Layout, Vec<(usize, usize)>)> {
     None
 }
 
-/// How a date-typed value is written for the mapping that reads it.
-#[derive(Clone, Copy)]
-enum Dates {
-    /// GDELT's `20250807` and `20250807220000`.
-    Compact,
-    /// EDTF `2025-08-07`.
-    Iso,
-}
-
-/// A scalar value as text, as a CSV cell would hold it; `None` for null.
-fn text(field: &Field, dates: Dates) -> Option<Cow<'_, str>> {
-    let day = |days: i64| NaiveDate::from_num_days_from_ce_opt(i32::try_from(days + 719_163).ok()?);
-    let at = |micros: i64| DateTime::from_timestamp_micros(micros).map(|t| t.naive_utc());
-    Some(match field {
-        Field::Null => return None,
-        Field::Str(s) => Cow::Borrowed(s.as_str()),
-        Field::Bytes(b) => Cow::Borrowed(std::str::from_utf8(b.data()).ok()?),
-        Field::Float(f) => Cow::Owned(decimal(f64::from(*f))),
-        Field::Double(f) => Cow::Owned(decimal(*f)),
-        Field::Date(days) => {
-            let d = day(i64::from(*days))?;
-            Cow::Owned(match dates {
-                Dates::Compact => d.format("%Y%m%d").to_string(),
-                Dates::Iso => d.format("%Y-%m-%d").to_string(),
-            })
-        }
-        Field::TimestampMillis(ms) | Field::TimestampMicros(ms) => {
-            let micros = match field {
-                Field::TimestampMillis(_) => ms.checked_mul(1000)?,
-                _ => *ms,
-            };
-            let t = at(micros)?;
-            Cow::Owned(match dates {
-                Dates::Compact => t.format("%Y%m%d%H%M%S").to_string(),
-                Dates::Iso => t.format("%Y-%m-%d").to_string(),
-            })
-        }
-        Field::Group(_) | Field::ListInternal(_) | Field::MapInternal(_) => return None,
-        // Integers, booleans, decimals: their plain digits.
-        other => Cow::Owned(other.to_string()),
-    })
-}
-
-/// `5.0`, `-2.5`, `3.44827586206897`: as GDELT's files write figures.
-fn decimal(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{f:.1}")
-    } else {
-        format!("{f}")
-    }
-}
-
 fn add_gdelt_row(
     builder: &mut Builder,
     file: FileIx,
@@ -269,29 +254,6 @@ fn add_gdelt_row(
     fix_cameo_codes(&mut values);
     let fields: [&str; gdelt::EVENT_COLUMNS] = std::array::from_fn(|i| &*values[i]);
     gdelt::add_row(builder, file, row_no, &fields)
-}
-
-/// CAMEO codes keep their leading zeros ("043", root "04"); a slice whose
-/// tool read them as integers (43, 4) gets them back: the root has two
-/// digits and every event code begins with its root.
-fn fix_cameo_codes(values: &mut [Cow<'_, str>; gdelt::EVENT_COLUMNS]) {
-    const EVENT_CODE: usize = 26;
-    const BASE_CODE: usize = 27;
-    const ROOT_CODE: usize = 28;
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if values[ROOT_CODE].len() == 1 && digits(&values[ROOT_CODE]) {
-        values[ROOT_CODE] = Cow::Owned(format!("0{}", values[ROOT_CODE]));
-    }
-    let root = values[ROOT_CODE].to_string();
-    for slot in [EVENT_CODE, BASE_CODE] {
-        let code = &values[slot];
-        if root.len() == 2 && digits(code) && !code.starts_with(&root) {
-            let padded = format!("0{code}");
-            if padded.starts_with(&root) {
-                values[slot] = Cow::Owned(padded);
-            }
-        }
-    }
 }
 
 fn add_native_row(
@@ -367,7 +329,7 @@ fn add_native_row(
     }
     let place_name = one(N_PLACE);
     let place_country = one(N_PLACE_COUNTRY);
-    let place = (place_name.is_some() || place_country.is_some()).then(|| PlaceRecord {
+    let place = (place_name.is_some() || place_country.is_some()).then_some(PlaceRecord {
         name: place_name,
         country: place_country,
     });
@@ -421,51 +383,6 @@ mod tests {
         );
         assert!(choose_layout(&["id", "title"]).is_none());
         assert!(choose_layout(&["GLOBALEVENTID"]).is_none());
-    }
-
-    #[test]
-    fn values_read_as_a_csv_cell_would_hold_them() {
-        assert_eq!(
-            text(&Field::Int(20250807), Dates::Compact).unwrap(),
-            "20250807"
-        );
-        assert_eq!(
-            text(&Field::Long(20250807220000), Dates::Compact).unwrap(),
-            "20250807220000"
-        );
-        assert_eq!(text(&Field::Double(5.0), Dates::Compact).unwrap(), "5.0");
-        assert_eq!(text(&Field::Double(-2.5), Dates::Compact).unwrap(), "-2.5");
-        // 2025-08-07 is day 20307 of the Unix epoch.
-        assert_eq!(
-            text(&Field::Date(20307), Dates::Compact).unwrap(),
-            "20250807"
-        );
-        assert_eq!(text(&Field::Date(20307), Dates::Iso).unwrap(), "2025-08-07");
-        let at = 20307 * 86_400_000_000i64 + 22 * 3_600_000_000;
-        assert_eq!(
-            text(&Field::TimestampMicros(at), Dates::Compact).unwrap(),
-            "20250807220000"
-        );
-        assert!(text(&Field::Null, Dates::Iso).is_none());
-        assert!(text(&Field::Date(i32::MAX), Dates::Iso).is_none());
-    }
-
-    #[test]
-    fn cameo_codes_read_as_integers_get_their_zeros_back() {
-        let mut v: [Cow<'_, str>; gdelt::EVENT_COLUMNS] =
-            std::array::from_fn(|_| Cow::Borrowed(""));
-        v[26] = "43".into();
-        v[27] = "43".into();
-        v[28] = "4".into();
-        fix_cameo_codes(&mut v);
-        assert_eq!((&*v[26], &*v[27], &*v[28]), ("043", "043", "04"));
-        v[26] = "431".into();
-        fix_cameo_codes(&mut v);
-        assert_eq!(&*v[26], "0431");
-        v[26] = "1011".into();
-        v[28] = "10".into();
-        fix_cameo_codes(&mut v);
-        assert_eq!((&*v[26], &*v[28]), ("1011", "10"));
     }
 
     #[test]
