@@ -166,6 +166,16 @@ fn native_file(dir: &Path) -> PathBuf {
             "summary",
             vec![None, Some("Both sides sign."), None, None, None],
         ),
+        Col::List(
+            "sources",
+            vec![
+                Some(vec!["https://www.example.org/talks", "wire-report"]),
+                None,
+                None,
+                None,
+                None,
+            ],
+        ),
         Col::I32("unused", vec![Some(1), Some(2), Some(3), Some(4), Some(5)]),
     ];
     write_parquet(&path, &cols, Compression::SNAPPY);
@@ -193,6 +203,23 @@ fn native_columns_map_to_events_and_bad_rows_are_skipped_and_named() {
     assert_eq!(countries, ["FR"]);
     assert_eq!(e.place(), "Geneva");
     assert_eq!(e.place_country().map(country::code), Some("CH"));
+    // Sources known only by their ids: a URL gives its outlet.
+    let sources: Vec<(&str, &str, &str)> = e
+        .sources()
+        .iter()
+        .map(|s| (s.id(), s.outlet(), s.url().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (
+                "https://www.example.org/talks",
+                "example.org",
+                "https://www.example.org/talks"
+            ),
+            ("wire-report", "", ""),
+        ]
+    );
     let truce = t.event(t.find_event("truce").unwrap());
     assert_eq!(truce.date().edtf(), "2025-03~");
     assert_eq!(truce.summary(), "Both sides sign.");

@@ -10,11 +10,13 @@
 
 mod values;
 
-use crate::load::builder::{Builder, FileIx};
+use crate::load::builder::{Builder, FileIx, SourceText};
 use crate::load::import::gdelt;
-use crate::load::import::rows::RowProgress;
+use crate::load::import::rows::{RowProgress, host_of};
 use crate::load::import::tables::GDELT_EVENT_COLUMNS;
-use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
+use crate::load::native::schema::{
+    ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord, SourceRecord,
+};
 use crate::load::{LoadError, LoadOptions};
 use crate::model::{ActorKind, Status};
 use ::parquet::file::metadata::ParquetMetaData;
@@ -327,6 +329,24 @@ fn add_native_row(
             builder.add_actor(rec, file);
         }
     }
+    let sources = many(N_SOURCES);
+    for source in &sources {
+        // A slice carries no sources table: a source is known by its id,
+        // a URL when it is one, and carries no text.
+        if !builder.has_source(source) {
+            let url = source.contains("://").then_some(&**source);
+            let rec = SourceRecord {
+                id: Cow::Borrowed(source),
+                outlet: Cow::Borrowed(url.map_or("", host_of)),
+                title: Cow::Borrowed(""),
+                url: url.map(Cow::Borrowed),
+                published: None,
+                text_file: None,
+                text: None,
+            };
+            builder.add_source(rec, None, SourceText::Absent, file);
+        }
+    }
     let place_name = one(N_PLACE);
     let place_country = one(N_PLACE_COUNTRY);
     let place = (place_name.is_some() || place_country.is_some()).then_some(PlaceRecord {
@@ -345,7 +365,7 @@ fn add_native_row(
         actors,
         countries: many(N_COUNTRIES),
         topics: many(N_TOPICS),
-        sources: many(N_SOURCES),
+        sources,
         quotes: Vec::new(),
         links: Vec::new(),
     };
