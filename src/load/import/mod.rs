@@ -32,6 +32,7 @@ pub enum InputFormat {
     Ics,
     /// CSV or TSV with a header, from a spreadsheet.
     Csv,
+    /// A Parquet slice in dateline's own columns or GDELT 2.0 Event columns.
     Parquet,
 }
 
