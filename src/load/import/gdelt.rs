@@ -22,7 +22,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-const EVENT_COLUMNS: usize = 61;
+pub(crate) const EVENT_COLUMNS: usize = 61;
 const MENTION_COLUMNS: usize = 16;
 
 // Column positions of the GDELT 2.0 Event codebook.
@@ -48,6 +48,33 @@ const CODE: usize = 0;
 const NAME: usize = 1;
 const COUNTRY: usize = 2;
 const TYPE1: usize = 7;
+
+/// The columns [`add_row`] reads; a reader that can pick columns reads
+/// only these and leaves the others empty.
+pub(crate) const USED_COLUMNS: [usize; 22] = [
+    ID,
+    SQLDATE,
+    ACTOR1 + CODE,
+    ACTOR1 + NAME,
+    ACTOR1 + COUNTRY,
+    ACTOR1 + TYPE1,
+    ACTOR2 + CODE,
+    ACTOR2 + NAME,
+    ACTOR2 + COUNTRY,
+    ACTOR2 + TYPE1,
+    EVENT_CODE,
+    ROOT_CODE,
+    GOLDSTEIN,
+    NUM_MENTIONS,
+    NUM_SOURCES,
+    NUM_ARTICLES,
+    AVG_TONE,
+    ACTION_GEO_TYPE,
+    ACTION_GEO_NAME,
+    ACTION_GEO_COUNTRY,
+    DATEADDED,
+    SOURCEURL,
+];
 
 /// Reads an Events export, in parts on every core when it is large.
 pub(crate) fn read(
@@ -86,7 +113,7 @@ pub(crate) fn read_reader(
 
 /// (article URL's hash, day, event number) of a row, to chain each
 /// article's rows once every part is read.
-type ArticleRow = (u64, i32, u64);
+pub(crate) type ArticleRow = (u64, i32, u64);
 
 fn read_rows(
     builder: &mut Builder,
@@ -164,12 +191,14 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// Adds one event row; returns its place among its article's rows.
-fn add_row(
+/// Adds one event row given as its 61 fields by codebook position (from a
+/// TAB-separated line or a Parquet row); returns its place among its
+/// article's rows, for [`link_articles`].
+pub(crate) fn add_row(
     builder: &mut Builder,
     file: FileIx,
     line_no: usize,
-    f: &[&str],
+    f: &[&str; EVENT_COLUMNS],
 ) -> Result<Option<ArticleRow>, String> {
     let number: u64 = f[ID]
         .parse()
@@ -295,7 +324,7 @@ fn add_row(
 }
 
 /// The figures a row carries that no field of an event holds.
-fn summary(f: &[&str], code: &str) -> String {
+fn summary(f: &[&str; EVENT_COLUMNS], code: &str) -> String {
     let mut out = format!("CAMEO {code}");
     if let Some(root) = tables::cameo_event(f[ROOT_CODE]) {
         out.push_str(&format!(" (root {}: {root})", f[ROOT_CODE]));
@@ -365,7 +394,7 @@ fn declare_actor<'r>(
 
 /// Chains the rows of each article in time order with `related` links:
 /// one link per neighbour, never all pairs.
-fn link_articles(builder: &mut Builder, mut rows: Vec<ArticleRow>) {
+pub(crate) fn link_articles(builder: &mut Builder, mut rows: Vec<ArticleRow>) {
     rows.sort_unstable();
     for pair in rows.windows(2) {
         let ((a_article, _, a), (b_article, _, b)) = (pair[0], pair[1]);

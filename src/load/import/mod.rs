@@ -13,6 +13,7 @@ pub(crate) mod csv;
 pub(crate) mod gdelt;
 mod html;
 pub(crate) mod ics;
+pub(crate) mod parquet;
 pub(crate) mod rows;
 pub(crate) mod tables;
 mod timelinejs;
@@ -36,6 +37,7 @@ pub enum InputFormat {
     Ics,
     /// CSV or TSV with a header, from a spreadsheet.
     Csv,
+    /// A Parquet slice in dateline's own columns or GDELT 2.0 Event columns.
     Parquet,
 }
 
@@ -146,6 +148,13 @@ pub(crate) fn read(
     let result = match (format, input) {
         (InputFormat::Gdelt, Input::File { path, handle }) => {
             gdelt::read(builder, file, path, handle, opts)
+        }
+        // Parquet needs seeking: its footer says where the columns are.
+        (InputFormat::Parquet, Input::File { handle, .. }) => {
+            parquet::read_file(builder, file, handle, opts)
+        }
+        (InputFormat::Parquet, Input::Bytes(bytes)) => {
+            parquet::read_bytes(builder, file, bytes, opts)
         }
         // Native files are read strictly, by load::native.
         (InputFormat::Native, _) => Ok(()),
