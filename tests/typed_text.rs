@@ -193,3 +193,26 @@ fn emoji_sequences_in_data_show_as_their_parts() {
     );
     assert_no_zero_width(&out);
 }
+
+#[test]
+fn the_timeline_title_closes_the_status_line() {
+    let t = load_path(std::path::Path::new(
+        "tests/fixtures/timelinejs/women_in_computing.json",
+    ))
+    .unwrap();
+    assert_eq!(t.title(), Some("Women in Computing"));
+    let mut app = App::new(Arc::new(t));
+    app.update(Action::Resize(100, 30));
+    let shown = screen(&app);
+    let status = shown.lines().nth(28).unwrap();
+    assert!(
+        status.contains("event 1 of 10  · Women in Computing"),
+        "{status}"
+    );
+    // The built-in timeline has no title: nothing is added.
+    let mut app = App::new(Arc::new(dateline::load::load_builtin().unwrap()));
+    app.update(Action::Resize(100, 30));
+    let shown = screen(&app);
+    let status = shown.lines().nth(28).unwrap();
+    assert!(status.trim_end().ends_with("of 23"), "{status}");
+}

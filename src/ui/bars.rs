@@ -173,6 +173,11 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     if back + forward > 0 {
         spans.push(Span::styled(format!("  ◀ {back} ▶ {forward}"), theme.dim()));
     }
+    // The timeline's own title (a TimelineJS title slide, a calendar's
+    // name) last, so a narrow line cuts it first.
+    if let Some(title) = t.title() {
+        spans.push(Span::styled(format!("  · {title}"), theme.dim()));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
