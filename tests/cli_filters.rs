@@ -44,7 +44,7 @@ fn topic_status_and_place_filter() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "no status 'done' (occurred, scheduled, expected or ongoing)",
+            "no status 'done' (occurred, scheduled, expected, ongoing or cancelled)",
         ));
     dateline()
         .args(["list", "--place", "Atlantis"])

@@ -418,3 +418,25 @@ fn calendar_line() -> impl Strategy<Value = String> {
         "[A-Z-]{1,8}(;[A-Z]{1,4}=\"?[a-z:]{0,5}\"?)?:[ -~]{0,20}",
     ]
 }
+
+#[test]
+fn cancelled_events_are_a_status_to_filter_by() {
+    let out = assert_cmd::Command::cargo_bin("dateline")
+        .unwrap()
+        .args([
+            "list",
+            "tests/fixtures/ics/weekly-briefing.ics",
+            "--status",
+            "canceled",
+            "--count",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let count: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    assert!(count >= 1, "the briefing's cancelled week is found");
+}

@@ -16,18 +16,23 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::Occurred,
         Status::Scheduled,
         Status::Expected,
         Status::Ongoing,
+        Status::Cancelled,
     ];
 
-    /// A status by its name, in any case.
+    /// A status by its name, in any case ("canceled" as the US writes it).
     pub fn parse(name: &str) -> Option<Status> {
+        let name = name.trim();
+        if name.eq_ignore_ascii_case("canceled") {
+            return Some(Status::Cancelled);
+        }
         Status::ALL
             .into_iter()
-            .find(|s| s.as_str().eq_ignore_ascii_case(name.trim()))
+            .find(|s| s.as_str().eq_ignore_ascii_case(name))
     }
 
     pub fn as_str(self) -> &'static str {

@@ -81,8 +81,8 @@ pub fn topic_counts(t: &Timeline, filter: &Filter) -> Vec<usize> {
 
 /// Event counts per status, in the order of [`Status::ALL`], under every
 /// criterion but the status one.
-pub fn status_counts(t: &Timeline, filter: &Filter) -> [usize; 4] {
-    let mut counts = [0usize; 4];
+pub fn status_counts(t: &Timeline, filter: &Filter) -> [usize; Status::ALL.len()] {
+    let mut counts = [0usize; Status::ALL.len()];
     let mut count = |e: EventIx| {
         let s = t.event(e).status();
         if let Some(i) = Status::ALL.iter().position(|&x| x == s) {

@@ -156,7 +156,7 @@ impl FilterSpec {
                 Some(s) => filter.statuses.push(s),
                 None => {
                     return Err(SpecError(format!(
-                        "no status '{}' (occurred, scheduled, expected or ongoing)",
+                        "no status '{}' (occurred, scheduled, expected, ongoing or cancelled)",
                         sanitize::line(name)
                     )));
                 }
