@@ -26,13 +26,8 @@ pub(crate) fn read(
     reader: &mut dyn BufRead,
     opts: LoadOptions<'_>,
 ) -> Result<(), LoadError> {
-    let mut table = match Table::open(reader) {
-        Ok(t) => t,
-        Err(e) => {
-            let why = format!("cannot read: {}", crate::load::io_reason(&e));
-            builder.diagnose(file, None, None, why);
-            return Ok(());
-        }
+    let Some(mut table) = Table::open_for(builder, file, reader) else {
+        return Ok(());
     };
     let mut progress = RowProgress::new(opts, 0);
     let mut columns: Option<Columns> = None;

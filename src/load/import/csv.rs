@@ -72,13 +72,8 @@ fn read_utf8(
     reader: &mut dyn BufRead,
     opts: LoadOptions<'_>,
 ) -> Result<(), LoadError> {
-    let mut table = match Table::open(reader) {
-        Ok(t) => t,
-        Err(e) => {
-            let why = format!("cannot read: {}", crate::load::io_reason(&e));
-            builder.diagnose(file, None, None, why);
-            return Ok(());
-        }
+    let Some(mut table) = Table::open_for(builder, file, reader) else {
+        return Ok(());
     };
     let order = match opts.import {
         Some(i) if i.month_first => DateOrder::MonthFirst,

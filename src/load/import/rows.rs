@@ -193,6 +193,20 @@ pub(crate) struct TableRow {
 impl<'r> Table<'r> {
     /// Opens a table after a UTF-8 byte order mark, finding its delimiter
     /// (comma, TAB or semicolon) from the first line.
+    /// Opens a table, or says on the file why it cannot be read.
+    pub(crate) fn open_for(
+        builder: &mut Builder,
+        file: crate::load::FileIx,
+        reader: &'r mut dyn BufRead,
+    ) -> Option<Table<'r>> {
+        Table::open(reader)
+            .map_err(|e| {
+                let why = format!("cannot read: {}", crate::load::io_reason(&e));
+                builder.diagnose(file, None, None, why);
+            })
+            .ok()
+    }
+
     pub(crate) fn open(reader: &'r mut dyn BufRead) -> std::io::Result<Table<'r>> {
         let head = reader.fill_buf()?;
         if head.starts_with(b"\xEF\xBB\xBF") {
