@@ -212,6 +212,8 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
     let mut cx = resolve::Context {
         published,
         last_day: None,
+        last_month: None,
+        last_date: None,
         sentence_day: None,
     };
     for (base, sentence) in scan::sentences(text) {
@@ -227,6 +229,17 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
                 continue;
             };
             let (b0, b1) = (base + s.toks[f.start].start, base + s.toks[f.end - 1].end);
+            if let Some(d) = &r.derived
+                && r.kind == Kind::Date
+                && let DateShape::Single(p) = d.date.shape
+                && let Some(first) = p.first()
+                && !matches!(d.rule, Rule::BeforeAnchor | Rule::AfterAnchor)
+            {
+                cx.last_date = Some((out.len(), first));
+                if p.precision != Precision::Year {
+                    cx.last_month = Some((out.len(), first));
+                }
+            }
             if let Some(d) = &r.derived
                 && r.kind == Kind::Date
                 && let DateShape::Single(p) = d.date.shape

@@ -14,6 +14,10 @@ pub struct Context {
     pub published: NaiveDate,
     /// The last exact day named so far and the index of its expression, for "the following day".
     pub last_day: Option<(usize, NaiveDate)>,
+    /// The first day of the last month (or day) named, for "the same month last year".
+    pub last_month: Option<(usize, NaiveDate)>,
+    /// The first day of the last date of any precision named, for "the previous year".
+    pub last_date: Option<(usize, NaiveDate)>,
     /// The last exact day named in the current sentence, for a bare time ("at 18:00").
     pub sentence_day: Option<NaiveDate>,
 }
@@ -63,6 +67,14 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
                 q => Rule::Quarter(q - 1, 0),
             })
         }
+        Rel::SameMonthYearBefore => match cx.last_month {
+            Some((ix, day)) => (Rule::Months(-12), Anchor::Expression(ix), day),
+            None => published(Rule::Years(-1)),
+        },
+        Rel::YearBefore => match cx.last_date {
+            Some((ix, day)) => (Rule::Years(-1), Anchor::Expression(ix), day),
+            None => published(Rule::Years(-1)),
+        },
         Rel::Anaphor(n) => {
             let rule = if n == 0 { Rule::SameDay } else { Rule::Days(n) };
             match cx.last_day {
@@ -171,6 +183,8 @@ mod tests {
         Context {
             published: NaiveDate::from_ymd_opt(2025, 4, 16).unwrap(),
             last_day: None,
+            last_month: None,
+            last_date: None,
             sentence_day: None,
         }
     }

@@ -199,3 +199,42 @@ fn bad_input_is_refused_clearly() {
         Err(TextError::Empty(_))
     ));
 }
+
+fn values(text: &str) -> Vec<String> {
+    tagged(text).into_iter().map(|(_, v)| v).collect()
+}
+
+#[test]
+fn the_same_period_a_year_back_follows_the_month_last_named() {
+    assert_eq!(
+        values("Sales rose in February from the same period last year."),
+        ["2025-02", "2024-02"]
+    );
+    assert_eq!(
+        values("In March 2019 profit fell against the same month a year earlier."),
+        ["2019-03", "2018-03"]
+    );
+    // with no month named, the year before the publication's
+    assert_eq!(
+        value("Sales beat the same period of the previous year."),
+        "2024"
+    );
+    assert!(
+        tagged("He said the same thing last year.")
+            .iter()
+            .all(|(t, _)| t == "last year")
+    );
+}
+
+#[test]
+fn the_year_before_follows_the_last_date_named() {
+    assert_eq!(
+        values("Debt rose in 2019, twice as fast as the year before."),
+        ["2019", "2018"]
+    );
+    assert_eq!(
+        values("Revenue was up last year from the previous year."),
+        ["2024", "2023"]
+    );
+    assert_eq!(value("Revenue was up from the year previous."), "2024");
+}

@@ -348,10 +348,23 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     if s.w(i) == "the" && s.w(i + 1) == "weekend" {
         return Some((i + 2, Meaning::Rel(Rel::Weekend)));
     }
+    if let Some(found) = same_period_year_before(s, i) {
+        return Some(found);
+    }
+    // "the year before", "the year previous"
+    if s.w(i) == "the"
+        && s.w(i + 1) == "year"
+        && matches!(s.w(i + 2), "before" | "previous" | "prior" | "earlier")
+        && s.kind(i + 3)
+            .is_none_or(|k| k != TokKind::Word || s.w(i + 3) == "and")
+    {
+        return Some((i + 3, Meaning::Rel(Rel::YearBefore)));
+    }
     // "the last quarter", "the previous year": the one before the anchor's
-    if s.w(i) == "the" && matches!(s.w(i + 1), "last" | "previous") {
+    if s.w(i) == "the" && matches!(s.w(i + 1), "last" | "previous" | "prior" | "preceding") {
         let rel = match s.w(i + 2) {
-            "quarter" => Rel::PreviousQuarter,
+            "quarter" if s.w(i + 1) == "last" => Rel::PreviousQuarter,
+            "year" if s.w(i + 1) != "last" => Rel::YearBefore,
             "year" => Rel::Rule(Rule::Years(-1)),
             "month" => Rel::Rule(Rule::PreviousMonth),
             _ => return None,
@@ -366,6 +379,29 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         return Some((j + 2, Meaning::Rel(Rel::Anaphor(n))));
     }
     None
+}
+
+/// "the same month last year", "the same period a year ago", "the same
+/// quarter of the previous year": the month last named, one year back.
+fn same_period_year_before(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    if s.w(i) != "the"
+        || s.w(i + 1) != "same"
+        || !matches!(s.w(i + 2), "month" | "period" | "time" | "quarter")
+    {
+        return None;
+    }
+    let mut j = i + 3;
+    if matches!(s.w(j), "of" | "in") {
+        j += 1;
+    }
+    let end = match (s.w(j), s.w(j + 1), s.w(j + 2)) {
+        ("a", "year", "ago" | "earlier" | "before") => j + 3,
+        ("the", "last" | "previous" | "prior", "year") => j + 3,
+        ("the", "year", "before" | "earlier") => j + 3,
+        ("last", "year", _) => j + 2,
+        _ => return None,
+    };
+    Some((end, Meaning::Rel(Rel::SameMonthYearBefore)))
 }
 
 /// "three years ago", "a week ago".

@@ -55,6 +55,11 @@ pub enum Rel {
     PreviousQuarter,
     /// "the following day" (+1), "the same day" (0): days from the last day named in the text.
     Anaphor(i32),
+    /// "the same month last year", "the same period a year earlier": the
+    /// month last named in the text, a year back.
+    SameMonthYearBefore,
+    /// "the previous year", "the year before": the year before the last date named.
+    YearBefore,
 }
 
 /// One match: tokens `start..end` of the sentence.
