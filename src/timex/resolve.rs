@@ -54,7 +54,14 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
             Tense::Past => Rule::PreviousWeekend,
             _ => Rule::Weekend(0),
         }),
-        Rel::Season(s) => published(Rule::Season(s, dir_of(tense))),
+        // a season under way is the one meant, whatever the tense
+        Rel::Season(s) => {
+            let today = crate::model::date::day_number(p);
+            let now = Rule::Season(s, Dir::Same).apply(p).is_some_and(|d| {
+                d.earliest().is_some_and(|e| e <= today) && d.latest().is_some_and(|l| l >= today)
+            });
+            published(Rule::Season(s, if now { Dir::Same } else { dir_of(tense) }))
+        }
         Rel::Quarter(q) => {
             let current = (p.month0() / 3 + 1) as u8;
             let back = tense == Tense::Past && q > current;

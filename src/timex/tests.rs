@@ -238,3 +238,38 @@ fn the_year_before_follows_the_last_date_named() {
     );
     assert_eq!(value("Revenue was up from the year previous."), "2024");
 }
+
+#[test]
+fn a_month_of_last_or_next_year_is_one_expression() {
+    assert_eq!(
+        one("They bought it in April of last year."),
+        ("April of last year".into(), "2024-04".into())
+    );
+    assert_eq!(value("Leases end after October of next year."), "2026-10");
+    assert_eq!(value("It opens in June of this year."), "2025-06");
+}
+
+#[test]
+fn a_season_alone_is_a_date_unless_a_verb_or_a_name() {
+    // published in spring 2025: the spring under way, whatever the tense
+    assert_eq!(value("``But spring shows signs of hope.''"), "2025-SP");
+    assert_eq!(value("The bank held its autumn meetings."), "2024-FA");
+    assert_eq!(value("Ministers meet for their Winter summit."), "2025-WI");
+    assert!(tagged("New firms spring up everywhere.").is_empty());
+    assert!(tagged("Donna Summer sang.").is_empty());
+    assert!(tagged("Prices may fall further.").is_empty());
+}
+
+#[test]
+fn a_year_in_two_digits_after_an_apostrophe() {
+    assert_eq!(value("Stocks are at their lowest since '82."), "1982");
+    assert_eq!(value("It was founded in '08 by two friends."), "2008");
+    assert!(tagged("He scored 82 points.").is_empty());
+}
+
+#[test]
+fn recurrence_words_in_names_are_not_sets() {
+    assert!(tagged("The China Daily newspaper reported it.").is_empty());
+    assert!(tagged("The Daily Mail said so.").is_empty());
+    assert_eq!(value("The paper appears daily."), "P1D");
+}

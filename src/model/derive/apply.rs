@@ -175,6 +175,13 @@ impl Rule {
                 let first = (q - 1) * 3 + 1;
                 interval(Point::month(y, first), Point::month(y, first + 2))
             }
+            Rule::MonthOfYear(m, n) => {
+                let y = anchor.year().checked_add(n)?;
+                if !(1..=12).contains(&m) || !(1..=9999).contains(&y) {
+                    return None;
+                }
+                DateShape::Single(Point::month(y, m))
+            }
             Rule::Season(s, dir) => {
                 let bounds = |y: i32| {
                     let ((y0, m0), (y1, m1)) = season_months(s, y);

@@ -74,6 +74,8 @@ pub enum Rule {
     DayOfMonth(u8, Dir),
     /// "the first quarter", "the third quarter of last year": (quarter, years from the anchor's).
     Quarter(u8, i32),
+    /// "April of last year" (-1), "October of next year" (+1): (month, years from the anchor's).
+    MonthOfYear(u8, i32),
     /// "last summer", "this winter".
     Season(Season, Dir),
     /// A date written in full ("11 April 2025", "2024", "the 1990s"): the anchor plays no part.

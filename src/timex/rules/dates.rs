@@ -120,6 +120,18 @@ pub fn calendar(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         if let Some((y, end)) = year_after(s, j) {
             return Some((end, fixed_month(y, m)));
         }
+        // "April of last year", "October of next year"
+        if s.w(j) == "of" && s.w(j + 2) == "year" {
+            let n = match s.w(j + 1) {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(n) = n {
+                return Some((j + 3, Meaning::Rel(Rel::Rule(Rule::MonthOfYear(m, n)))));
+            }
+        }
         // A lone month: not a name ("April Smith"), and "May" only where a month is expected.
         if s.capital(j) && s.kind(j) == Some(TokKind::Word) {
             return None;
@@ -497,7 +509,36 @@ pub fn season(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     }
     let ok =
         j == i + 2 || (i > 0 && matches!(s.w(i - 1), "in" | "during" | "by" | "until" | "this"));
-    (ok && season != Season::Fall || j == i + 2).then_some((j, Meaning::Rel(Rel::Season(season))))
+    (ok && season != Season::Fall || j == i + 2 || bare_season(s, i, season))
+        .then_some((j, Meaning::Rel(Rel::Season(season))))
+}
+
+/// A season named with no preposition ("their autumn meetings", "spring
+/// shows signs of hope"): not "fall" (a verb), not part of a name ("Donna
+/// Summer"), and "spring" not as a verb or a thing ("to spring up", "hot spring").
+fn bare_season(s: &Sentence, i: usize, season: Season) -> bool {
+    let word = |k: usize| s.kind(k) == Some(TokKind::Word);
+    // a capital on the sentence's first word says nothing
+    let first_word = (0..i).find(|&k| word(k));
+    let after_capital = i > 0 && s.capital(i - 1) && word(i - 1);
+    let name = after_capital && (s.capital(i) || first_word != Some(i - 1))
+        || s.capital(i + 1) && word(i + 1);
+    if s.w(i) == "fall" || name || s.w(i + 1) == "-" {
+        return false;
+    }
+    if season == Season::Spring {
+        let before = if i > 0 { s.w(i - 1) } else { "" };
+        let verb_before = matches!(
+            before,
+            "to" | "will" | "would" | "could" | "can" | "may" | "might" | "did" | "hot" | "mineral"
+        );
+        let verb_after = matches!(
+            s.w(i + 1),
+            "up" | "from" | "into" | "to" | "back" | "out" | "forward" | "water" | "loaded"
+        );
+        return !verb_before && !verb_after;
+    }
+    true
 }
 
 /// "fiscal 2024", "fiscal year 2024", "FY2024".
@@ -644,8 +685,36 @@ const YEAR_FOLLOWERS: &[&str] = &[
     "report",
 ];
 
+/// "since '82", "in '08": a year in two digits after an apostrophe, in
+/// the century that puts it nearest to today's news (up to '39 is 20xx).
+fn short_year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    if !matches!(s.w(i), "'" | "’") || !s.glued(i + 1) || i == 0 || s.glued(i) {
+        return None;
+    }
+    let w = s.w(i + 1);
+    if w.len() != 2 || s.kind(i + 1) != Some(TokKind::Num) {
+        return None;
+    }
+    if !matches!(
+        s.w(i - 1),
+        "since" | "in" | "of" | "from" | "until" | "by" | "to" | "through" | "and" | "class"
+    ) {
+        return None;
+    }
+    // "'82 crash" is fine, "'82's" or "'82-style" are not worth the risk
+    if s.glued(i + 2) && !matches!(s.w(i + 2), "," | "." | ";" | ")") {
+        return None;
+    }
+    let yy: i32 = w.parse().ok()?;
+    let y = if yy < 40 { 2000 + yy } else { 1900 + yy };
+    Some((i + 2, fixed_year(y)))
+}
+
 /// A year on its own: "in 2024". Numbers that count things are not years.
 pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    if let Some(found) = short_year(s, i) {
+        return Some(found);
+    }
     let y = year_at(s, i)?;
     if !(1800..=2100).contains(&y) {
         return None;

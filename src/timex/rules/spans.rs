@@ -116,7 +116,11 @@ pub fn clock(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
 pub fn set(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     let w = s.w(i);
     if let Some(v) = lexicon::lookup(SET_WORDS, w) {
-        return Some((i + 1, Meaning::Set(v.to_string())));
+        // "China Daily", "the Daily Mail": part of a name
+        let name = s.capital(i)
+            && (i > 0 && s.capital(i - 1) && s.kind(i - 1) == Some(TokKind::Word)
+                || s.capital(i + 1) && s.kind(i + 1) == Some(TokKind::Word));
+        return (!name).then(|| (i + 1, Meaning::Set(v.to_string())));
     }
     if matches!(w, "every" | "each") {
         let mut j = i + 1;
