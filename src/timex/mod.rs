@@ -223,7 +223,10 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
             continue;
         }
         cx.sentence_day = None;
+        // a time with no day of its own, and where it ends: "at 16:15 UTC, June 1"
+        let mut bare_time: Option<(usize, usize)> = None;
         for f in found {
+            let implicit_day = matches!(f.meaning, rules::Meaning::Time { day: None, .. });
             let tense = tense::tense_at(&s, f.start, f.end);
             let Some(r) = resolve::resolve(&f.meaning, tense, &cx) else {
                 continue;
@@ -248,7 +251,16 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
             {
                 cx.last_day = Some((out.len(), day));
                 cx.sentence_day = Some(day);
+                // the time just before, joined by a comma or "on", is on this day
+                if let Some((ix, end)) = bare_time
+                    && matches!(text[end..b0].trim(), "," | "on" | ", on")
+                    && let Some(t) = out.get_mut(ix)
+                    && let Some(clock) = t.value.find('T').map(|k| t.value[k..].to_string())
+                {
+                    t.value = format!("{}{clock}", day.format("%Y-%m-%d"));
+                }
             }
+            bare_time = (r.kind == Kind::Time && implicit_day).then_some((out.len(), b1));
             out.push(Timex {
                 start: cursor.at(b0),
                 end: cursor.at(b1),

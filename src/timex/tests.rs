@@ -273,3 +273,25 @@ fn recurrence_words_in_names_are_not_sets() {
     assert!(tagged("The Daily Mail said so.").is_empty());
     assert_eq!(value("The paper appears daily."), "P1D");
 }
+
+#[test]
+fn a_time_takes_the_day_named_right_after_it() {
+    assert_eq!(
+        values("They will speak at 16:15 UTC, June 1st, in New York."),
+        ["2025-06-01T16:15Z", "2025-06-01"]
+    );
+    assert_eq!(
+        values("They spoke at 16:15 UTC on April 11, 2025."),
+        ["2025-04-11T16:15Z", "2025-04-11"]
+    );
+}
+
+#[test]
+fn ranges_and_halves_of_durations() {
+    assert_eq!(
+        values("It would take between 60 and 90 days."),
+        ["P60D", "P90D"]
+    );
+    assert_eq!(values("It is two to three years late."), ["P2Y", "P3Y"]);
+    assert_eq!(value("It is almost two and a half years late."), "P2.5Y");
+}

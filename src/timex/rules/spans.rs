@@ -219,6 +219,25 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
             return None;
         }
     };
+    if let Some(n) = n {
+        // "between 60 and 90 days", "two to three years": the first count takes the unit
+        if matches!(s.w(k), "and" | "to" | "or" | "-")
+            && let Some((Some(_), k2)) = count(s, k + 1)
+            && let Some(unit) = lexicon::lookup(UNITS, s.w(k2))
+        {
+            return Some((k, Meaning::Duration(unit.duration(Some(n)))));
+        }
+        // "two and a half years"
+        if (s.w(k), s.w(k + 1), s.w(k + 2)) == ("and", "a", "half")
+            && let Some(unit) = lexicon::lookup(UNITS, s.w(k + 3))
+                .filter(|u| !matches!(u, Unit::Decade | Unit::Century | Unit::Weekend))
+        {
+            let v = unit
+                .duration(Some(n))
+                .replacen(&n.to_string(), &format!("{n}.5"), 1);
+            return Some((k + 4, Meaning::Duration(v)));
+        }
+    }
     // "12-year", "30-day", "four-week"
     if s.w(k) == "-" && s.glued(k) && s.glued(k + 1) {
         k += 1;
