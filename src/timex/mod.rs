@@ -234,12 +234,12 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
             let (b0, b1) = (base + s.toks[f.start].start, base + s.toks[f.end - 1].end);
             if let Some(d) = &r.derived
                 && r.kind == Kind::Date
-                && let DateShape::Single(p) = d.date.shape
+                && let DateShape::Single(p) | DateShape::Interval(p, _) = d.date.shape
                 && let Some(first) = p.first()
                 && !matches!(d.rule, Rule::BeforeAnchor | Rule::AfterAnchor)
             {
                 cx.last_date = Some((out.len(), first));
-                if p.precision != Precision::Year {
+                if p.precision != Precision::Year && matches!(d.date.shape, DateShape::Single(_)) {
                     cx.last_month = Some((out.len(), first));
                 }
             }

@@ -78,9 +78,9 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
             Some((ix, day)) => (Rule::Months(-12), Anchor::Expression(ix), day),
             None => published(Rule::Years(-1)),
         },
-        Rel::YearBefore => match cx.last_date {
-            Some((ix, day)) => (Rule::Years(-1), Anchor::Expression(ix), day),
-            None => published(Rule::Years(-1)),
+        Rel::YearOfLast(n) => match cx.last_date {
+            Some((ix, day)) => (Rule::Years(n), Anchor::Expression(ix), day),
+            None => published(Rule::Years(n)),
         },
         Rel::Anaphor(n) => {
             let rule = if n == 0 { Rule::SameDay } else { Rule::Days(n) };

@@ -295,3 +295,17 @@ fn ranges_and_halves_of_durations() {
     assert_eq!(values("It is two to three years late."), ["P2Y", "P3Y"]);
     assert_eq!(value("It is almost two and a half years late."), "P2.5Y");
 }
+
+#[test]
+fn the_entire_year_and_late_in_the_day_refer_back() {
+    assert_eq!(
+        values("It lost money in the fourth quarter of 2019 and for the entire year."),
+        ["2019-Q4", "2019"]
+    );
+    assert_eq!(
+        values("On March 3, 2025 the index rebounded late in the day."),
+        ["2025-03-03", "2025-03-03"]
+    );
+    // with no date named before, the publication's year
+    assert_eq!(value("Sales fell for the entire year."), "2025");
+}

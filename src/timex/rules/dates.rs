@@ -338,6 +338,8 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         ("the", "previous" | "preceding", "day") => Some((-1, 3)),
         ("the", "same", "day") | ("that", "same", "day") => Some((0, 3)),
         ("that", "day", _) => Some((0, 2)),
+        // "rebounded late in the day"
+        ("late" | "early", "in", "the") if s.w(i + 3) == "day" => Some((0, 4)),
         // "ended the day", "for the day": the day last named
         ("the", "day", next)
             if !matches!(
@@ -363,6 +365,14 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     if let Some(found) = same_period_year_before(s, i) {
         return Some(found);
     }
+    // "for the entire year", "the full year": the year of the date last named
+    if s.w(i) == "the"
+        && matches!(s.w(i + 1), "entire" | "whole" | "full")
+        && s.w(i + 2) == "year"
+        && s.kind(i + 3).is_none_or(|k| k != TokKind::Word)
+    {
+        return Some((i + 3, Meaning::Rel(Rel::YearOfLast(0))));
+    }
     // "the year before", "the year previous"
     if s.w(i) == "the"
         && s.w(i + 1) == "year"
@@ -370,13 +380,13 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         && s.kind(i + 3)
             .is_none_or(|k| k != TokKind::Word || s.w(i + 3) == "and")
     {
-        return Some((i + 3, Meaning::Rel(Rel::YearBefore)));
+        return Some((i + 3, Meaning::Rel(Rel::YearOfLast(-1))));
     }
     // "the last quarter", "the previous year": the one before the anchor's
     if s.w(i) == "the" && matches!(s.w(i + 1), "last" | "previous" | "prior" | "preceding") {
         let rel = match s.w(i + 2) {
             "quarter" if s.w(i + 1) == "last" => Rel::PreviousQuarter,
-            "year" if s.w(i + 1) != "last" => Rel::YearBefore,
+            "year" if s.w(i + 1) != "last" => Rel::YearOfLast(-1),
             "year" => Rel::Rule(Rule::Years(-1)),
             "month" => Rel::Rule(Rule::PreviousMonth),
             _ => return None,

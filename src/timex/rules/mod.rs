@@ -58,8 +58,8 @@ pub enum Rel {
     /// "the same month last year", "the same period a year earlier": the
     /// month last named in the text, a year back.
     SameMonthYearBefore,
-    /// "the previous year", "the year before": the year before the last date named.
-    YearBefore,
+    /// "the previous year" (-1), "the entire year" (0): years from the last date named.
+    YearOfLast(i32),
 }
 
 /// One match: tokens `start..end` of the sentence.
