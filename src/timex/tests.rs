@@ -309,3 +309,15 @@ fn the_entire_year_and_late_in_the_day_refer_back() {
     // with no date named before, the publication's year
     assert_eq!(value("Sales fell for the entire year."), "2025");
 }
+
+#[test]
+fn dates_written_with_slashes_read_month_first() {
+    assert_eq!(
+        value("It was written 7/8/07 in the American way."),
+        "2007-07-08"
+    );
+    assert_eq!(value("It closed on 12/31/1999."), "1999-12-31");
+    assert_eq!(value("It closed on 25/12/2024."), "2024-12-25");
+    assert!(tagged("The vote split 3/4/5 among them.").is_empty());
+    assert!(tagged("Odds were 1/2/3/4.").is_empty());
+}

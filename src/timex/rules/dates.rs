@@ -98,6 +98,30 @@ pub fn iso_date(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     Some((i + 5, fixed_day(y, m as u8, d as u8)?))
 }
 
+/// "7/8/2007", "7/8/07": month first, as American news writes it, unless
+/// the first number cannot be a month ("25/12/2024").
+pub fn slash_date(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    let part = |k: usize, max: usize| s.num(k).filter(|_| s.w(k).len() <= max);
+    let (a, b) = (part(i, 2)?, part(i + 2, 2)?);
+    if s.w(i + 1) != "/" || s.w(i + 3) != "/" || !(1..=4).all(|k| s.glued(i + k)) {
+        return None;
+    }
+    let yw = s.w(i + 4);
+    let y = s.num(i + 4).filter(|_| matches!(yw.len(), 2 | 4))? as i32;
+    // "1/2/3/4" or "7/8/07/" is something else
+    if s.glued(i + 5) && matches!(s.w(i + 5), "/" | "-") || i > 0 && s.glued(i) && s.w(i - 1) == "/"
+    {
+        return None;
+    }
+    let y = match yw.len() {
+        2 if y < 40 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    };
+    let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+    Some((i + 5, fixed_day(y, m as u8, d as u8)?))
+}
+
 /// A year after a month or day: ", 2025", "2025", "of 2025".
 fn year_after(s: &Sentence, mut j: usize) -> Option<(i32, usize)> {
     if matches!(s.w(j), "," | "of") {

@@ -76,6 +76,7 @@ type Matcher = fn(&Sentence, usize) -> Option<(usize, Meaning)>;
 /// earlier matcher on a tie.
 const MATCHERS: &[Matcher] = &[
     dates::iso_date,
+    dates::slash_date,
     dates::calendar,
     dates::day_of_month,
     dates::weekday,
