@@ -48,6 +48,7 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
             _ => Rule::WeekdayBefore(w),
         }),
         Rel::Month(m) => published(Rule::Month(m, dir_of(tense))),
+        Rel::WeekOfMonth(n, m) => published(Rule::WeekOfMonth(n, m, dir_of(tense))),
         Rel::Date(m, d) => published(Rule::Date(m, d, dir_of(tense))),
         Rel::DayOfMonth(d) => published(Rule::DayOfMonth(d, dir_of(tense))),
         Rel::Weekend => published(match tense {
@@ -108,9 +109,11 @@ fn timex_value(rule: Rule, date: &DateValue) -> String {
     match rule {
         Rule::BeforeAnchor | Rule::MoreThanYearsBefore(_) => "PAST_REF".into(),
         Rule::AfterAnchor => "FUTURE_REF".into(),
-        Rule::ThisWeek | Rule::PreviousWeek | Rule::RestOfWeek | Rule::Weeks(_) => {
-            day.map_or_else(String::new, week)
-        }
+        Rule::ThisWeek
+        | Rule::PreviousWeek
+        | Rule::RestOfWeek
+        | Rule::Weeks(_)
+        | Rule::WeekOfMonth(..) => day.map_or_else(String::new, week),
         Rule::PreviousWeekend | Rule::Weekend(_) => {
             day.map_or_else(String::new, |d| format!("{}-WE", week(d)))
         }

@@ -321,3 +321,14 @@ fn dates_written_with_slashes_read_month_first() {
     assert!(tagged("The vote split 3/4/5 among them.").is_empty());
     assert!(tagged("Odds were 1/2/3/4.").is_empty());
 }
+
+#[test]
+fn a_week_of_a_month_is_an_iso_week() {
+    // the last week wholly or mostly in March 2025 is 24-30 March
+    assert_eq!(
+        one("Sales rebounded in the last week of March."),
+        ("the last week of March".into(), "2025-W13".into())
+    );
+    assert_eq!(value("It opens in the first week of May 2024."), "2024-W18");
+    assert_eq!(value("It opens in the second week of June."), "2025-W24");
+}

@@ -5,7 +5,7 @@ use crate::model::date::{DateShape, DateValue, Point};
 use crate::model::derive::{Dir, Rule, Season};
 use crate::timex::lexicon::{self, DAY_PARTS, MONTHS, ORDINALS, SEASONS, UNITS, Unit, WEEKDAYS};
 use crate::timex::scan::{Sentence, TokKind};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 fn fixed_day(y: i32, m: u8, d: u8) -> Option<Meaning> {
     let date = NaiveDate::from_ymd_opt(y, m as u32, d as u32)?;
@@ -470,6 +470,33 @@ pub fn ago(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         _ => return None,
     };
     Some((j + 2, Meaning::Rel(Rel::Rule(rule))))
+}
+
+/// "the last week of March", "the first week of May 2024".
+pub fn week_of_month(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    if s.w(i) != "the" || s.w(i + 2) != "week" || s.w(i + 3) != "of" {
+        return None;
+    }
+    let n = match s.w(i + 1) {
+        "last" | "final" => 0,
+        w => lexicon::lookup(ORDINALS, w).filter(|n| (1..=4).contains(n))? as u8,
+    };
+    let (m, j) = month_at(s, i + 4)?;
+    if let Some((y, end)) = year_after(s, j) {
+        let (a, b) = crate::model::derive::week_of_month(y, m, n)?;
+        let w = a.iso_week();
+        return Some((
+            end,
+            Meaning::Fixed {
+                value: format!("{:04}-W{:02}", w.year(), w.week()),
+                date: DateValue::with_shape(DateShape::Interval(
+                    Point::from_naive(a),
+                    Point::from_naive(b),
+                )),
+            },
+        ));
+    }
+    Some((j, Meaning::Rel(Rel::WeekOfMonth(n, m))))
 }
 
 /// "the first quarter", "third-quarter", "Q1 2025", "the fourth quarter of last year".

@@ -41,6 +41,8 @@ pub enum Rel {
     Weekday(Weekday),
     /// "in March": which year by the sentence's tense.
     Month(u8),
+    /// "the last week of March" (0 = last): which year by the sentence's tense.
+    WeekOfMonth(u8, u8),
     /// "on April 11": which year by the sentence's tense.
     Date(u8, u8),
     /// "on the 17th".
@@ -85,6 +87,7 @@ const MATCHERS: &[Matcher] = &[
     dates::anaphor,
     dates::ago,
     dates::quarter,
+    dates::week_of_month,
     dates::season,
     dates::fiscal,
     dates::decade,
