@@ -332,3 +332,12 @@ fn a_week_of_a_month_is_an_iso_week() {
     assert_eq!(value("It opens in the first week of May 2024."), "2024-W18");
     assert_eq!(value("It opens in the second week of June."), "2025-W24");
 }
+
+#[test]
+fn a_decade_with_an_apostrophe() {
+    assert_eq!(
+        one("In the late 1980's it grew."),
+        ("the late 1980's".into(), "198".into())
+    );
+    assert_eq!(value("Sales in 2010 grew."), "2010");
+}

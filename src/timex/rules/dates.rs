@@ -636,6 +636,18 @@ pub fn decade(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         let date = DateValue::with_shape(DateShape::Interval(Point::year(y), Point::year(y + 9)));
         return Some((i + 1, Meaning::Fixed { value, date }));
     }
+    // "the 1980's"
+    if w.len() == 4
+        && matches!(s.w(i + 1), "'" | "’")
+        && s.w(i + 2) == "s"
+        && s.glued(i + 1)
+        && s.glued(i + 2)
+        && let Some(y) = year_at(s, i).filter(|y| y % 10 == 0)
+    {
+        let date = DateValue::with_shape(DateShape::Interval(Point::year(y), Point::year(y + 9)));
+        let value = format!("{}", y / 10);
+        return Some((i + 3, Meaning::Fixed { value, date }));
+    }
     // "the 70s and 80s"
     if let Some(d) = w
         .strip_suffix('s')
