@@ -49,6 +49,14 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
         }),
         Rel::Month(m) => published(Rule::Month(m, dir_of(tense))),
         Rel::WeekOfMonth(n, m) => published(Rule::WeekOfMonth(n, m, dir_of(tense))),
+        // a day within a week of publication is this year's, whatever the
+        // tense says: news a year off is far rarer than a misread tense
+        Rel::Date(m, d)
+            if NaiveDate::from_ymd_opt(p.year(), m as u32, d as u32)
+                .is_some_and(|x| (x - p).num_days().abs() <= 7) =>
+        {
+            published(Rule::Date(m, d, Dir::Same))
+        }
         Rel::Date(m, d) => published(Rule::Date(m, d, dir_of(tense))),
         Rel::DayOfMonth(d) => published(Rule::DayOfMonth(d, dir_of(tense))),
         Rel::Weekend => published(match tense {
@@ -216,6 +224,20 @@ mod tests {
             (r.value.as_str(), r.derived.unwrap().rule),
             ("2025-04-16", Rule::SameDay)
         );
+    }
+
+    #[test]
+    fn a_day_near_publication_keeps_its_year_against_the_tense() {
+        let v = |m, d, t| {
+            resolve(&Meaning::Rel(Rel::Date(m, d)), t, &cx())
+                .unwrap()
+                .value
+        };
+        assert_eq!(v(4, 14, Tense::Future), "2025-04-14");
+        assert_eq!(v(4, 20, Tense::Past), "2025-04-20");
+        // further off, the tense decides
+        assert_eq!(v(4, 1, Tense::Future), "2026-04-01");
+        assert_eq!(v(5, 1, Tense::Past), "2024-05-01");
     }
 
     #[test]
