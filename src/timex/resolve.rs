@@ -36,6 +36,11 @@ fn dir_of(t: Tense) -> Dir {
     }
 }
 
+/// True when expression `ix` is the last exact day named (only those anchor).
+fn exact_day(cx: &Context, ix: usize) -> bool {
+    cx.last_day.is_some_and(|(d, _)| d == ix)
+}
+
 /// The rule and anchor for a relative date.
 fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) {
     let p = cx.published;
@@ -83,12 +88,22 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
                 q => Rule::Quarter(q - 1, 0),
             })
         }
+        // Anchored on the date last named when that is an exact day; on a
+        // month or a year, counted from the publication instead, as only
+        // exact days anchor a derivation.
         Rel::SameMonthYearBefore => match cx.last_month {
-            Some((ix, day)) => (Rule::Months(-12), Anchor::Expression(ix), day),
+            Some((ix, day)) if exact_day(cx, ix) => {
+                (Rule::Months(-12), Anchor::Expression(ix), day)
+            }
+            Some((_, day)) => {
+                let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+                published(Rule::Months(months(day) - 12 - months(p)))
+            }
             None => published(Rule::Years(-1)),
         },
         Rel::YearOfLast(n) => match cx.last_date {
-            Some((ix, day)) => (Rule::Years(n), Anchor::Expression(ix), day),
+            Some((ix, day)) if exact_day(cx, ix) => (Rule::Years(n), Anchor::Expression(ix), day),
+            Some((_, day)) => published(Rule::Years(day.year() + n - p.year())),
             None => published(Rule::Years(n)),
         },
         Rel::Anaphor(n) => {

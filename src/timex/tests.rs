@@ -341,3 +341,35 @@ fn a_decade_with_an_apostrophe() {
     );
     assert_eq!(value("Sales in 2010 grew."), "2010");
 }
+
+#[test]
+fn only_an_exact_day_anchors_a_date_named_after_it() {
+    let all = tag(
+        "Profit fell in February from the same period last year and, in 2019, from the year before.",
+        day(2025, 4, 16),
+    );
+    let rules: Vec<_> = all
+        .iter()
+        .map(|t| {
+            let d = t.derived.as_ref().unwrap();
+            (t.value.as_str(), d.rule.to_string(), d.anchor)
+        })
+        .collect();
+    assert_eq!(
+        rules[1],
+        ("2024-02", "months:-14".to_string(), Anchor::Published)
+    );
+    assert_eq!(
+        rules[3],
+        ("2018", "years:-7".to_string(), Anchor::Published)
+    );
+    let on_day = tag(
+        "On March 3, 2025 it fell; it rose the year before.",
+        day(2025, 4, 16),
+    );
+    let d = on_day[1].derived.as_ref().unwrap();
+    assert_eq!(
+        (on_day[1].value.as_str(), d.anchor),
+        ("2024", Anchor::Expression(0))
+    );
+}
