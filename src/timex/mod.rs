@@ -212,6 +212,8 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
     let mut cx = resolve::Context {
         published,
         last_day: None,
+        last_month: None,
+        last_date: None,
         sentence_day: None,
     };
     for (base, sentence) in scan::sentences(text) {
@@ -221,12 +223,26 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
             continue;
         }
         cx.sentence_day = None;
+        // a time with no day of its own, and where it ends: "at 16:15 UTC, June 1"
+        let mut bare_time: Option<(usize, usize)> = None;
         for f in found {
+            let implicit_day = matches!(f.meaning, rules::Meaning::Time { day: None, .. });
             let tense = tense::tense_at(&s, f.start, f.end);
             let Some(r) = resolve::resolve(&f.meaning, tense, &cx) else {
                 continue;
             };
             let (b0, b1) = (base + s.toks[f.start].start, base + s.toks[f.end - 1].end);
+            if let Some(d) = &r.derived
+                && r.kind == Kind::Date
+                && let DateShape::Single(p) | DateShape::Interval(p, _) = d.date.shape
+                && let Some(first) = p.first()
+                && !matches!(d.rule, Rule::BeforeAnchor | Rule::AfterAnchor)
+            {
+                cx.last_date = Some((out.len(), first));
+                if p.precision != Precision::Year && matches!(d.date.shape, DateShape::Single(_)) {
+                    cx.last_month = Some((out.len(), first));
+                }
+            }
             if let Some(d) = &r.derived
                 && r.kind == Kind::Date
                 && let DateShape::Single(p) = d.date.shape
@@ -235,7 +251,16 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
             {
                 cx.last_day = Some((out.len(), day));
                 cx.sentence_day = Some(day);
+                // the time just before, joined by a comma or "on", is on this day
+                if let Some((ix, end)) = bare_time
+                    && matches!(text[end..b0].trim(), "," | "on" | ", on")
+                    && let Some(t) = out.get_mut(ix)
+                    && let Some(clock) = t.value.find('T').map(|k| t.value[k..].to_string())
+                {
+                    t.value = format!("{}{clock}", day.format("%Y-%m-%d"));
+                }
             }
+            bare_time = (r.kind == Kind::Time && implicit_day).then_some((out.len(), b1));
             out.push(Timex {
                 start: cursor.at(b0),
                 end: cursor.at(b1),

@@ -14,6 +14,10 @@ pub struct Context {
     pub published: NaiveDate,
     /// The last exact day named so far and the index of its expression, for "the following day".
     pub last_day: Option<(usize, NaiveDate)>,
+    /// The first day of the last month (or day) named, for "the same month last year".
+    pub last_month: Option<(usize, NaiveDate)>,
+    /// The first day of the last date of any precision named, for "the previous year".
+    pub last_date: Option<(usize, NaiveDate)>,
     /// The last exact day named in the current sentence, for a bare time ("at 18:00").
     pub sentence_day: Option<NaiveDate>,
 }
@@ -32,6 +36,11 @@ fn dir_of(t: Tense) -> Dir {
     }
 }
 
+/// True when expression `ix` is the last exact day named (only those anchor).
+fn exact_day(cx: &Context, ix: usize) -> bool {
+    cx.last_day.is_some_and(|(d, _)| d == ix)
+}
+
 /// The rule and anchor for a relative date.
 fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) {
     let p = cx.published;
@@ -44,13 +53,29 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
             _ => Rule::WeekdayBefore(w),
         }),
         Rel::Month(m) => published(Rule::Month(m, dir_of(tense))),
+        Rel::WeekOfMonth(n, m) => published(Rule::WeekOfMonth(n, m, dir_of(tense))),
+        // a day within a week of publication is this year's, whatever the
+        // tense says: news a year off is far rarer than a misread tense
+        Rel::Date(m, d)
+            if NaiveDate::from_ymd_opt(p.year(), m as u32, d as u32)
+                .is_some_and(|x| (x - p).num_days().abs() <= 7) =>
+        {
+            published(Rule::Date(m, d, Dir::Same))
+        }
         Rel::Date(m, d) => published(Rule::Date(m, d, dir_of(tense))),
         Rel::DayOfMonth(d) => published(Rule::DayOfMonth(d, dir_of(tense))),
         Rel::Weekend => published(match tense {
             Tense::Past => Rule::PreviousWeekend,
             _ => Rule::Weekend(0),
         }),
-        Rel::Season(s) => published(Rule::Season(s, dir_of(tense))),
+        // a season under way is the one meant, whatever the tense
+        Rel::Season(s) => {
+            let today = crate::model::date::day_number(p);
+            let now = Rule::Season(s, Dir::Same).apply(p).is_some_and(|d| {
+                d.earliest().is_some_and(|e| e <= today) && d.latest().is_some_and(|l| l >= today)
+            });
+            published(Rule::Season(s, if now { Dir::Same } else { dir_of(tense) }))
+        }
         Rel::Quarter(q) => {
             let current = (p.month0() / 3 + 1) as u8;
             let back = tense == Tense::Past && q > current;
@@ -63,6 +88,24 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
                 q => Rule::Quarter(q - 1, 0),
             })
         }
+        // Anchored on the date last named when that is an exact day; on a
+        // month or a year, counted from the publication instead, as only
+        // exact days anchor a derivation.
+        Rel::SameMonthYearBefore => match cx.last_month {
+            Some((ix, day)) if exact_day(cx, ix) => {
+                (Rule::Months(-12), Anchor::Expression(ix), day)
+            }
+            Some((_, day)) => {
+                let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+                published(Rule::Months(months(day) - 12 - months(p)))
+            }
+            None => published(Rule::Years(-1)),
+        },
+        Rel::YearOfLast(n) => match cx.last_date {
+            Some((ix, day)) if exact_day(cx, ix) => (Rule::Years(n), Anchor::Expression(ix), day),
+            Some((_, day)) => published(Rule::Years(day.year() + n - p.year())),
+            None => published(Rule::Years(n)),
+        },
         Rel::Anaphor(n) => {
             let rule = if n == 0 { Rule::SameDay } else { Rule::Days(n) };
             match cx.last_day {
@@ -89,9 +132,11 @@ fn timex_value(rule: Rule, date: &DateValue) -> String {
     match rule {
         Rule::BeforeAnchor | Rule::MoreThanYearsBefore(_) => "PAST_REF".into(),
         Rule::AfterAnchor => "FUTURE_REF".into(),
-        Rule::ThisWeek | Rule::PreviousWeek | Rule::RestOfWeek | Rule::Weeks(_) => {
-            day.map_or_else(String::new, week)
-        }
+        Rule::ThisWeek
+        | Rule::PreviousWeek
+        | Rule::RestOfWeek
+        | Rule::Weeks(_)
+        | Rule::WeekOfMonth(..) => day.map_or_else(String::new, week),
         Rule::PreviousWeekend | Rule::Weekend(_) => {
             day.map_or_else(String::new, |d| format!("{}-WE", week(d)))
         }
@@ -171,6 +216,8 @@ mod tests {
         Context {
             published: NaiveDate::from_ymd_opt(2025, 4, 16).unwrap(),
             last_day: None,
+            last_month: None,
+            last_date: None,
             sentence_day: None,
         }
     }
@@ -192,6 +239,20 @@ mod tests {
             (r.value.as_str(), r.derived.unwrap().rule),
             ("2025-04-16", Rule::SameDay)
         );
+    }
+
+    #[test]
+    fn a_day_near_publication_keeps_its_year_against_the_tense() {
+        let v = |m, d, t| {
+            resolve(&Meaning::Rel(Rel::Date(m, d)), t, &cx())
+                .unwrap()
+                .value
+        };
+        assert_eq!(v(4, 14, Tense::Future), "2025-04-14");
+        assert_eq!(v(4, 20, Tense::Past), "2025-04-20");
+        // further off, the tense decides
+        assert_eq!(v(4, 1, Tense::Future), "2026-04-01");
+        assert_eq!(v(5, 1, Tense::Past), "2024-05-01");
     }
 
     #[test]

@@ -199,3 +199,177 @@ fn bad_input_is_refused_clearly() {
         Err(TextError::Empty(_))
     ));
 }
+
+fn values(text: &str) -> Vec<String> {
+    tagged(text).into_iter().map(|(_, v)| v).collect()
+}
+
+#[test]
+fn the_same_period_a_year_back_follows_the_month_last_named() {
+    assert_eq!(
+        values("Sales rose in February from the same period last year."),
+        ["2025-02", "2024-02"]
+    );
+    assert_eq!(
+        values("In March 2019 profit fell against the same month a year earlier."),
+        ["2019-03", "2018-03"]
+    );
+    // with no month named, the year before the publication's
+    assert_eq!(
+        value("Sales beat the same period of the previous year."),
+        "2024"
+    );
+    assert!(
+        tagged("He said the same thing last year.")
+            .iter()
+            .all(|(t, _)| t == "last year")
+    );
+}
+
+#[test]
+fn the_year_before_follows_the_last_date_named() {
+    assert_eq!(
+        values("Debt rose in 2019, twice as fast as the year before."),
+        ["2019", "2018"]
+    );
+    assert_eq!(
+        values("Revenue was up last year from the previous year."),
+        ["2024", "2023"]
+    );
+    assert_eq!(value("Revenue was up from the year previous."), "2024");
+}
+
+#[test]
+fn a_month_of_last_or_next_year_is_one_expression() {
+    assert_eq!(
+        one("They bought it in April of last year."),
+        ("April of last year".into(), "2024-04".into())
+    );
+    assert_eq!(value("Leases end after October of next year."), "2026-10");
+    assert_eq!(value("It opens in June of this year."), "2025-06");
+}
+
+#[test]
+fn a_season_alone_is_a_date_unless_a_verb_or_a_name() {
+    // published in spring 2025: the spring under way, whatever the tense
+    assert_eq!(value("``But spring shows signs of hope.''"), "2025-SP");
+    assert_eq!(value("The bank held its autumn meetings."), "2024-FA");
+    assert_eq!(value("Ministers meet for their Winter summit."), "2025-WI");
+    assert!(tagged("New firms spring up everywhere.").is_empty());
+    assert!(tagged("Donna Summer sang.").is_empty());
+    assert!(tagged("Prices may fall further.").is_empty());
+}
+
+#[test]
+fn a_year_in_two_digits_after_an_apostrophe() {
+    assert_eq!(value("Stocks are at their lowest since '82."), "1982");
+    assert_eq!(value("It was founded in '08 by two friends."), "2008");
+    assert!(tagged("He scored 82 points.").is_empty());
+}
+
+#[test]
+fn recurrence_words_in_names_are_not_sets() {
+    assert!(tagged("The China Daily newspaper reported it.").is_empty());
+    assert!(tagged("The Daily Mail said so.").is_empty());
+    assert_eq!(value("The paper appears daily."), "P1D");
+}
+
+#[test]
+fn a_time_takes_the_day_named_right_after_it() {
+    assert_eq!(
+        values("They will speak at 16:15 UTC, June 1st, in New York."),
+        ["2025-06-01T16:15Z", "2025-06-01"]
+    );
+    assert_eq!(
+        values("They spoke at 16:15 UTC on April 11, 2025."),
+        ["2025-04-11T16:15Z", "2025-04-11"]
+    );
+}
+
+#[test]
+fn ranges_and_halves_of_durations() {
+    assert_eq!(
+        values("It would take between 60 and 90 days."),
+        ["P60D", "P90D"]
+    );
+    assert_eq!(values("It is two to three years late."), ["P2Y", "P3Y"]);
+    assert_eq!(value("It is almost two and a half years late."), "P2.5Y");
+}
+
+#[test]
+fn the_entire_year_and_late_in_the_day_refer_back() {
+    assert_eq!(
+        values("It lost money in the fourth quarter of 2019 and for the entire year."),
+        ["2019-Q4", "2019"]
+    );
+    assert_eq!(
+        values("On March 3, 2025 the index rebounded late in the day."),
+        ["2025-03-03", "2025-03-03"]
+    );
+    // with no date named before, the publication's year
+    assert_eq!(value("Sales fell for the entire year."), "2025");
+}
+
+#[test]
+fn dates_written_with_slashes_read_month_first() {
+    assert_eq!(
+        value("It was written 7/8/07 in the American way."),
+        "2007-07-08"
+    );
+    assert_eq!(value("It closed on 12/31/1999."), "1999-12-31");
+    assert_eq!(value("It closed on 25/12/2024."), "2024-12-25");
+    assert!(tagged("The vote split 3/4/5 among them.").is_empty());
+    assert!(tagged("Odds were 1/2/3/4.").is_empty());
+}
+
+#[test]
+fn a_week_of_a_month_is_an_iso_week() {
+    // the last week wholly or mostly in March 2025 is 24-30 March
+    assert_eq!(
+        one("Sales rebounded in the last week of March."),
+        ("the last week of March".into(), "2025-W13".into())
+    );
+    assert_eq!(value("It opens in the first week of May 2024."), "2024-W18");
+    assert_eq!(value("It opens in the second week of June."), "2025-W24");
+}
+
+#[test]
+fn a_decade_with_an_apostrophe() {
+    assert_eq!(
+        one("In the late 1980's it grew."),
+        ("the late 1980's".into(), "198".into())
+    );
+    assert_eq!(value("Sales in 2010 grew."), "2010");
+}
+
+#[test]
+fn only_an_exact_day_anchors_a_date_named_after_it() {
+    let all = tag(
+        "Profit fell in February from the same period last year and, in 2019, from the year before.",
+        day(2025, 4, 16),
+    );
+    let rules: Vec<_> = all
+        .iter()
+        .map(|t| {
+            let d = t.derived.as_ref().unwrap();
+            (t.value.as_str(), d.rule.to_string(), d.anchor)
+        })
+        .collect();
+    assert_eq!(
+        rules[1],
+        ("2024-02", "months:-14".to_string(), Anchor::Published)
+    );
+    assert_eq!(
+        rules[3],
+        ("2018", "years:-7".to_string(), Anchor::Published)
+    );
+    let on_day = tag(
+        "On March 3, 2025 it fell; it rose the year before.",
+        day(2025, 4, 16),
+    );
+    let d = on_day[1].derived.as_ref().unwrap();
+    assert_eq!(
+        (on_day[1].value.as_str(), d.anchor),
+        ("2024", Anchor::Expression(0))
+    );
+}

@@ -47,6 +47,20 @@ fn pick_year(
     })
 }
 
+/// Monday and Sunday of week `n` of a month (0 = the last): the ISO week
+/// that holds its 4th, 11th, 18th or 25th day, or its last day but three,
+/// so that most of the week lies in the month.
+pub(crate) fn week_of_month(y: i32, m: u8, n: u8) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(y, m as u32, 1)?;
+    let at = match n {
+        0 => first.checked_add_months(Months::new(1))? - Duration::days(4),
+        1..=4 => first + Duration::days(7 * n as i64 - 4),
+        _ => return None,
+    };
+    let monday = monday_of(at);
+    Some((monday, monday + Duration::days(6)))
+}
+
 fn interval(a: Point, b: Point) -> DateShape {
     DateShape::Interval(a, b)
 }
@@ -174,6 +188,20 @@ impl Rule {
                 }
                 let first = (q - 1) * 3 + 1;
                 interval(Point::month(y, first), Point::month(y, first + 2))
+            }
+            Rule::WeekOfMonth(n, m, dir) => {
+                let DateShape::Single(month) = Rule::Month(m, dir).apply(anchor)?.shape else {
+                    return None;
+                };
+                let (a, b) = week_of_month(month.year, m, n)?;
+                interval(day(a), day(b))
+            }
+            Rule::MonthOfYear(m, n) => {
+                let y = anchor.year().checked_add(n)?;
+                if !(1..=12).contains(&m) || !(1..=9999).contains(&y) {
+                    return None;
+                }
+                DateShape::Single(Point::month(y, m))
             }
             Rule::Season(s, dir) => {
                 let bounds = |y: i32| {

@@ -74,6 +74,11 @@ pub enum Rule {
     DayOfMonth(u8, Dir),
     /// "the first quarter", "the third quarter of last year": (quarter, years from the anchor's).
     Quarter(u8, i32),
+    /// "April of last year" (-1), "October of next year" (+1): (month, years from the anchor's).
+    MonthOfYear(u8, i32),
+    /// "the last week of March" (0 = last, else 1..=4): the ISO week that
+    /// holds most of its days in that month, the month found as `Month` finds it.
+    WeekOfMonth(u8, u8, Dir),
     /// "last summer", "this winter".
     Season(Season, Dir),
     /// A date written in full ("11 April 2025", "2024", "the 1990s"): the anchor plays no part.
@@ -81,3 +86,4 @@ pub enum Rule {
 }
 
 pub(crate) use apply::season_months as season_span;
+pub(crate) use apply::week_of_month;

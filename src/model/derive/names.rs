@@ -72,7 +72,7 @@ fn offset(a: Option<&str>) -> Option<i32> {
 
 impl Rule {
     /// Every rule name the data format accepts.
-    pub const NAMES: &'static str = "same-day, weekday-before:<mon..sun>, weekday-after:<mon..sun>, this-week, rest-of-week, previous-week, previous-weekend, previous-month, previous-month-to-anchor, before-anchor, after-anchor, more-than-years-before:<n>, days:<±n>, weeks:<±n>, weekend:<±n>, months:<±n>, years:<±n>, month[-before|-after]:<jan..dec>, date[-before|-after]:<MM-DD>, day-of-month[-before|-after]:<d>, quarter:<1..4>:<±years>, season[-before|-after]:<sp|su|fa|wi>, as-written:<EDTF>";
+    pub const NAMES: &'static str = "same-day, weekday-before:<mon..sun>, weekday-after:<mon..sun>, this-week, rest-of-week, previous-week, previous-weekend, previous-month, previous-month-to-anchor, before-anchor, after-anchor, more-than-years-before:<n>, days:<±n>, weeks:<±n>, weekend:<±n>, months:<±n>, years:<±n>, month[-before|-after]:<jan..dec>, date[-before|-after]:<MM-DD>, day-of-month[-before|-after]:<d>, quarter:<1..4>:<±years>, month-of-year:<jan..dec>:<±years>, week-of-month[-before|-after]:<1..4|last>:<jan..dec>, season[-before|-after]:<sp|su|fa|wi>, as-written:<EDTF>";
 
     pub fn parse(text: &str) -> Option<Rule> {
         let (name, arg) = match text.split_once(':') {
@@ -115,6 +115,10 @@ impl Rule {
                 let q: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
                 Some(Rule::Quarter(q, offset(Some(n))?))
             }
+            ("month-of-year", Some(a)) => {
+                let (m, n) = a.split_once(':')?;
+                Some(Rule::MonthOfYear(month(m)?, offset(Some(n))?))
+            }
             ("as-written", Some(a)) => Some(Rule::AsWritten(DateValue::parse_edtf(a).ok()?)),
             _ => None,
         };
@@ -134,6 +138,14 @@ impl Rule {
             "day-of-month" => {
                 let d: u8 = arg.parse().ok().filter(|d| (1..=31).contains(d))?;
                 Some(Rule::DayOfMonth(d, dir))
+            }
+            "week-of-month" => {
+                let (n, m) = arg.split_once(':')?;
+                let n = match n {
+                    "last" => 0,
+                    n => n.parse().ok().filter(|n| (1..=4).contains(n))?,
+                };
+                Some(Rule::WeekOfMonth(n, month(m)?, dir))
             }
             "season" => {
                 let a = arg.to_ascii_lowercase();
@@ -169,6 +181,13 @@ impl std::fmt::Display for Rule {
             Rule::Date(m, day, d) => write!(f, "date{}:{m:02}-{day:02}", dir_suffix(*d)),
             Rule::DayOfMonth(day, d) => write!(f, "day-of-month{}:{day}", dir_suffix(*d)),
             Rule::Quarter(q, n) => write!(f, "quarter:{q}:{n:+}"),
+            Rule::WeekOfMonth(0, m, d) => {
+                write!(f, "week-of-month{}:last:{}", dir_suffix(*d), month_name(*m))
+            }
+            Rule::WeekOfMonth(n, m, d) => {
+                write!(f, "week-of-month{}:{n}:{}", dir_suffix(*d), month_name(*m))
+            }
+            Rule::MonthOfYear(m, n) => write!(f, "month-of-year:{}:{n:+}", month_name(*m)),
             Rule::Season(s, d) => {
                 let code = SEASONS.iter().find(|(_, x)| x == s).map_or("?", |(n, _)| n);
                 write!(f, "season{}:{code}", dir_suffix(*d))
@@ -234,6 +253,10 @@ mod tests {
         assert_eq!(edtf("day-of-month-after:2"), "2025-05-02");
         assert_eq!(edtf("quarter:1:+0"), "2025-01/2025-03");
         assert_eq!(edtf("quarter:4:-1"), "2024-10/2024-12");
+        assert_eq!(edtf("month-of-year:oct:+1"), "2026-10");
+        // March 2025 ends on a Monday: its last week is the one before
+        assert_eq!(edtf("week-of-month:last:mar"), "2025-03-24/2025-03-30");
+        assert_eq!(edtf("week-of-month-after:1:apr"), "2025-03-31/2025-04-06");
         assert_eq!(edtf("season-before:su"), "2024-06/2024-08");
         assert_eq!(edtf("season-after:su"), "2025-06/2025-08");
         assert_eq!(edtf("season:wi"), "2025-12/2026-02");
@@ -266,6 +289,9 @@ mod tests {
             "date-after:12-25",
             "day-of-month:17",
             "quarter:3:-1",
+            "month-of-year:apr:-1",
+            "week-of-month-before:last:mar",
+            "week-of-month:2:may",
             "season:su",
             "as-written:2024-01/2024-04",
         ] {

@@ -5,7 +5,7 @@ use crate::model::date::{DateShape, DateValue, Point};
 use crate::model::derive::{Dir, Rule, Season};
 use crate::timex::lexicon::{self, DAY_PARTS, MONTHS, ORDINALS, SEASONS, UNITS, Unit, WEEKDAYS};
 use crate::timex::scan::{Sentence, TokKind};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 fn fixed_day(y: i32, m: u8, d: u8) -> Option<Meaning> {
     let date = NaiveDate::from_ymd_opt(y, m as u32, d as u32)?;
@@ -98,6 +98,30 @@ pub fn iso_date(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     Some((i + 5, fixed_day(y, m as u8, d as u8)?))
 }
 
+/// "7/8/2007", "7/8/07": month first, as American news writes it, unless
+/// the first number cannot be a month ("25/12/2024").
+pub fn slash_date(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    let part = |k: usize, max: usize| s.num(k).filter(|_| s.w(k).len() <= max);
+    let (a, b) = (part(i, 2)?, part(i + 2, 2)?);
+    if s.w(i + 1) != "/" || s.w(i + 3) != "/" || !(1..=4).all(|k| s.glued(i + k)) {
+        return None;
+    }
+    let yw = s.w(i + 4);
+    let y = s.num(i + 4).filter(|_| matches!(yw.len(), 2 | 4))? as i32;
+    // "1/2/3/4" or "7/8/07/" is something else
+    if s.glued(i + 5) && matches!(s.w(i + 5), "/" | "-") || i > 0 && s.glued(i) && s.w(i - 1) == "/"
+    {
+        return None;
+    }
+    let y = match yw.len() {
+        2 if y < 40 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    };
+    let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+    Some((i + 5, fixed_day(y, m as u8, d as u8)?))
+}
+
 /// A year after a month or day: ", 2025", "2025", "of 2025".
 fn year_after(s: &Sentence, mut j: usize) -> Option<(i32, usize)> {
     if matches!(s.w(j), "," | "of") {
@@ -119,6 +143,18 @@ pub fn calendar(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         }
         if let Some((y, end)) = year_after(s, j) {
             return Some((end, fixed_month(y, m)));
+        }
+        // "April of last year", "October of next year"
+        if s.w(j) == "of" && s.w(j + 2) == "year" {
+            let n = match s.w(j + 1) {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(n) = n {
+                return Some((j + 3, Meaning::Rel(Rel::Rule(Rule::MonthOfYear(m, n)))));
+            }
         }
         // A lone month: not a name ("April Smith"), and "May" only where a month is expected.
         if s.capital(j) && s.kind(j) == Some(TokKind::Word) {
@@ -326,6 +362,8 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         ("the", "previous" | "preceding", "day") => Some((-1, 3)),
         ("the", "same", "day") | ("that", "same", "day") => Some((0, 3)),
         ("that", "day", _) => Some((0, 2)),
+        // "rebounded late in the day"
+        ("late" | "early", "in", "the") if s.w(i + 3) == "day" => Some((0, 4)),
         // "ended the day", "for the day": the day last named
         ("the", "day", next)
             if !matches!(
@@ -348,10 +386,31 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     if s.w(i) == "the" && s.w(i + 1) == "weekend" {
         return Some((i + 2, Meaning::Rel(Rel::Weekend)));
     }
+    if let Some(found) = same_period_year_before(s, i) {
+        return Some(found);
+    }
+    // "for the entire year", "the full year": the year of the date last named
+    if s.w(i) == "the"
+        && matches!(s.w(i + 1), "entire" | "whole" | "full")
+        && s.w(i + 2) == "year"
+        && s.kind(i + 3).is_none_or(|k| k != TokKind::Word)
+    {
+        return Some((i + 3, Meaning::Rel(Rel::YearOfLast(0))));
+    }
+    // "the year before", "the year previous"
+    if s.w(i) == "the"
+        && s.w(i + 1) == "year"
+        && matches!(s.w(i + 2), "before" | "previous" | "prior" | "earlier")
+        && s.kind(i + 3)
+            .is_none_or(|k| k != TokKind::Word || s.w(i + 3) == "and")
+    {
+        return Some((i + 3, Meaning::Rel(Rel::YearOfLast(-1))));
+    }
     // "the last quarter", "the previous year": the one before the anchor's
-    if s.w(i) == "the" && matches!(s.w(i + 1), "last" | "previous") {
+    if s.w(i) == "the" && matches!(s.w(i + 1), "last" | "previous" | "prior" | "preceding") {
         let rel = match s.w(i + 2) {
-            "quarter" => Rel::PreviousQuarter,
+            "quarter" if s.w(i + 1) == "last" => Rel::PreviousQuarter,
+            "year" if s.w(i + 1) != "last" => Rel::YearOfLast(-1),
             "year" => Rel::Rule(Rule::Years(-1)),
             "month" => Rel::Rule(Rule::PreviousMonth),
             _ => return None,
@@ -366,6 +425,29 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         return Some((j + 2, Meaning::Rel(Rel::Anaphor(n))));
     }
     None
+}
+
+/// "the same month last year", "the same period a year ago", "the same
+/// quarter of the previous year": the month last named, one year back.
+fn same_period_year_before(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    if s.w(i) != "the"
+        || s.w(i + 1) != "same"
+        || !matches!(s.w(i + 2), "month" | "period" | "time" | "quarter")
+    {
+        return None;
+    }
+    let mut j = i + 3;
+    if matches!(s.w(j), "of" | "in") {
+        j += 1;
+    }
+    let end = match (s.w(j), s.w(j + 1), s.w(j + 2)) {
+        ("a", "year", "ago" | "earlier" | "before") => j + 3,
+        ("the", "last" | "previous" | "prior", "year") => j + 3,
+        ("the", "year", "before" | "earlier") => j + 3,
+        ("last", "year", _) => j + 2,
+        _ => return None,
+    };
+    Some((end, Meaning::Rel(Rel::SameMonthYearBefore)))
 }
 
 /// "three years ago", "a week ago".
@@ -388,6 +470,33 @@ pub fn ago(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         _ => return None,
     };
     Some((j + 2, Meaning::Rel(Rel::Rule(rule))))
+}
+
+/// "the last week of March", "the first week of May 2024".
+pub fn week_of_month(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    if s.w(i) != "the" || s.w(i + 2) != "week" || s.w(i + 3) != "of" {
+        return None;
+    }
+    let n = match s.w(i + 1) {
+        "last" | "final" => 0,
+        w => lexicon::lookup(ORDINALS, w).filter(|n| (1..=4).contains(n))? as u8,
+    };
+    let (m, j) = month_at(s, i + 4)?;
+    if let Some((y, end)) = year_after(s, j) {
+        let (a, b) = crate::model::derive::week_of_month(y, m, n)?;
+        let w = a.iso_week();
+        return Some((
+            end,
+            Meaning::Fixed {
+                value: format!("{:04}-W{:02}", w.year(), w.week()),
+                date: DateValue::with_shape(DateShape::Interval(
+                    Point::from_naive(a),
+                    Point::from_naive(b),
+                )),
+            },
+        ));
+    }
+    Some((j, Meaning::Rel(Rel::WeekOfMonth(n, m))))
 }
 
 /// "the first quarter", "third-quarter", "Q1 2025", "the fourth quarter of last year".
@@ -461,7 +570,36 @@ pub fn season(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     }
     let ok =
         j == i + 2 || (i > 0 && matches!(s.w(i - 1), "in" | "during" | "by" | "until" | "this"));
-    (ok && season != Season::Fall || j == i + 2).then_some((j, Meaning::Rel(Rel::Season(season))))
+    (ok && season != Season::Fall || j == i + 2 || bare_season(s, i, season))
+        .then_some((j, Meaning::Rel(Rel::Season(season))))
+}
+
+/// A season named with no preposition ("their autumn meetings", "spring
+/// shows signs of hope"): not "fall" (a verb), not part of a name ("Donna
+/// Summer"), and "spring" not as a verb or a thing ("to spring up", "hot spring").
+fn bare_season(s: &Sentence, i: usize, season: Season) -> bool {
+    let word = |k: usize| s.kind(k) == Some(TokKind::Word);
+    // a capital on the sentence's first word says nothing
+    let first_word = (0..i).find(|&k| word(k));
+    let after_capital = i > 0 && s.capital(i - 1) && word(i - 1);
+    let name = after_capital && (s.capital(i) || first_word != Some(i - 1))
+        || s.capital(i + 1) && word(i + 1);
+    if s.w(i) == "fall" || name || s.w(i + 1) == "-" {
+        return false;
+    }
+    if season == Season::Spring {
+        let before = if i > 0 { s.w(i - 1) } else { "" };
+        let verb_before = matches!(
+            before,
+            "to" | "will" | "would" | "could" | "can" | "may" | "might" | "did" | "hot" | "mineral"
+        );
+        let verb_after = matches!(
+            s.w(i + 1),
+            "up" | "from" | "into" | "to" | "back" | "out" | "forward" | "water" | "loaded"
+        );
+        return !verb_before && !verb_after;
+    }
+    true
 }
 
 /// "fiscal 2024", "fiscal year 2024", "FY2024".
@@ -497,6 +635,18 @@ pub fn decade(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         let value = format!("{}", y / 10);
         let date = DateValue::with_shape(DateShape::Interval(Point::year(y), Point::year(y + 9)));
         return Some((i + 1, Meaning::Fixed { value, date }));
+    }
+    // "the 1980's"
+    if w.len() == 4
+        && matches!(s.w(i + 1), "'" | "’")
+        && s.w(i + 2) == "s"
+        && s.glued(i + 1)
+        && s.glued(i + 2)
+        && let Some(y) = year_at(s, i).filter(|y| y % 10 == 0)
+    {
+        let date = DateValue::with_shape(DateShape::Interval(Point::year(y), Point::year(y + 9)));
+        let value = format!("{}", y / 10);
+        return Some((i + 3, Meaning::Fixed { value, date }));
     }
     // "the 70s and 80s"
     if let Some(d) = w
@@ -608,8 +758,36 @@ const YEAR_FOLLOWERS: &[&str] = &[
     "report",
 ];
 
+/// "since '82", "in '08": a year in two digits after an apostrophe, in
+/// the century that puts it nearest to today's news (up to '39 is 20xx).
+fn short_year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    if !matches!(s.w(i), "'" | "’") || !s.glued(i + 1) || i == 0 || s.glued(i) {
+        return None;
+    }
+    let w = s.w(i + 1);
+    if w.len() != 2 || s.kind(i + 1) != Some(TokKind::Num) {
+        return None;
+    }
+    if !matches!(
+        s.w(i - 1),
+        "since" | "in" | "of" | "from" | "until" | "by" | "to" | "through" | "and" | "class"
+    ) {
+        return None;
+    }
+    // "'82 crash" is fine, "'82's" or "'82-style" are not worth the risk
+    if s.glued(i + 2) && !matches!(s.w(i + 2), "," | "." | ";" | ")") {
+        return None;
+    }
+    let yy: i32 = w.parse().ok()?;
+    let y = if yy < 40 { 2000 + yy } else { 1900 + yy };
+    Some((i + 2, fixed_year(y)))
+}
+
 /// A year on its own: "in 2024". Numbers that count things are not years.
 pub fn year(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    if let Some(found) = short_year(s, i) {
+        return Some(found);
+    }
     let y = year_at(s, i)?;
     if !(1800..=2100).contains(&y) {
         return None;

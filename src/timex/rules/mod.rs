@@ -41,6 +41,8 @@ pub enum Rel {
     Weekday(Weekday),
     /// "in March": which year by the sentence's tense.
     Month(u8),
+    /// "the last week of March" (0 = last): which year by the sentence's tense.
+    WeekOfMonth(u8, u8),
     /// "on April 11": which year by the sentence's tense.
     Date(u8, u8),
     /// "on the 17th".
@@ -55,6 +57,11 @@ pub enum Rel {
     PreviousQuarter,
     /// "the following day" (+1), "the same day" (0): days from the last day named in the text.
     Anaphor(i32),
+    /// "the same month last year", "the same period a year earlier": the
+    /// month last named in the text, a year back.
+    SameMonthYearBefore,
+    /// "the previous year" (-1), "the entire year" (0): years from the last date named.
+    YearOfLast(i32),
 }
 
 /// One match: tokens `start..end` of the sentence.
@@ -71,6 +78,7 @@ type Matcher = fn(&Sentence, usize) -> Option<(usize, Meaning)>;
 /// earlier matcher on a tie.
 const MATCHERS: &[Matcher] = &[
     dates::iso_date,
+    dates::slash_date,
     dates::calendar,
     dates::day_of_month,
     dates::weekday,
@@ -79,6 +87,7 @@ const MATCHERS: &[Matcher] = &[
     dates::anaphor,
     dates::ago,
     dates::quarter,
+    dates::week_of_month,
     dates::season,
     dates::fiscal,
     dates::decade,

@@ -116,7 +116,11 @@ pub fn clock(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
 pub fn set(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     let w = s.w(i);
     if let Some(v) = lexicon::lookup(SET_WORDS, w) {
-        return Some((i + 1, Meaning::Set(v.to_string())));
+        // "China Daily", "the Daily Mail": part of a name
+        let name = s.capital(i)
+            && (i > 0 && s.capital(i - 1) && s.kind(i - 1) == Some(TokKind::Word)
+                || s.capital(i + 1) && s.kind(i + 1) == Some(TokKind::Word));
+        return (!name).then(|| (i + 1, Meaning::Set(v.to_string())));
     }
     if matches!(w, "every" | "each") {
         let mut j = i + 1;
@@ -215,6 +219,25 @@ pub fn duration(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
             return None;
         }
     };
+    if let Some(n) = n {
+        // "between 60 and 90 days", "two to three years": the first count takes the unit
+        if matches!(s.w(k), "and" | "to" | "or" | "-")
+            && let Some((Some(_), k2)) = count(s, k + 1)
+            && let Some(unit) = lexicon::lookup(UNITS, s.w(k2))
+        {
+            return Some((k, Meaning::Duration(unit.duration(Some(n)))));
+        }
+        // "two and a half years"
+        if (s.w(k), s.w(k + 1), s.w(k + 2)) == ("and", "a", "half")
+            && let Some(unit) = lexicon::lookup(UNITS, s.w(k + 3))
+                .filter(|u| !matches!(u, Unit::Decade | Unit::Century | Unit::Weekend))
+        {
+            let v = unit
+                .duration(Some(n))
+                .replacen(&n.to_string(), &format!("{n}.5"), 1);
+            return Some((k + 4, Meaning::Duration(v)));
+        }
+    }
     // "12-year", "30-day", "four-week"
     if s.w(k) == "-" && s.glued(k) && s.glued(k + 1) {
         k += 1;
