@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 pub enum ExportError {
     #[error("{}: is an input of this timeline; dateline never writes to the files it reads", .0.display())]
     InputFile(PathBuf),
+    #[error("{}: is in a timeline directory this view was read from, and would be read with it next time; write it elsewhere", .0.display())]
+    InInputDirectory(PathBuf),
     #[error("{}: exists (use --force to replace it)", .0.display())]
     Exists(PathBuf),
     #[error("{}: cannot write: {reason}", .path.display())]
@@ -27,6 +29,9 @@ impl ExportError {
     }
 }
 
+/// The extensions a directory load reads (native and imported formats).
+const READ_IN_DIRECTORIES: [&str; 7] = ["json", "jsonl", "ndjson", "csv", "tsv", "ics", "parquet"];
+
 /// Whether `target` is one of the files read from `input` (the file itself,
 /// or a file inside the directory).
 fn is_input(target: &Path, input: &Path) -> bool {
@@ -34,6 +39,21 @@ fn is_input(target: &Path, input: &Path) -> bool {
         return false;
     };
     target == input || (input.is_dir() && target.starts_with(&input))
+}
+
+/// Whether `target` is a new file that a load of the directory `input`
+/// would read along with the timeline.
+fn joins_input_directory(target: &Path, input: &Path) -> bool {
+    let read = target
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| READ_IN_DIRECTORIES.contains(&e.to_ascii_lowercase().as_str()));
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    read && input.is_dir()
+        && matches!((parent.canonicalize(), input.canonicalize()), (Ok(p), Ok(i)) if p == i)
 }
 
 /// Writes the export to `path`. `inputs` are the files or directories the
@@ -49,6 +69,12 @@ pub fn write_file(
 ) -> Result<Written, ExportError> {
     if inputs.iter().any(|input| is_input(path, input)) {
         return Err(ExportError::InputFile(path.to_path_buf()));
+    }
+    if inputs
+        .iter()
+        .any(|input| joins_input_directory(path, input))
+    {
+        return Err(ExportError::InInputDirectory(path.to_path_buf()));
     }
     if !replace && path.exists() {
         return Err(ExportError::Exists(path.to_path_buf()));
@@ -111,6 +137,21 @@ mod tests {
         let err = write_file(&input, &[dir.path()], true, &t, &all, &opts).unwrap_err();
         assert!(matches!(err, ExportError::InputFile(_)), "{err}");
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "{}");
+    }
+
+    #[test]
+    fn refuses_a_new_timeline_file_in_an_input_directory_but_not_a_report() {
+        let (dir, t, all) = setup();
+        let opts = Options::new(Format::Jsonl);
+        let new = dir.path().join("view.JSONL");
+        let err = write_file(&new, &[dir.path()], false, &t, &all, &opts).unwrap_err();
+        assert!(matches!(err, ExportError::InInputDirectory(_)), "{err}");
+        assert!(!new.exists());
+        let report = dir.path().join("view.md");
+        write_file(&report, &[dir.path()], false, &t, &all, &opts).unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let out = elsewhere.path().join("view.jsonl");
+        write_file(&out, &[dir.path()], false, &t, &all, &opts).unwrap();
     }
 
     #[test]
