@@ -29,9 +29,6 @@ impl ExportError {
     }
 }
 
-/// The extensions a directory load reads (native and imported formats).
-const READ_IN_DIRECTORIES: [&str; 7] = ["json", "jsonl", "ndjson", "csv", "tsv", "ics", "parquet"];
-
 /// Whether `target` is one of the files read from `input` (the file itself,
 /// or a file inside the directory).
 fn is_input(target: &Path, input: &Path) -> bool {
@@ -47,7 +44,9 @@ fn joins_input_directory(target: &Path, input: &Path) -> bool {
     let read = target
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| READ_IN_DIRECTORIES.contains(&e.to_ascii_lowercase().as_str()));
+        .is_some_and(|e| {
+            crate::load::DIRECTORY_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+        });
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

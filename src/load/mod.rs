@@ -144,7 +144,8 @@ pub fn load_paths_with(paths: &[PathBuf], opts: LoadOptions<'_>) -> Result<Timel
 
 /// Extensions of the files read from a directory; others (an article's
 /// `.txt`, a README) are left alone.
-const DIRECTORY_EXTENSIONS: [&str; 7] = ["json", "jsonl", "ndjson", "csv", "tsv", "ics", "parquet"];
+pub const DIRECTORY_EXTENSIONS: [&str; 7] =
+    ["json", "jsonl", "ndjson", "csv", "tsv", "ics", "parquet"];
 
 /// The timeline files a path names: itself, or the files of a directory
 /// with a known extension.
