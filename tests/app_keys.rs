@@ -1,59 +1,17 @@
 //! Key sequences against the app state, without a terminal.
 
-use dateline::app::{Action, App, Pane, keymap};
+use dateline::app::{Action, App, Pane};
 use dateline::load::load_builtin;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
+
+mod common;
+use common::current_id;
+use common::keys;
 
 fn app() -> App {
     let mut app = App::new(Arc::new(load_builtin().unwrap()));
     app.update(Action::Resize(120, 40));
     app
-}
-
-/// Types keys as a person would: "j", "Enter", "C-o", or text for prompts.
-fn keys(app: &mut App, seq: &[&str]) {
-    for k in seq {
-        let (code, mods) = match *k {
-            "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-            "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-            "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-            "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
-            "Down" => (KeyCode::Down, KeyModifiers::NONE),
-            "Up" => (KeyCode::Up, KeyModifiers::NONE),
-            "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
-            "Left" => (KeyCode::Left, KeyModifiers::NONE),
-            "Right" => (KeyCode::Right, KeyModifiers::NONE),
-            "Home" => (KeyCode::Home, KeyModifiers::NONE),
-            "End" => (KeyCode::End, KeyModifiers::NONE),
-            "Del" => (KeyCode::Delete, KeyModifiers::NONE),
-            "S-Tab" => (KeyCode::BackTab, KeyModifiers::NONE),
-            "C-a" => (KeyCode::Char('a'), KeyModifiers::CONTROL),
-            "C-e" => (KeyCode::Char('e'), KeyModifiers::CONTROL),
-            "C-u" => (KeyCode::Char('u'), KeyModifiers::CONTROL),
-            "C-w" => (KeyCode::Char('w'), KeyModifiers::CONTROL),
-            "C-k" => (KeyCode::Char('k'), KeyModifiers::CONTROL),
-            "C-o" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
-            "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
-            text if text.chars().count() == 1 => (
-                KeyCode::Char(text.chars().next().unwrap()),
-                KeyModifiers::NONE,
-            ),
-            text => {
-                for c in text.chars() {
-                    keys(app, &[&c.to_string()]);
-                }
-                continue;
-            }
-        };
-        if let Some(action) = keymap::dispatch(app.mode(), &KeyEvent::new(code, mods)) {
-            app.update(action);
-        }
-    }
-}
-
-fn current_id(app: &App) -> String {
-    app.timeline.event(app.current().unwrap()).id().to_string()
 }
 
 #[test]

@@ -4,9 +4,11 @@
 use dateline::app::{Action, App, Effect, ExportOutcome, ExportRequest, PromptKind, keymap};
 use dateline::export::Format;
 use dateline::load::load_builtin;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+mod common;
+use common::keys;
 
 fn app() -> App {
     let mut app = App::new(Arc::new(load_builtin().unwrap()));
@@ -16,23 +18,6 @@ fn app() -> App {
 }
 
 /// Types keys through the key table: "Enter", "Esc", "Backspace", or text.
-fn keys(app: &mut App, seq: &[&str]) {
-    for k in seq {
-        let codes: Vec<KeyCode> = match *k {
-            "Enter" => vec![KeyCode::Enter],
-            "Esc" => vec![KeyCode::Esc],
-            "Backspace" => vec![KeyCode::Backspace],
-            text => text.chars().map(KeyCode::Char).collect(),
-        };
-        for code in codes {
-            let key = KeyEvent::new(code, KeyModifiers::NONE);
-            if let Some(action) = keymap::dispatch(app.mode(), &key) {
-                app.update(action);
-            }
-        }
-    }
-}
-
 fn filter_fr(app: &mut App) {
     keys(app, &["c", "fr", "Enter"]);
     assert!(!app.filter.countries.is_empty());

@@ -9,42 +9,17 @@ use dateline::load::load_builtin;
 use dateline::ui::{Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 use std::sync::Arc;
+
+mod common;
+use common::current_id;
+use common::keys;
 
 fn app(w: u16, h: u16) -> App {
     let mut app = App::new(Arc::new(load_builtin().unwrap()));
     app.update(Action::Resize(w, h));
     app
-}
-
-/// Types keys as a person would: "j", "Enter", "C-c", or text.
-fn keys(app: &mut App, seq: &[&str]) {
-    for k in seq {
-        let (code, mods) = match *k {
-            "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-            "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-            "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-            "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
-            "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
-            "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
-            "C-o" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
-            text if text.chars().count() == 1 => (
-                KeyCode::Char(text.chars().next().unwrap()),
-                KeyModifiers::NONE,
-            ),
-            text => {
-                for c in text.chars() {
-                    keys(app, &[&c.to_string()]);
-                }
-                continue;
-            }
-        };
-        if let Some(action) = keymap::dispatch(app.mode(), &KeyEvent::new(code, mods)) {
-            app.update(action);
-        }
-    }
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {
@@ -80,10 +55,6 @@ fn pane_text(app: &App, pane: Pane) -> Vec<String> {
                 .collect()
         })
         .collect()
-}
-
-fn current_id(app: &App) -> String {
-    app.timeline.event(app.current().unwrap()).id().to_string()
 }
 
 #[test]
