@@ -252,9 +252,26 @@ fn key_actor_picker_open_type_close(bencher: Bencher, n: usize) {
 
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn key_filter_toggle(bencher: Bencher, n: usize) {
+    filter_toggle(bencher, n, None);
+}
+
+/// The same with a search active: its hits are intersected with the new
+/// list, not searched for again.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn key_filter_toggle_with_search(bencher: Bencher, n: usize) {
+    filter_toggle(bencher, n, Some("Kraków"));
+}
+
+fn filter_toggle(bencher: Bencher, n: usize, search: Option<&str>) {
     let t = timeline(n);
     let busiest = busiest_actor(&t);
     let mut app = app(n);
+    if let Some(query) = search {
+        app.update(Action::StartSearch);
+        app.update(Action::Paste(query.into()));
+        app.update(Action::Submit);
+        assert!(app.search.is_some());
+    }
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let theme = Theme { color: true };
     let mut on = false;

@@ -247,3 +247,25 @@ fn the_browser_opens_under_the_command_line_filter() {
     };
     assert!(App::with_filter(t, &bad).is_err());
 }
+
+#[test]
+fn a_filter_change_under_a_search_keeps_its_hits_true() {
+    let mut app = app();
+    keys(&mut app, &["/", "witkoff", "Enter"]);
+    let all_hits = app.search.as_ref().unwrap().hits.len();
+    keys(&mut app, &["c", "FR", "Enter"]);
+    let search = app.search.as_ref().unwrap();
+    // The hits are the filtered list's events the query matches, found
+    // without searching again.
+    let expected: Vec<usize> = app
+        .visible
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| search.matching.binary_search(e).is_ok())
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(search.hits, expected);
+    assert!(!expected.is_empty() && expected.len() < all_hits);
+    keys(&mut app, &["x"]);
+    assert_eq!(app.search.as_ref().unwrap().hits.len(), all_hits);
+}

@@ -47,10 +47,7 @@ impl App {
         } else {
             query::kept_by_vague_dates(&self.timeline, &self.filter)
         };
-        if let Some(search) = &self.search {
-            let query = search.query.clone();
-            self.run_search(&query);
-        }
+        self.rehit();
     }
 
     pub(super) fn update_picker(&mut self, action: Action) {

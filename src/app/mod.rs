@@ -96,6 +96,8 @@ impl Prompt {
 pub struct Search {
     pub query: String,
     pub hits: Vec<usize>,
+    /// Every event the query matches, whatever the filter (sorted).
+    pub matching: Vec<EventIx>,
 }
 
 pub struct App {

@@ -115,26 +115,23 @@ impl App {
             ..Filter::default()
         };
         let matching = query::apply(&self.timeline, &only_text);
-        let mut hits = Vec::new();
-        let (mut i, mut j) = (0, 0);
-        while i < self.visible.len() && j < matching.len() {
-            match self.visible[i].cmp(&matching[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    hits.push(i);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let hits = positions_in(&self.visible, &matching);
         if hits.is_empty() {
             self.message = Some(format!("no match for \"{}\"", typed_excerpt(query, 40)));
         }
         self.search = Some(Search {
             query: query.to_string(),
             hits,
+            matching,
         });
+    }
+
+    /// The search's hits in a list filtered anew: its matching events are
+    /// kept, so a filter change intersects instead of searching again.
+    pub(super) fn rehit(&mut self) {
+        if let Some(search) = self.search.as_mut() {
+            search.hits = positions_in(&self.visible, &search.matching);
+        }
     }
 
     pub(super) fn next_hit(&mut self, forward: bool) {
@@ -257,4 +254,22 @@ enum Found {
     Vague(usize),
     /// Nothing can fall in the range: the nearest event.
     Nearest,
+}
+
+/// The positions in `visible` of the events of `matching` (both sorted).
+fn positions_in(visible: &[EventIx], matching: &[EventIx]) -> Vec<usize> {
+    let mut hits = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < visible.len() && j < matching.len() {
+        match visible[i].cmp(&matching[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                hits.push(i);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    hits
 }
