@@ -106,3 +106,32 @@ fn import_never_writes_over_its_input_or_an_existing_file() {
         .success();
     assert_ne!(std::fs::read_to_string(&out).unwrap(), "keep me");
 }
+
+#[test]
+fn a_dash_reads_any_format_from_standard_input() {
+    let export = std::fs::read("tests/fixtures/gdelt/20250807220000.export.CSV").unwrap();
+    let out = dateline()
+        .args(["list", "-", "--count"])
+        .write_stdin(export)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "13");
+    // Past the limit, refused with the figure, as a file would be.
+    let big = vec![b' '; 4096];
+    let out = dateline()
+        .args(["check", "-", "--max-file-size", "1K"])
+        .write_stdin(big)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("standard input: is more than the 1 KiB dateline reads"),
+        "{err}"
+    );
+}

@@ -104,7 +104,45 @@ pub fn load_path(path: &Path) -> Result<Timeline, LoadError> {
 }
 
 pub fn load_path_with(path: &Path, opts: LoadOptions<'_>) -> Result<Timeline, LoadError> {
+    if path == Path::new("-") {
+        return load_stdin(opts);
+    }
     load_paths_with(&[path.to_path_buf()], opts)
+}
+
+/// Loads a timeline of any format from standard input (`-`), read up to
+/// the same limit as a file; source texts are found from the current folder.
+pub fn load_stdin(opts: LoadOptions<'_>) -> Result<Timeline, LoadError> {
+    use std::io::Read;
+    const NAME: &str = "standard input";
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(opts.limits.file + 1)
+        .read_to_end(&mut bytes);
+    let problem = match read {
+        Err(e) => Some(format!("cannot read: {}", io_reason(&e))),
+        Ok(_) if bytes.len() as u64 > opts.limits.file => Some(format!(
+            "is more than the {} dateline reads of one file (raise it with --max-file-size)",
+            human_size(opts.limits.file)
+        )),
+        Ok(_) => None,
+    };
+    if let Some(message) = problem {
+        let mut builder = Builder::new();
+        let file = builder.add_file(NAME);
+        builder.diagnose(file, None, None, message);
+        return Err(builder.diags.into_error());
+    }
+    let read_text = |relative: &str| {
+        files::read_source_text(
+            Path::new(""),
+            relative,
+            opts.limits.text,
+            opts.allow_outside,
+        )
+    };
+    load_any_bytes(NAME, &bytes, opts, &read_text)
 }
 
 /// Loads several files or directories into one timeline.
