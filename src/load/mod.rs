@@ -282,7 +282,7 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
             let mut bytes = Vec::with_capacity(total as usize);
             let mut capped = std::io::Read::take(handle, opts.limits.file);
             if let Err(e) = std::io::Read::read_to_end(&mut capped, &mut bytes) {
-                builder.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
+                builder.cannot_read(file, None, &e);
                 return Ok(());
             }
             native::json_document::read(builder, file, &bytes, &read_text, opts)

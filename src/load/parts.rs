@@ -4,7 +4,7 @@
 
 use crate::load::builder::Builder;
 use crate::load::builder::FileIx;
-use crate::load::{LoadError, LoadOptions, Progress, io_reason};
+use crate::load::{LoadError, LoadOptions, Progress};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -105,7 +105,7 @@ pub(crate) fn read_lines<T: Send + Default>(
     let mut second_handle = match std::fs::File::open(path) {
         Ok(h) => h,
         Err(e) => {
-            builder.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
+            builder.cannot_read(file, None, &e);
             return Ok(Vec::new());
         }
     };
@@ -114,7 +114,7 @@ pub(crate) fn read_lines<T: Send + Default>(
     let (first, rest) = std::thread::scope(|s| {
         let worker = s.spawn(move || {
             if let Err(e) = second_handle.seek(SeekFrom::Start(mid)) {
-                second.diagnose(file, None, None, format!("cannot read: {}", io_reason(&e)));
+                second.cannot_read(file, None, &e);
                 return (second, Ok((0, T::default())));
             }
             let mut reader = BufReader::with_capacity(1 << 20, second_handle);

@@ -276,6 +276,17 @@ impl Builder {
         });
     }
 
+    /// Reports a file (or a line of it) that could not be read.
+    pub(crate) fn cannot_read(
+        &mut self,
+        file: FileIx,
+        position: Option<(usize, usize)>,
+        e: &std::io::Error,
+    ) {
+        let why = format!("cannot read: {}", crate::load::io_reason(e));
+        self.diagnose(file, position, None, why);
+    }
+
     /// Reports an id declared a second time, naming the file of the first.
     pub(crate) fn diagnose_duplicate(
         &mut self,

@@ -25,16 +25,14 @@ pub(crate) fn read(
     let head = match reader.fill_buf() {
         Ok(head) => head,
         Err(e) => {
-            let why = format!("cannot read: {}", crate::load::io_reason(&e));
-            builder.diagnose(file, None, None, why);
+            builder.cannot_read(file, None, &e);
             return Ok(());
         }
     };
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes) {
-            let why = format!("cannot read: {}", crate::load::io_reason(&e));
-            builder.diagnose(file, None, None, why);
+            builder.cannot_read(file, None, &e);
             return Ok(());
         }
         let text = decode_utf16(&bytes);

@@ -170,8 +170,7 @@ fn each_row(
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                let why = format!("cannot read: {}", crate::load::io_reason(&e));
-                builder.diagnose(file, Some((line_no + 1, 1)), None, why);
+                builder.cannot_read(file, Some((line_no + 1, 1)), &e);
                 break;
             }
         }

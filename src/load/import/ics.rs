@@ -51,8 +51,7 @@ pub(crate) fn read(
             Ok(Some(l)) => l,
             Ok(None) => break,
             Err(e) => {
-                let why = format!("cannot read: {}", crate::load::io_reason(&e));
-                builder.diagnose(file, None, None, why);
+                builder.cannot_read(file, None, &e);
                 return Ok(());
             }
         };

@@ -201,8 +201,7 @@ impl<'r> Table<'r> {
     ) -> Option<Table<'r>> {
         Table::open(reader)
             .map_err(|e| {
-                let why = format!("cannot read: {}", crate::load::io_reason(&e));
-                builder.diagnose(file, None, None, why);
+                builder.cannot_read(file, None, &e);
             })
             .ok()
     }

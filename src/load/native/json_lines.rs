@@ -31,12 +31,7 @@ pub(crate) fn read(
             Ok(0) => break,
             Ok(n) => n,
             Err(e) => {
-                builder.diagnose(
-                    file,
-                    Some((line_no + 1, 1)),
-                    None,
-                    format!("cannot read: {}", crate::load::io_reason(&e)),
-                );
+                builder.cannot_read(file, Some((line_no + 1, 1)), &e);
                 return Ok((line_no, records));
             }
         };

@@ -43,8 +43,7 @@ pub(super) fn slides(
 ) -> Option<Vec<Slide>> {
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
-        let why = format!("cannot read: {}", crate::load::io_reason(&e));
-        builder.diagnose(file, None, None, why);
+        builder.cannot_read(file, None, &e);
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);

@@ -73,8 +73,7 @@ pub(crate) fn read(
     let head = match reader.fill_buf() {
         Ok(head) => head,
         Err(e) => {
-            let why = format!("cannot read: {}", crate::load::io_reason(&e));
-            builder.diagnose(file, None, None, why);
+            builder.cannot_read(file, None, &e);
             return Ok(());
         }
     };

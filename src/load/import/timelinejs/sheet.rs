@@ -78,8 +78,7 @@ pub(super) fn slides(
     // by one after a CRLF.
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
-        let why = format!("cannot read: {}", crate::load::io_reason(&e));
-        builder.diagnose(file, None, None, why);
+        builder.cannot_read(file, None, &e);
         return None;
     }
     let newlines: Vec<usize> = memchr::memchr_iter(b'\n', &bytes).collect();
