@@ -449,3 +449,17 @@ fn a_truncated_file_is_one_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_damaged_file_is_one_clean_message_without_a_panic_report() {
+    let out = Command::cargo_bin("dateline")
+        .unwrap()
+        .arg("check")
+        .arg("tests/fixtures/parquet/damaged-footer.parquet")
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("damaged-footer.parquet"), "{err}");
+    assert!(err.contains("the file is damaged"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -8,6 +8,7 @@
 //! exports ([`gdelt::add_row`]). Diagnostics name a row by its number in
 //! the file (1 = the first row) where text formats name a line.
 
+mod quiet_panic;
 mod values;
 
 use crate::load::builder::{Builder, FileIx, SourceText};
@@ -25,7 +26,6 @@ use ::parquet::record::reader::RowIter;
 use ::parquet::record::{Field, Row};
 use ::parquet::schema::types::Type;
 use std::borrow::Cow;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use values::{Dates, fix_cameo_codes, text};
 
 /// dateline's columns, as `dateline list --json` names them.
@@ -91,7 +91,7 @@ fn read_from<R: ChunkReader + 'static>(
     // A damaged file must not bring the program down: the decoder's rare
     // assertions on corrupt input become a diagnostic like its errors.
     let file_len = source.len();
-    let opened = catch_unwind(AssertUnwindSafe(|| SerializedFileReader::new(source)));
+    let opened = quiet_panic::catch_quietly(|| SerializedFileReader::new(source));
     let reader = match opened {
         Ok(Ok(reader)) => reader,
         Ok(Err(e)) => {
@@ -208,7 +208,7 @@ fn check_chunks(meta: &ParquetMetaData, file_len: u64) -> Result<(), String> {
 
 /// The next row, or why it cannot be decoded.
 fn next_row(rows: &mut RowIter<'_>) -> Option<Result<Row, String>> {
-    match catch_unwind(AssertUnwindSafe(|| rows.next())) {
+    match quiet_panic::catch_quietly(|| rows.next()) {
         Ok(None) => None,
         Ok(Some(Ok(row))) => Some(Ok(row)),
         Ok(Some(Err(e))) => Some(Err(format!("cannot be decoded: {e}"))),
