@@ -57,7 +57,10 @@ impl App {
     /// from taking the name of a timeline file beside it).
     pub fn default_export_name(&self, format: Format) -> String {
         let t = &self.timeline;
-        let mut parts = vec![slug(&self.export_base)];
+        // A GDELT export's stem already ends in "export".
+        let base = slug(&self.export_base);
+        let base = base.strip_suffix("-export").unwrap_or(&base);
+        let mut parts = vec![base.to_string()];
         for &a in self.filter.actors.iter().take(3) {
             parts.push(slug(t.actor(a).id()));
         }
@@ -153,5 +156,28 @@ impl App {
                 self.message = Some(format!("export failed: {}", crate::sanitize::line(&reason)))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn default_names_say_export_once() {
+        let mut app = App::new(Arc::new(crate::model::Timeline::default()));
+        app.export_base = "20250807220000.export".into();
+        assert_eq!(
+            app.default_export_name(Format::Jsonl),
+            "20250807220000-export.jsonl"
+        );
+        app.export_base = "paris talks".into();
+        assert_eq!(
+            app.default_export_name(Format::Csv),
+            "paris-talks-export.csv"
+        );
+        app.export_base = "".into();
+        assert_eq!(app.default_export_name(Format::Csv), "dateline-export.csv");
     }
 }
