@@ -34,7 +34,10 @@ fn assert_within(part: &Timeline, whole: &Timeline) {
             (w.title(), w.summary(), w.date(), w.place())
         );
         let ids = |t: &Timeline, actors: &[dateline::model::EventActor]| -> Vec<String> {
-            actors.iter().map(|a| t.actor(a.actor).id().to_string()).collect()
+            actors
+                .iter()
+                .map(|a| t.actor(a.actor).id().to_string())
+                .collect()
         };
         let (pa, wa) = (ids(part, p.actors()), ids(whole, w.actors()));
         assert!(pa.iter().all(|a| wa.contains(a)), "{pa:?} within {wa:?}");
@@ -121,7 +124,11 @@ fn references_past_the_head_are_left_out_in_silence() {
     // The whole timeline has it all.
     let first = whole.event(whole.find_event("first").expect("first"));
     assert_eq!(
-        (first.actors().len(), first.links().len(), first.quotes().len()),
+        (
+            first.actors().len(),
+            first.links().len(),
+            first.quotes().len()
+        ),
         (2, 1, 1)
     );
     assert!(first.derivation().is_some());
@@ -149,7 +156,10 @@ fn no_preview_of_a_small_file_or_a_document() {
     let dir = tempfile::tempdir().expect("temp dir");
     let text = padding(0, 400);
     let path = write(dir.path(), "small.jsonl", text.as_bytes());
-    assert!(preview(&path, text.len() / 4).is_none(), "loads whole as fast");
+    assert!(
+        preview(&path, text.len() / 4).is_none(),
+        "loads whole as fast"
+    );
     assert!(preview(&path, text.len() / 5).is_some());
     let doc = format!(
         "{{\"events\":[{}]}}",

@@ -40,6 +40,13 @@ impl<P> History<P> {
         (self.back.len(), self.forward.len())
     }
 
+    /// Maps every place (to another timeline's), leaving out those that
+    /// map to nothing.
+    pub fn remap(&mut self, mut f: impl FnMut(&P) -> Option<P>) {
+        self.back = self.back.iter().filter_map(&mut f).collect();
+        self.forward = self.forward.iter().filter_map(&mut f).collect();
+    }
+
     /// Every place in the history (for consistency checks).
     pub fn places(&self) -> impl Iterator<Item = &P> + '_ {
         self.back.iter().chain(&self.forward)

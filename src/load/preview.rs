@@ -87,9 +87,14 @@ fn preview_bytes(path: &Path, bytes: &[u8], opts: LoadOptions<'_>) -> Option<Pre
             native::json_lines::read(&mut builder, file, &mut reader, part, &read_text, opts)
                 .ok()?;
         }
-        Sniffed::Import(format) => {
-            import::read(&mut builder, file, format, import::Input::Bytes(whole), opts).ok()?
-        }
+        Sniffed::Import(format) => import::read(
+            &mut builder,
+            file,
+            format,
+            import::Input::Bytes(whole),
+            opts,
+        )
+        .ok()?,
         Sniffed::GdeltMentions => return None,
     }
     if !builder.diags.is_empty() {
