@@ -446,6 +446,9 @@ pub fn run(source: Source) -> Result<(), TuiError> {
             return Ok(());
         }
         if app.loading.is_some() {
+            // The preview is drawn at once, before the whole timeline (even
+            // when it comes right behind) and before waiting for keys.
+            let mut draw_now = false;
             while let Ok(message) = rx.try_recv() {
                 match message {
                     LoadMessage::Progress(p) => app.update(Action::LoadProgress(p)),
@@ -458,6 +461,8 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                             app = partial;
                             app.update(Action::Resize(size.0, size.1));
                             app.export_base = export_base(input.as_deref());
+                            draw_now = true;
+                            break;
                         }
                     }
                     LoadMessage::Preview(_) => {}
@@ -472,6 +477,9 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                         app.export_base = export_base(input.as_deref());
                     }
                 }
+            }
+            if draw_now {
+                continue;
             }
         }
         let timeout = Duration::from_millis(if app.loading.is_some() { 50 } else { 250 });
