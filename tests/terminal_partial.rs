@@ -31,3 +31,30 @@ fn the_first_events_show_before_the_whole_file_is_loaded() {
     let (code, _) = session.wait();
     assert_eq!(code, Some(0));
 }
+
+#[test]
+fn an_error_past_the_preview_ends_the_browser_with_the_error_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("bad-at-the-end.jsonl");
+    let generated = Command::new(binary())
+        .args(["gen", "--events", "30000"])
+        .stdout(std::fs::File::create(&big).expect("creates"))
+        .status()
+        .expect("runs");
+    assert!(generated.success());
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&big)
+        .expect("opens");
+    std::io::Write::write_all(
+        &mut file,
+        b"{\"event\":{\"id\":\"bad-day\",\"title\":\"Bad\",\"date\":\"2025-02-30\"}}\n",
+    )
+    .expect("appends");
+    let mut session = start_browser_on(Some(&big));
+    session.wait_for(0, "the preview", |s| s.contains("so far, loading"));
+    let (code, screen) = session.wait();
+    assert_ne!(code, Some(0));
+    assert!(screen.contains("bad-day"), "the error names the event");
+    assert!(screen.contains("1 problem found"));
+}
