@@ -62,7 +62,11 @@ fn a_generated_files_head_previews_part_of_the_whole() {
     let path = write(dir.path(), "gen.jsonl", &bytes);
     let whole = load_path(&path).expect("the whole file loads");
     let part = preview(&path, bytes.len() / 10).expect("a preview");
-    assert!(part.len() > 0 && part.len() < whole.len(), "{}", part.len());
+    assert!(
+        !part.is_empty() && part.len() < whole.len(),
+        "{}",
+        part.len()
+    );
     assert_within(&part, &whole);
     // Sources come before the events that quote them, links go back:
     // nothing is left out.
@@ -190,7 +194,7 @@ fn a_csv_head_is_cut_between_rows_not_inside_a_quoted_field() {
     let whole = load_path(&path).expect("loads");
     for head in [1000, 1003, 1010, 1017, 1030] {
         let part = preview(&path, head).expect("a preview");
-        assert!(part.len() > 0 && part.len() < whole.len());
+        assert!(!part.is_empty() && part.len() < whole.len());
         assert_within(&part, &whole);
         assert_eq!(
             part.import_report().skipped_total,

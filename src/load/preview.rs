@@ -47,7 +47,7 @@ pub fn preview_path_with(path: &Path, opts: LoadOptions<'_>, head: usize) -> Opt
         // Read again from the start next time round.
         std::io::Seek::rewind(&mut &handle).ok()?;
         match preview_bytes(path, &bytes, opts)? {
-            Preview::Built(t) => return Some(t),
+            Preview::Built(t) => return Some(*t),
             Preview::NoEvents => continue,
         }
     }
@@ -55,7 +55,7 @@ pub fn preview_path_with(path: &Path, opts: LoadOptions<'_>, head: usize) -> Opt
 }
 
 enum Preview {
-    Built(Timeline),
+    Built(Box<Timeline>),
     NoEvents,
 }
 
@@ -104,7 +104,7 @@ fn preview_bytes(path: &Path, bytes: &[u8], opts: LoadOptions<'_>) -> Option<Pre
         return Some(Preview::NoEvents);
     }
     leave_out_unread(&mut builder);
-    builder.finish().ok().map(Preview::Built)
+    builder.finish().ok().map(|t| Preview::Built(Box::new(t)))
 }
 
 /// The length of the whole lines at the start of `bytes`. Where fields may
