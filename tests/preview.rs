@@ -204,3 +204,13 @@ fn a_csv_head_is_cut_between_rows_not_inside_a_quoted_field() {
         );
     }
 }
+
+#[test]
+fn a_gdelt_export_previews_its_first_rows() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/gdelt/20250807220000.export.CSV");
+    let whole = load_path(&path).expect("loads");
+    let part = preview(&path, 1200).expect("a preview");
+    assert!(!part.is_empty() && part.len() < whole.len());
+    assert_within(&part, &whole);
+}
