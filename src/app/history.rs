@@ -73,4 +73,16 @@ mod tests {
         assert_eq!(h.back(None), Some(2), "back works from an empty list");
         assert_eq!(h.depth(), (1, 0));
     }
+
+    #[test]
+    fn remap_keeps_the_order_and_leaves_out_what_maps_to_nothing() {
+        let mut h = History::default();
+        for place in [1, 2, 3, 4] {
+            h.jump(place);
+        }
+        assert_eq!(h.back(Some(5)), Some(4));
+        h.remap(|&p| (p != 2).then_some(p * 10));
+        assert_eq!(h.depth(), (2, 1));
+        assert_eq!(h.places().copied().collect::<Vec<_>>(), [10, 30, 50]);
+    }
 }
