@@ -266,6 +266,8 @@ impl Watch {
 
 enum LoadMessage {
     Progress(Progress),
+    /// The head of the file, to browse while the rest loads.
+    Preview(Box<Timeline>),
     Done(Box<Result<Timeline, LoadError>>),
 }
 
@@ -361,6 +363,9 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                     allow_outside: &allow_outside,
                     ..LoadOptions::default()
                 };
+                if let Some(head) = load::preview::preview_path(&path, opts) {
+                    let _ = tx.send(LoadMessage::Preview(Box::new(head)));
+                }
                 let result = load::load_path_with(&path, opts);
                 let _ = tx.send(LoadMessage::Done(Box::new(result)));
             });
@@ -441,9 +446,30 @@ pub fn run(source: Source) -> Result<(), TuiError> {
             return Ok(());
         }
         if app.loading.is_some() {
+            // The preview is drawn at once, before the whole timeline (even
+            // when it comes right behind) and before waiting for keys.
+            let mut draw_now = false;
             while let Ok(message) = rx.try_recv() {
                 match message {
-                    LoadMessage::Progress(p) => app.loading = Some(p),
+                    LoadMessage::Progress(p) => app.update(Action::LoadProgress(p)),
+                    // A head the command line's filter does not resolve on
+                    // (an actor further on) is not shown: the whole decides.
+                    LoadMessage::Preview(head) if app.loading_screen() => {
+                        let progress = app.loading.unwrap_or_default();
+                        if let Ok(partial) = App::partial(prepared(*head), &filter, progress) {
+                            let size = app.size;
+                            app = partial;
+                            app.update(Action::Resize(size.0, size.1));
+                            app.export_base = export_base(input.as_deref());
+                            draw_now = true;
+                            break;
+                        }
+                    }
+                    LoadMessage::Preview(_) => {}
+                    LoadMessage::Done(result) if app.partial => {
+                        let whole = prepared((*result)?);
+                        app.update(Action::Loaded(crate::app::Loaded(whole)));
+                    }
                     LoadMessage::Done(result) => {
                         let size = app.size;
                         app = App::with_filter(prepared((*result)?), &filter)?;
@@ -451,6 +477,9 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                         app.export_base = export_base(input.as_deref());
                     }
                 }
+            }
+            if draw_now {
+                continue;
             }
         }
         let timeout = Duration::from_millis(if app.loading.is_some() { 50 } else { 250 });

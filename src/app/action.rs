@@ -84,6 +84,11 @@ pub enum Action {
     /// Enter in a prompt or picker.
     Submit,
     Resize(u16, u16),
+    /// How far the load in the background has come.
+    LoadProgress(crate::load::Progress),
+    /// The whole timeline, loaded in the background, to replace the
+    /// preview being browsed.
+    Loaded(super::Loaded),
     Scroll {
         column: u16,
         row: u16,

@@ -75,6 +75,14 @@ impl App {
     }
 
     pub(super) fn start_export(&mut self) {
+        // A file of part of the events, named as if it held them all,
+        // would mislead: the export waits for the whole timeline.
+        if let Some(note) = self.loading_note() {
+            self.message = Some(format!(
+                "export waits for the whole timeline ({note}): press e again when it is in"
+            ));
+            return;
+        }
         if self.visible.is_empty() {
             self.message = Some("nothing to export: no events on screen".into());
             return;

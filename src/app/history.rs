@@ -40,6 +40,13 @@ impl<P> History<P> {
         (self.back.len(), self.forward.len())
     }
 
+    /// Maps every place (to another timeline's), leaving out those that
+    /// map to nothing.
+    pub fn remap(&mut self, mut f: impl FnMut(&P) -> Option<P>) {
+        self.back = self.back.iter().filter_map(&mut f).collect();
+        self.forward = self.forward.iter().filter_map(&mut f).collect();
+    }
+
     /// Every place in the history (for consistency checks).
     pub fn places(&self) -> impl Iterator<Item = &P> + '_ {
         self.back.iter().chain(&self.forward)
@@ -65,5 +72,17 @@ mod tests {
         assert_eq!(h.forward(Some(5)), None);
         assert_eq!(h.back(None), Some(2), "back works from an empty list");
         assert_eq!(h.depth(), (1, 0));
+    }
+
+    #[test]
+    fn remap_keeps_the_order_and_leaves_out_what_maps_to_nothing() {
+        let mut h = History::default();
+        for place in [1, 2, 3, 4] {
+            h.jump(place);
+        }
+        assert_eq!(h.back(Some(5)), Some(4));
+        h.remap(|&p| (p != 2).then_some(p * 10));
+        assert_eq!(h.depth(), (2, 1));
+        assert_eq!(h.places().copied().collect::<Vec<_>>(), [10, 30, 50]);
     }
 }

@@ -13,6 +13,7 @@ mod mouse;
 mod panes;
 mod picker;
 mod prompt;
+mod replace;
 pub mod source;
 
 pub use action::{Action, Pane};
@@ -25,6 +26,7 @@ pub use layout::{Areas, Rect, View};
 pub use mouse::{ChronoRow, Grouping};
 pub use panes::EventItem;
 pub use picker::{Picker, PickerKind};
+pub use replace::Loaded;
 pub use source::SourceView;
 
 use crate::load::Progress;
@@ -104,6 +106,12 @@ pub struct App {
     pub timeline: Arc<Timeline>,
     /// Set while the timeline is still loading.
     pub loading: Option<Progress>,
+    /// The timeline is a preview of the file's head, browsable while the
+    /// whole one loads (its progress in `loading`).
+    pub partial: bool,
+    /// The command line's filter and what it meant on this timeline, to
+    /// resolve it again on the whole one.
+    cli_filter: Option<(crate::query::spec::FilterSpec, Filter)>,
     pub filter: Filter,
     /// The filtered chronology.
     pub visible: Vec<EventIx>,
@@ -153,6 +161,8 @@ impl App {
         let mut app = App {
             timeline,
             loading: None,
+            partial: false,
+            cli_filter: None,
             filter: Filter::default(),
             visible: Vec::new(),
             selected: 0,
@@ -193,6 +203,9 @@ impl App {
     ) -> Result<App, crate::query::spec::SpecError> {
         let filter = spec.resolve(&timeline)?;
         let mut app = App::new(timeline);
+        if !spec.is_empty() {
+            app.cli_filter = Some((spec.clone(), filter.clone()));
+        }
         if let Some(query) = filter.search.clone() {
             app.filter = filter;
             app.refilter(None);
@@ -209,6 +222,24 @@ impl App {
         let mut app = App::new(Arc::new(Timeline::default()));
         app.loading = Some(progress);
         app
+    }
+
+    /// An app browsing the preview of a file's head while the whole file
+    /// loads; `Action::Loaded` brings the whole timeline.
+    pub fn partial(
+        preview: Arc<Timeline>,
+        spec: &crate::query::spec::FilterSpec,
+        progress: Progress,
+    ) -> Result<App, crate::query::spec::SpecError> {
+        let mut app = App::with_filter(preview, spec)?;
+        app.loading = Some(progress);
+        app.partial = true;
+        Ok(app)
+    }
+
+    /// Whether the loading screen shows: a load with nothing to browse yet.
+    pub fn loading_screen(&self) -> bool {
+        self.loading.is_some() && !self.partial
     }
 
     /// The mode keys are read in.
@@ -249,16 +280,31 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        // Messages from the loader are no answer to a key: they leave the
+        // last answer shown.
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::LoadProgress(_) | Action::Loaded(_)
+        ) {
             self.message = None;
         }
-        if let Action::Resize(w, h) = action {
-            self.size = (w, h);
-            self.keep_selection_visible();
-            self.relayout_source();
-            return;
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.keep_selection_visible();
+                self.relayout_source();
+                return;
+            }
+            Action::LoadProgress(p) => {
+                if self.loading.is_some() {
+                    self.loading = Some(p);
+                }
+                return;
+            }
+            Action::Loaded(whole) => return self.replace_timeline(whole.0),
+            _ => {}
         }
-        if self.loading.is_some() {
+        if self.loading_screen() {
             // Leaving before the timeline is there cancels the load.
             if matches!(action, Action::Escape | Action::Quit) {
                 self.quit = true;

@@ -213,6 +213,20 @@ impl Picker {
         picker
     }
 
+    /// This picker (just made anew) with what was typed and toggled in
+    /// `old`, its values `chosen` as this one numbers them.
+    /// The cursor goes to the row of value `on` if it is shown.
+    pub(super) fn carry_over(mut self, old: &Picker, chosen: Vec<u32>, on: Option<u32>) -> Picker {
+        self.input = old.input.clone();
+        self.chosen = chosen;
+        self.toggled = old.toggled;
+        self.narrow();
+        self.cursor = on
+            .and_then(|v| self.shown.iter().position(|&r| self.rows[r].value == v))
+            .unwrap_or(0);
+        self
+    }
+
     /// What has been typed.
     pub fn query(&self) -> &str {
         self.input.value()

@@ -194,6 +194,14 @@ impl App {
                     Found::Nearest => Some(format!("no event in {target}; nearest: {date} {id}")),
                 };
             }
+            Err(_) if self.partial => {
+                // Further on in the file, perhaps: say so rather than "no".
+                self.message = Some(format!(
+                    "'{}' is not an event loaded so far, nor a date ({}): try again when the whole timeline is in",
+                    typed_excerpt(&crate::sanitize::line(target), 40),
+                    self.loading_note().unwrap_or_default()
+                ));
+            }
             Err(_) => {
                 // Ids that hold what was typed, to go to instead.
                 let hint = crate::present::ids_holding_hint(&self.timeline, target);

@@ -15,6 +15,7 @@ mod files;
 pub mod import;
 pub mod native;
 mod parts;
+pub mod preview;
 mod sniff;
 
 pub use builder::{Builder, FileIx, SourceText};

@@ -382,7 +382,12 @@ impl Timeline {
     /// Finds an event by its id (exact).
     pub fn find_event(&self, id: &str) -> Option<EventIx> {
         let slot = self.p.event_ids.get(&self.p.hasher, id)?;
-        self.p.slot_event.get(slot as usize).copied()
+        // An id only linked to or named, never declared, has no event.
+        self.p
+            .slot_event
+            .get(slot as usize)
+            .copied()
+            .filter(|&e| e != u32::MAX)
     }
 
     /// Events of one actor, in chronological order.

@@ -138,6 +138,10 @@ pub fn status(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
             app.visible.len()
         )));
     }
+    if let Some(note) = app.loading_note() {
+        // Beside the count, which it qualifies: so far.
+        spans.push(Span::styled(format!(" so far, {note}"), theme.label()));
+    }
     if !app.filter.is_empty() {
         // Beside the count, so it survives a narrow terminal.
         let vague = match app.vague_kept {

@@ -41,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, theme: &Theme) {
         );
         return;
     }
-    if let Some(progress) = app.loading {
+    if let Some(progress) = app.loading.filter(|_| app.loading_screen()) {
         overlay::loading(frame, full, progress, theme);
         return;
     }
@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, theme: &Theme) {
         source::render(app, view, frame, rect(areas.body), theme);
     }
     if let Some(picker) = &app.picker {
-        overlay::picker(picker, frame, full, theme);
+        overlay::picker(picker, app.loading_note(), frame, full, theme);
     }
     if app.help {
         overlay::help(app.help_scroll, frame, full, theme);

@@ -132,10 +132,20 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
-pub fn picker(p: &Picker, frame: &mut Frame<'_>, full: Rect, theme: &Theme) {
-    let title = p.kind.title();
+/// A picker; `loading` ("loading… 42%") while its counts are the preview's.
+pub fn picker(
+    p: &Picker,
+    loading: Option<String>,
+    frame: &mut Frame<'_>,
+    full: Rect,
+    theme: &Theme,
+) {
+    let title = match loading {
+        Some(note) => format!("{} — counts so far, {note}", p.kind.title()),
+        None => p.kind.title().to_string(),
+    };
     let area = centred(full, 60, full.height.saturating_sub(4).max(5));
-    let block = popup(title, theme);
+    let block = popup(&title, theme);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
