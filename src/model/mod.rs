@@ -16,6 +16,7 @@ mod views;
 
 pub use kinds::{ActorKind, LinkKind, Status};
 pub use text::{IdTable, TextStore};
+pub(crate) use text::MappedText;
 pub use timeline::{
     ActorIx, Derivation, DerivationAnchor, EventActor, EventIx, ImportReport, Link, Quote,
     SourceIx, Str, Timeline, TimelineParts, thousands,
