@@ -287,7 +287,10 @@ fn browse(input: &Input, filter: FilterSpec) -> Result<ExitCode> {
 fn cache(out: &mut impl Write, what: cli::CacheCommand) -> io::Result<()> {
     use dateline::snapshot::cache;
     let Some(dir) = dateline::snapshot::Settings::from_env().dir else {
-        return writeln!(out, "no cache directory: neither XDG_CACHE_HOME nor HOME is set");
+        return writeln!(
+            out,
+            "no cache directory: neither XDG_CACHE_HOME nor HOME is set"
+        );
     };
     match what {
         cli::CacheCommand::Info => write!(out, "{}", cache::info(&dir)?),

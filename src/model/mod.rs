@@ -15,8 +15,8 @@ pub(crate) use text_index::{QuoteSpan, TextIndex};
 mod views;
 
 pub use kinds::{ActorKind, LinkKind, Status};
-pub use text::{IdTable, TextStore};
 pub(crate) use text::MappedText;
+pub use text::{IdTable, TextStore};
 pub use timeline::{
     ActorIx, Derivation, DerivationAnchor, EventActor, EventIx, ImportReport, Link, Quote,
     SourceIx, Str, Timeline, TimelineParts, thousands,

@@ -140,7 +140,9 @@ pub fn info(dir: &Path) -> io::Result<String> {
         out.push_str(&format!(
             "{name}  {:>9}  {}\n",
             crate::load::human_size(e.size),
-            e.input.as_deref().unwrap_or("(unreadable: will be replaced)")
+            e.input
+                .as_deref()
+                .unwrap_or("(unreadable: will be replaced)")
         ));
     }
     Ok(out)

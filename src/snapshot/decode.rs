@@ -125,6 +125,7 @@ pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad
     p.text_index.quotes = Get::get(&mut d)?;
     let counts: Vec<u32> = Get::get(&mut d)?;
     p.byte_counts = counts.try_into().map_err(|_| Bad("byte counts"))?;
+    let built_bytes = usize::try_from(d.u64()?).map_err(|_| Bad("size"))?;
     if d.remaining() != 0 {
         return Err(Bad("trailing bytes"));
     }
@@ -132,6 +133,7 @@ pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad
     Ok(Timeline {
         p,
         folded: std::sync::OnceLock::new(),
+        built_bytes: Some(built_bytes),
     })
 }
 
@@ -143,7 +145,11 @@ fn check(p: &TimelineParts) -> Result<(), Bad> {
     let n_actors = p.actors.len() as u64;
     let n_countries = crate::model::country::all().len() as u64;
     let below = |v: u32, n: u64, what: &'static str| {
-        if u64::from(v) < n { Ok(()) } else { Err(Bad(what)) }
+        if u64::from(v) < n {
+            Ok(())
+        } else {
+            Err(Bad(what))
+        }
     };
     let within = |s: crate::model::timeline::Span, len: usize, what: &'static str| {
         if u64::from(s.start) + u64::from(s.len) <= len as u64 {
@@ -188,7 +194,10 @@ fn check(p: &TimelineParts) -> Result<(), Bad> {
         below(q.source, n_sources, "quote source")?;
         // A quote is a span of its source's text (views subtract the two).
         let text: Str = p.sources[q.source as usize].text;
-        let (start, end) = (u64::from(q.text.start), u64::from(q.text.start) + u64::from(q.text.len));
+        let (start, end) = (
+            u64::from(q.text.start),
+            u64::from(q.text.start) + u64::from(q.text.len),
+        );
         if start < u64::from(text.start) || end > u64::from(text.start) + u64::from(text.len) {
             return Err(Bad("quote outside its source"));
         }
@@ -235,7 +244,9 @@ fn check_postings(p: &Postings, keys: u64, n_events: u64) -> Result<(), Bad> {
     if offsets.len() as u64 > keys + 1
         || offsets.first().is_some_and(|&o| o != 0)
         || offsets.windows(2).any(|w| w[0] > w[1])
-        || offsets.last().is_some_and(|&o| o as usize != p.events.len())
+        || offsets
+            .last()
+            .is_some_and(|&o| o as usize != p.events.len())
         || (offsets.is_empty() && !p.events.is_empty())
     {
         return Err(Bad("postings"));

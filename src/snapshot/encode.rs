@@ -17,7 +17,11 @@ pub(crate) struct About<'a> {
     pub prints: &'a [Fingerprint],
 }
 
-pub(crate) fn write<F: Write + Seek>(out: &mut F, t: &Timeline, about: &About<'_>) -> std::io::Result<()> {
+pub(crate) fn write<F: Write + Seek>(
+    out: &mut F,
+    t: &Timeline,
+    about: &About<'_>,
+) -> std::io::Result<()> {
     let p = &t.p;
     let texts: [&TextStore; 4] = [
         &p.text,
@@ -64,6 +68,7 @@ pub(crate) fn write<F: Write + Seek>(out: &mut F, t: &Timeline, about: &About<'_
     p.text_index.block_event.put(&mut e);
     p.text_index.quotes.put(&mut e);
     p.byte_counts.as_slice().put(&mut e);
+    e.len(t.heap_bytes());
     let (meta_hash, meta_len) = e.finish()?;
     let meta_end = HEADER as u64 + meta_len;
     let text_offset = meta_end.div_ceil(PAGE) * PAGE;

@@ -80,9 +80,7 @@ impl Header {
             return Err(Bad("other format"));
         }
         let size = file.len() as u64;
-        let meta_end = (HEADER as u64)
-            .checked_add(h.meta_len)
-            .ok_or(Bad("meta"))?;
+        let meta_end = (HEADER as u64).checked_add(h.meta_len).ok_or(Bad("meta"))?;
         let text_end = h.text_offset.checked_add(h.text_len).ok_or(Bad("text"))?;
         if meta_end > h.text_offset || text_end != size {
             return Err(Bad("sections"));

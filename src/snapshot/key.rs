@@ -25,7 +25,10 @@ pub(crate) fn key(files_named: &Path, opts: &LoadOptions<'_>) -> String {
 
 /// The file name a key's snapshot has in the cache.
 pub(crate) fn file_name(key: &str) -> String {
-    format!("{:016x}.snap", twox_hash::XxHash3_64::oneshot(key.as_bytes()))
+    format!(
+        "{:016x}.snap",
+        twox_hash::XxHash3_64::oneshot(key.as_bytes())
+    )
 }
 
 /// How much of each end of a file is hashed.
