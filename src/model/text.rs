@@ -28,7 +28,8 @@ impl MappedText {
     /// outside the map or is not UTF-8.
     pub(crate) fn new(map: Arc<memmap2::Mmap>, start: usize, len: usize) -> Option<MappedText> {
         let bytes = map.get(start..start.checked_add(len)?)?;
-        std::str::from_utf8(bytes).ok()?;
+        // SIMD validation: several times std's speed on accented text.
+        simdutf8::basic::from_utf8(bytes).ok()?;
         Some(MappedText { map, start, len })
     }
 

@@ -58,11 +58,6 @@ pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad
     if twox_hash::XxHash3_64::oneshot(meta) != h.meta_hash {
         return Err(Bad("meta checksum"));
     }
-    let text_start = h.text_offset as usize;
-    let text = &map[text_start..];
-    if twox_hash::XxHash3_64::oneshot(text) != h.text_hash {
-        return Err(Bad("text checksum"));
-    }
     let mut d = Dec::new(&meta[prefix.records_at..]);
     let import_report = Get::get(&mut d)?;
     let lens = [d.u64()?, d.u64()?, d.u64()?, d.u64()?];
@@ -71,58 +66,18 @@ pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad
     {
         return Err(Bad("text lengths"));
     }
-    let mut at = text_start;
-    let mut stores = lens.map(|len| {
-        let store = MappedText::new(Arc::clone(map), at, len as usize).map(TextStore::mapped);
-        at += len as usize;
-        store
+    // The text is checked on a thread of its own while the records are read.
+    let (texts, records) = std::thread::scope(|s| {
+        let texts = s.spawn(|| texts(map, h, lens));
+        let records = records(&mut d, lens, import_report);
+        (texts.join().unwrap_or(Err(Bad("text"))), records)
     });
-    let mut take = |i: usize| stores[i].take().ok_or(Bad("text not UTF-8"));
-    let (text, ids_text, roles_text, topics_text) = (take(0)?, take(1)?, take(2)?, take(3)?);
-    d.text_len = lens[0];
-    let title = Get::get(&mut d)?;
-    let sources = Get::get(&mut d)?;
-    let actors = Get::get(&mut d)?;
-    let aliases = Get::get(&mut d)?;
-    d.text_len = lens[2];
-    let roles = IdTable::from_keys(roles_text, Get::get(&mut d)?);
-    d.text_len = lens[3];
-    let topics = IdTable::from_keys(topics_text, Get::get(&mut d)?);
-    d.text_len = lens[0];
-    let mut p = TimelineParts {
-        text,
-        title,
-        sources,
-        actors,
-        aliases,
-        roles,
-        topics,
-        import_report,
-        events: Get::get(&mut d)?,
-        event_actors: Get::get(&mut d)?,
-        event_countries: Get::get(&mut d)?,
-        event_topics: Get::get(&mut d)?,
-        quotes: Get::get(&mut d)?,
-        links: Get::get(&mut d)?,
-        backlinks: Get::get(&mut d)?,
-        event_sources: Get::get(&mut d)?,
-        derivations: Get::get(&mut d)?,
-        earliest: Get::get(&mut d)?,
-        latest: Get::get(&mut d)?,
-        by_actor: Get::get(&mut d)?,
-        by_country: Get::get(&mut d)?,
-        by_source: Get::get(&mut d)?,
-        ..TimelineParts::default()
-    };
-    d.text_len = lens[1];
-    p.event_ids = IdTable::from_keys(ids_text, Get::get(&mut d)?);
-    p.slot_event = Get::get(&mut d)?;
-    p.text_index = TextIndex {
-        blocks: Get::get(&mut d)?,
-        block_event: Get::get(&mut d)?,
-        quotes: Vec::new(),
-    };
-    p.text_index.quotes = Get::get(&mut d)?;
+    let [text, ids_text, roles_text, topics_text] = texts?;
+    let (mut p, [ids, roles, topics]) = records?;
+    p.text = text;
+    p.event_ids = IdTable::from_keys(ids_text, ids);
+    p.roles = IdTable::from_keys(roles_text, roles);
+    p.topics = IdTable::from_keys(topics_text, topics);
     let counts: Vec<u32> = Get::get(&mut d)?;
     p.byte_counts = counts.try_into().map_err(|_| Bad("byte counts"))?;
     let built_bytes = usize::try_from(d.u64()?).map_err(|_| Bad("size"))?;
@@ -135,6 +90,72 @@ pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad
         folded: std::sync::OnceLock::new(),
         built_bytes: Some(built_bytes),
     })
+}
+
+/// The four texts (the store's, event ids', roles', topics'), mapped and
+/// checked: their checksum, and that each is UTF-8.
+fn texts(map: &Arc<Mmap>, h: &Header, lens: [u64; 4]) -> Result<[TextStore; 4], Bad> {
+    let start = h.text_offset as usize;
+    if twox_hash::XxHash3_64::oneshot(&map[start..]) != h.text_hash {
+        return Err(Bad("text checksum"));
+    }
+    let mut at = start;
+    let mut one = |len: u64| {
+        let text = MappedText::new(Arc::clone(map), at, len as usize).ok_or(Bad("text not UTF-8"));
+        at += len as usize;
+        text.map(TextStore::mapped)
+    };
+    Ok([one(lens[0])?, one(lens[1])?, one(lens[2])?, one(lens[3])?])
+}
+
+/// The records and indexes, with the keys of the event id, role and topic
+/// tables; each string checked against the length of the text it is in.
+fn records(
+    d: &mut Dec<'_>,
+    lens: [u64; 4],
+    import_report: crate::model::ImportReport,
+) -> Result<(TimelineParts, [Vec<Str>; 3]), Bad> {
+    d.text_len = lens[0];
+    let title = Get::get(d)?;
+    let sources = Get::get(d)?;
+    let actors = Get::get(d)?;
+    let aliases = Get::get(d)?;
+    d.text_len = lens[2];
+    let roles = Get::get(d)?;
+    d.text_len = lens[3];
+    let topics = Get::get(d)?;
+    d.text_len = lens[0];
+    let mut p = TimelineParts {
+        title,
+        sources,
+        actors,
+        aliases,
+        import_report,
+        events: Get::get(d)?,
+        event_actors: Get::get(d)?,
+        event_countries: Get::get(d)?,
+        event_topics: Get::get(d)?,
+        quotes: Get::get(d)?,
+        links: Get::get(d)?,
+        backlinks: Get::get(d)?,
+        event_sources: Get::get(d)?,
+        derivations: Get::get(d)?,
+        earliest: Get::get(d)?,
+        latest: Get::get(d)?,
+        by_actor: Get::get(d)?,
+        by_country: Get::get(d)?,
+        by_source: Get::get(d)?,
+        ..TimelineParts::default()
+    };
+    d.text_len = lens[1];
+    let ids = Get::get(d)?;
+    p.slot_event = Get::get(d)?;
+    p.text_index = TextIndex {
+        blocks: Get::get(d)?,
+        block_event: Get::get(d)?,
+        quotes: Get::get(d)?,
+    };
+    Ok((p, [ids, roles, topics]))
 }
 
 /// Every index points inside its table and every list lies inside its
