@@ -178,6 +178,15 @@ pub(crate) trait Put {
 pub(crate) trait Get: Sized {
     const MIN: usize;
     fn get(d: &mut Dec<'_>) -> Result<Self, Bad>;
+
+    /// `n` values in a row (numbers override it to read them in bulk).
+    fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(Self::get(d)?);
+        }
+        Ok(v)
+    }
 }
 
 impl<T: Put> Put for [T] {
@@ -199,11 +208,7 @@ impl<T: Get> Get for Vec<T> {
     const MIN: usize = 8;
     fn get(d: &mut Dec<'_>) -> Result<Self, Bad> {
         let n = d.len(T::MIN)?;
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(T::get(d)?);
-        }
-        Ok(v)
+        T::get_many(d, n)
     }
 }
 
@@ -241,6 +246,18 @@ macro_rules! numbers {
             const MIN: usize = std::mem::size_of::<$t>();
             fn get(d: &mut Dec<'_>) -> Result<Self, Bad> {
                 d.$t()
+            }
+            fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+                const SIZE: usize = std::mem::size_of::<$t>();
+                let bytes = d.take(n.checked_mul(SIZE).ok_or(Bad("length"))?)?;
+                Ok(bytes
+                    .chunks_exact(SIZE)
+                    .map(|c| {
+                        let mut word = [0u8; SIZE];
+                        word.copy_from_slice(c);
+                        $t::from_le_bytes(word)
+                    })
+                    .collect())
             }
         }
     )*};
