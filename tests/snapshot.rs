@@ -95,12 +95,14 @@ fn a_reopen_says_exactly_what_the_first_load_said() {
     let first = place.out(&["list", input, "--json"]);
     let check = place.out(&["check", input]);
     let snap = place.only_snapshot();
+    let ino = inode(&snap);
     age(&snap);
     assert_eq!(place.out(&["list", input, "--json"]), first);
     assert!(
         used_lately(&snap),
         "the second list did not read the snapshot"
     );
+    assert_eq!(inode(&snap), ino, "rebuilt instead of reopened");
     assert_eq!(place.out(&["check", input]), check);
     assert_eq!(
         place.out(&["list", input, "--actor", "a0", "--count"]),
@@ -167,9 +169,11 @@ fn damaged_snapshot_is_ignored(damage: impl Fn(&mut Vec<u8>)) {
     fs::write(&snap, &bytes).unwrap();
     assert_eq!(place.out(&["list", input, "--json"]), good);
     assert_ne!(fs::read(&snap).unwrap(), bytes, "not rebuilt");
+    let ino = inode(&snap);
     age(&snap);
     assert_eq!(place.out(&["list", input, "--json"]), good);
     assert!(used_lately(&snap), "the rebuilt snapshot was not used");
+    assert_eq!(inode(&snap), ino, "rebuilt instead of reopened");
 }
 
 #[test]
@@ -219,9 +223,11 @@ fn two_writers_at_once_leave_a_sound_snapshot() {
         assert_eq!(String::from_utf8(o.stdout).unwrap(), expected);
     }
     let snap = place.only_snapshot();
+    let ino = inode(&snap);
     age(&snap);
     assert_eq!(place.out(&["list", input, "--count"]), expected);
     assert!(used_lately(&snap));
+    assert_eq!(inode(&snap), ino, "rebuilt instead of reopened");
     let leftovers = fs::read_dir(snap.parent().unwrap()).unwrap().count();
     assert_eq!(leftovers, 1, "temporary files left behind");
 }
@@ -240,9 +246,11 @@ fn a_changed_source_text_is_read_again() {
     let input = dir.to_str().unwrap();
     place.out(&["check", input]);
     let snap = place.only_snapshot();
+    let ino = inode(&snap);
     age(&snap);
     place.out(&["check", input]);
     assert!(used_lately(&snap));
+    assert_eq!(inode(&snap), ino, "rebuilt instead of reopened");
     // The text no longer holds the quotes: the load must fail, not reopen.
     let text = dir.join("sources/2025-04-16-rubio-witkoff-paris.txt");
     let words = fs::read_to_string(&text)
@@ -333,4 +341,23 @@ fn the_cache_keeps_under_its_cap_dropping_the_least_recently_used() {
         .success();
     let left = place.only_snapshot();
     assert_ne!(left, first, "the older snapshot should have gone");
+}
+
+#[test]
+fn a_file_named_from_another_folder_reopens_the_same_snapshot() {
+    let place = Place::new();
+    let path = place.generated(100);
+    let first = place.out(&["list", path.to_str().unwrap(), "--json"]);
+    let snap = place.only_snapshot();
+    let written = inode(&snap);
+    age(&snap);
+    let o = place
+        .cmd()
+        .current_dir(place.work.path())
+        .args(["list", "t.jsonl", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), first);
+    assert!(used_lately(&snap), "the snapshot was not used");
+    assert_eq!(inode(&snap), written, "the snapshot was rebuilt, not found");
 }

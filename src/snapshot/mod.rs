@@ -136,6 +136,8 @@ pub fn open(path: &Path, opts: LoadOptions<'_>, settings: &Settings) -> Result<O
     let Ok(inputs) = load::input_files(&[path.to_path_buf()]) else {
         return plain(opts);
     };
+    // Named as from anywhere, so a reopen from another folder finds it.
+    let inputs: Vec<PathBuf> = inputs.iter().map(|p| canonical(p)).collect();
     let total: u64 = inputs
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
@@ -162,7 +164,8 @@ pub fn open(path: &Path, opts: LoadOptions<'_>, settings: &Settings) -> Result<O
             ..opts
         },
     )?;
-    let mut read = read.into_inner().unwrap_or_default();
+    let read = read.into_inner().unwrap_or_default();
+    let mut read: Vec<PathBuf> = read.iter().map(|p| canonical(p)).collect();
     read.sort();
     read.dedup();
     let prints: Vec<Fingerprint> = read.iter().map(|p| Fingerprint::of(p)).collect();
@@ -181,6 +184,10 @@ pub fn open(path: &Path, opts: LoadOptions<'_>, settings: &Settings) -> Result<O
         reopened: false,
         pending,
     })
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The snapshot at `file`, when it is for `key` over `inputs`, fresh and sound.
