@@ -11,6 +11,7 @@
 
 pub mod cache;
 mod codec;
+mod dates;
 mod decode;
 mod encode;
 mod format;
