@@ -96,6 +96,9 @@ pub(crate) enum Command {
     },
     /// Draft a timeline from an article: its dated happenings, actors and quotes.
     Ingest(IngestArgs),
+    /// Show or clear the snapshots that reopen large files fast.
+    #[command(subcommand)]
+    Cache(CacheCommand),
     /// Write a synthetic timeline (JSON Lines) to standard output.
     Gen {
         /// How many events.
@@ -108,6 +111,14 @@ pub(crate) enum Command {
         #[arg(long, default_value = "native", value_parser = ["native", "gdelt"])]
         format: String,
     },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum CacheCommand {
+    /// The cache directory, its snapshots, their sizes and the input each is for.
+    Info,
+    /// Remove every snapshot.
+    Clear,
 }
 
 /// A PATH and how to read it.
@@ -154,6 +165,9 @@ pub(crate) struct ReadFlags {
     /// Let source texts be read from PATH too, not only from the timeline's own folder.
     #[arg(long, value_name = "PATH")]
     pub(crate) allow_outside: Vec<PathBuf>,
+    /// Neither use nor write a snapshot of the loaded timeline (also: DATELINE_SNAPSHOT=0).
+    #[arg(long)]
+    pub(crate) no_snapshot: bool,
 }
 
 impl ReadFlags {
@@ -170,6 +184,11 @@ impl ReadFlags {
             allow_outside: &self.allow_outside,
             ..LoadOptions::default()
         }
+    }
+
+    /// Where and whether snapshots are kept, `--no-snapshot` applied.
+    pub(crate) fn snapshot(&self) -> dateline::snapshot::Settings {
+        dateline::snapshot::Settings::from_env().unless(self.no_snapshot)
     }
 
     pub(crate) fn import_options(&self) -> Result<ImportOptions> {

@@ -12,6 +12,7 @@ pub mod query;
 pub mod report;
 pub mod sanitize;
 pub mod search;
+pub mod snapshot;
 pub mod synth;
 pub mod timex;
 pub mod tui;

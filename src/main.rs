@@ -49,7 +49,11 @@ fn say(to: &mut dyn Write, text: &str) {
 
 fn load(input: &Input, import: &ImportOptions) -> Result<Timeline, LoadError> {
     match &input.path {
-        Some(p) => load::load_path_with(p, input.read.load_options(import)),
+        Some(p) => dateline::snapshot::load_or_open(
+            p,
+            input.read.load_options(import),
+            &input.read.snapshot(),
+        ),
         None => load::load_builtin(),
     }
 }
@@ -244,6 +248,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report::show_text(&mut out, &t, ix)
             }
         }
+        Command::Cache(what) => cache(&mut out, what),
         Command::Actors { input } => match load_or_report(&input)? {
             Ok(t) => report::actors(&mut out, &t),
             Err(code) => return Ok(code),
@@ -273,7 +278,26 @@ fn browse(input: &Input, filter: FilterSpec) -> Result<ExitCode> {
         limits: input.read.limits(),
         allow_outside: input.read.allow_outside.clone(),
         filter,
+        snapshot: input.read.snapshot(),
     };
     dateline::tui::run(source)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn cache(out: &mut impl Write, what: cli::CacheCommand) -> io::Result<()> {
+    use dateline::snapshot::cache;
+    let Some(dir) = dateline::snapshot::Settings::from_env().dir else {
+        return writeln!(
+            out,
+            "no cache directory: neither XDG_CACHE_HOME nor HOME is set"
+        );
+    };
+    match what {
+        cli::CacheCommand::Info => write!(out, "{}", cache::info(&dir)?),
+        cli::CacheCommand::Clear => {
+            let (n, bytes) = cache::clear(&dir)?;
+            let size = load::human_size(bytes);
+            writeln!(out, "removed {n} snapshots ({size}) from {}", dir.display())
+        }
+    }
 }

@@ -268,7 +268,7 @@ enum LoadMessage {
     Progress(Progress),
     /// The head of the file, to browse while the rest loads.
     Preview(Box<Timeline>),
-    Done(Box<Result<Timeline, LoadError>>),
+    Done(Box<Result<Arc<Timeline>, LoadError>>),
 }
 
 /// Writes an export: the one place the browser writes a file. Never over
@@ -321,6 +321,8 @@ pub struct Source {
     pub allow_outside: Vec<PathBuf>,
     /// The filter the command line gave.
     pub filter: FilterSpec,
+    /// Whether and where the loaded store's snapshot is kept.
+    pub snapshot: crate::snapshot::Settings,
 }
 
 /// A loaded timeline, shared, with what search needs gathered on a thread
@@ -339,17 +341,23 @@ pub fn run(source: Source) -> Result<(), TuiError> {
         limits,
         allow_outside,
         filter,
+        snapshot,
     } = source;
     let input = path.clone();
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     let theme = Theme::from_env();
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel::<LoadMessage>();
+    // The snapshot being written, waited for on quitting so that the next
+    // open finds it.
+    let writer: Arc<Mutex<Option<std::thread::JoinHandle<()>>>> = Arc::default();
+    let writer_for_load = Arc::clone(&writer);
     let mut app = match path {
         None => App::with_filter(prepared(load::load_builtin()?), &filter)?,
         Some(path) => {
             let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             let cancel = Arc::clone(&cancel);
+            let writer = writer_for_load;
             std::thread::spawn(move || {
                 let progress_tx = tx.clone();
                 let report = move |p: Progress| {
@@ -363,10 +371,28 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                     allow_outside: &allow_outside,
                     ..LoadOptions::default()
                 };
-                if let Some(head) = load::preview::preview_path(&path, opts) {
-                    let _ = tx.send(LoadMessage::Preview(Box::new(head)));
-                }
-                let result = load::load_path_with(&path, opts);
+                // The head is shown only when the file itself is read: a
+                // sound snapshot opens faster than the head would.
+                let show_head = || {
+                    if let Some(head) = load::preview::preview_path(&path, opts) {
+                        let _ = tx.send(LoadMessage::Preview(Box::new(head)));
+                    }
+                };
+                let result =
+                    crate::snapshot::open_then(&path, opts, &snapshot, show_head).map(|opened| {
+                        let t = prepared(opened.timeline);
+                        if let Some(pending) = opened.pending {
+                            // Written while the user browses: the first frame does not wait.
+                            let shared = Arc::clone(&t);
+                            let writing = std::thread::spawn(move || {
+                                let _ = pending.write(&shared);
+                            });
+                            if let Ok(mut slot) = writer.lock() {
+                                *slot = Some(writing);
+                            }
+                        }
+                        t
+                    });
                 let _ = tx.send(LoadMessage::Done(Box::new(result)));
             });
             App::loading(Progress {
@@ -443,6 +469,12 @@ pub fn run(source: Source) -> Result<(), TuiError> {
             if app.cancelled {
                 return Err(TuiError::Cancelled);
             }
+            // The screen is the shell's again while the snapshot finishes.
+            drop(guard);
+            let writing = writer.lock().ok().and_then(|mut slot| slot.take());
+            if let Some(writing) = writing {
+                let _ = writing.join();
+            }
             return Ok(());
         }
         if app.loading.is_some() {
@@ -467,12 +499,12 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                     }
                     LoadMessage::Preview(_) => {}
                     LoadMessage::Done(result) if app.partial => {
-                        let whole = prepared((*result)?);
+                        let whole = (*result)?;
                         app.update(Action::Loaded(crate::app::Loaded(whole)));
                     }
                     LoadMessage::Done(result) => {
                         let size = app.size;
-                        app = App::with_filter(prepared((*result)?), &filter)?;
+                        app = App::with_filter((*result)?, &filter)?;
                         app.update(Action::Resize(size.0, size.1));
                         app.export_base = export_base(input.as_deref());
                     }

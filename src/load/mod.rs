@@ -50,6 +50,9 @@ pub struct LoadOptions<'a> {
     /// `--allow-outside`: folders source texts may be read from besides
     /// the timeline's own.
     pub allow_outside: &'a [PathBuf],
+    /// When set, every file the load reads (source texts too) is added
+    /// here, so a snapshot of the result can tell when it is stale.
+    pub read_paths: Option<&'a std::sync::Mutex<Vec<PathBuf>>>,
 }
 
 impl Default for LoadOptions<'_> {
@@ -61,6 +64,7 @@ impl Default for LoadOptions<'_> {
             import: None,
             limits: Limits::default(),
             allow_outside: &[],
+            read_paths: None,
         }
     }
 }
@@ -68,6 +72,14 @@ impl Default for LoadOptions<'_> {
 impl LoadOptions<'_> {
     pub(crate) fn cancelled(&self) -> bool {
         self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+    /// Notes that the load reads `path`.
+    pub(crate) fn reads(&self, path: &Path) {
+        if let Some(paths) = self.read_paths
+            && let Ok(mut paths) = paths.lock()
+        {
+            paths.push(path.to_path_buf());
+        }
     }
     pub(crate) fn report(&self, p: Progress) {
         if let Some(f) = self.progress {
@@ -181,6 +193,20 @@ pub fn load_paths_with(paths: &[PathBuf], opts: LoadOptions<'_>) -> Result<Timel
     builder.finish()
 }
 
+/// The files a load of `paths` reads, source texts aside.
+pub(crate) fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        for f in timeline_files(path)? {
+            if !files.contains(&f) {
+                files.push(f);
+            }
+        }
+    }
+    import::gdelt::add_mentions_beside(&mut files);
+    Ok(files)
+}
+
 /// Extensions of the files read from a directory; others (an article's
 /// `.txt`, a README) are left alone.
 pub const DIRECTORY_EXTENSIONS: [&str; 7] =
@@ -228,8 +254,10 @@ fn read_file(builder: &mut Builder, path: &Path, opts: LoadOptions<'_>) -> Resul
     let file = builder.add_file(&name);
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let read_text = |relative: &str| {
+        opts.reads(&base.join(relative));
         files::read_source_text(&base, relative, opts.limits.text, opts.allow_outside)
     };
+    opts.reads(path);
     let (mut handle, total) = match files::open_regular(path, opts.limits.file) {
         Ok(opened) => opened,
         Err(message) => {

@@ -15,6 +15,7 @@ pub(crate) use text_index::{QuoteSpan, TextIndex};
 mod views;
 
 pub use kinds::{ActorKind, LinkKind, Status};
+pub(crate) use text::MappedText;
 pub use text::{IdTable, TextStore};
 pub use timeline::{
     ActorIx, Derivation, DerivationAnchor, EventActor, EventIx, ImportReport, Link, Quote,

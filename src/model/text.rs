@@ -5,11 +5,65 @@
 use super::Str;
 use hashbrown::{DefaultHashBuilder, HashTable};
 use std::hash::BuildHasher;
+use std::sync::{Arc, OnceLock};
+
+/// The text of one segment: built in memory, or a range of a snapshot
+/// file mapped read-only and checked to be UTF-8 once, when it was mapped.
+#[derive(Debug)]
+enum Segment {
+    Owned(String),
+    Mapped(MappedText),
+}
+
+/// A UTF-8 range of a memory-mapped file.
+#[derive(Debug, Clone)]
+pub(crate) struct MappedText {
+    map: Arc<memmap2::Mmap>,
+    start: usize,
+    len: usize,
+}
+
+impl MappedText {
+    /// The range `start..start + len` of `map`, or `None` when it lies
+    /// outside the map or is not UTF-8.
+    pub(crate) fn new(map: Arc<memmap2::Mmap>, start: usize, len: usize) -> Option<MappedText> {
+        let bytes = map.get(start..start.checked_add(len)?)?;
+        // SIMD validation: several times std's speed on accented text.
+        simdutf8::basic::from_utf8(bytes).ok()?;
+        Some(MappedText { map, start, len })
+    }
+
+    fn as_str(&self) -> &str {
+        let bytes = &self.map[self.start..self.start + self.len];
+        // SAFETY: `new` checked that this very range is UTF-8, and the map
+        // is read-only: snapshot files are replaced by renaming a new file
+        // over them, never written in place.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+}
+
+impl Segment {
+    fn as_str(&self) -> &str {
+        match self {
+            Segment::Owned(s) => s,
+            Segment::Mapped(m) => m.as_str(),
+        }
+    }
+    fn len(&self) -> usize {
+        self.as_str().len()
+    }
+}
+
+impl Default for Segment {
+    fn default() -> Self {
+        Segment::Owned(String::new())
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct TextStore {
     /// Segments and the offset each starts at; `push` appends to the last.
-    segments: Vec<(u32, String)>,
+    segments: Vec<(u32, Segment)>,
     /// Set when the text would pass 4 GiB, which 32-bit offsets cannot address.
     pub overflowed: bool,
 }
@@ -21,13 +75,28 @@ impl TextStore {
             .map_or(0, |(base, s)| *base as usize + s.len())
     }
 
+    /// A store holding one mapped text (read back from a snapshot).
+    pub(crate) fn mapped(text: MappedText) -> TextStore {
+        TextStore {
+            segments: vec![(0, Segment::Mapped(text))],
+            overflowed: false,
+        }
+    }
+
+    /// The last segment if it can grow, after adding one that can if not.
+    fn growable(&mut self) -> &mut String {
+        if !matches!(self.segments.last(), Some((_, Segment::Owned(_)))) {
+            let base = self.len() as u32;
+            self.segments.push((base, Segment::default()));
+        }
+        match self.segments.last_mut() {
+            Some((_, Segment::Owned(s))) => s,
+            _ => unreachable!("an owned segment was just pushed"),
+        }
+    }
+
     pub fn reserve(&mut self, bytes: usize) {
-        if self.segments.is_empty() {
-            self.segments.push((0, String::new()));
-        }
-        if let Some((_, s)) = self.segments.last_mut() {
-            s.reserve(bytes);
-        }
+        self.growable().reserve(bytes);
     }
 
     pub fn push(&mut self, s: &str) -> Str {
@@ -36,12 +105,7 @@ impl TextStore {
             self.overflowed = true;
             return Str::default();
         }
-        if self.segments.is_empty() {
-            self.segments.push((0, String::new()));
-        }
-        if let Some((_, last)) = self.segments.last_mut() {
-            last.push_str(s);
-        }
+        self.growable().push_str(s);
         Str {
             start: start as u32,
             len: s.len() as u32,
@@ -60,7 +124,11 @@ impl TextStore {
             }
         };
         let from = (s.start - segment.0) as usize;
-        segment.1.get(from..from + s.len as usize).unwrap_or("")
+        segment
+            .1
+            .as_str()
+            .get(from..from + s.len as usize)
+            .unwrap_or("")
     }
 
     /// Appends another store's segments; returns the shift to add to its
@@ -84,12 +152,26 @@ impl TextStore {
 
     pub fn shrink_to_fit(&mut self) {
         for (_, s) in &mut self.segments {
-            s.shrink_to_fit();
+            if let Segment::Owned(s) = s {
+                s.shrink_to_fit();
+            }
         }
     }
 
+    /// Bytes held in memory (mapped text is the page cache's, not ours).
     pub fn capacity(&self) -> usize {
-        self.segments.iter().map(|(_, s)| s.capacity()).sum()
+        self.segments
+            .iter()
+            .map(|(_, s)| match s {
+                Segment::Owned(s) => s.capacity(),
+                Segment::Mapped(_) => 0,
+            })
+            .sum()
+    }
+
+    /// Every byte of text, whatever the segments.
+    pub(crate) fn total_len(&self) -> usize {
+        self.len()
     }
 }
 
@@ -104,14 +186,47 @@ pub struct IdTable {
     /// The last string interned: runs of the same id (an article's quotes
     /// all naming its source) skip the hash table.
     last: Option<u32>,
+    /// For a table read back from a snapshot, which holds the keys only:
+    /// the hash table, built on the first lookup.
+    lazy: OnceLock<HashTable<u32>>,
 }
 
 impl IdTable {
     pub fn get(&self, hasher: &DefaultHashBuilder, s: &str) -> Option<u32> {
         let (keys, text) = (&self.keys, &self.text);
-        self.table
-            .find(hasher.hash_one(s), |&k| text.get(keys[k as usize]) == s)
+        let table = if self.table.len() == keys.len() {
+            &self.table
+        } else {
+            self.lazy.get_or_init(|| {
+                let mut table = HashTable::with_capacity(keys.len());
+                for (k, &key) in keys.iter().enumerate() {
+                    table.insert_unique(hasher.hash_one(text.get(key)), k as u32, |&j| {
+                        hasher.hash_one(text.get(keys[j as usize]))
+                    });
+                }
+                table
+            })
+        };
+        table
+            .find(hasher.hash_one(s), |&k| {
+                keys.get(k as usize).is_some_and(|&key| text.get(key) == s)
+            })
             .copied()
+    }
+
+    /// A table of `keys` in `text`, its hash table built on the first
+    /// lookup (made for snapshots: lookups by id are rare, listing is not).
+    pub(crate) fn from_keys(text: TextStore, keys: Vec<Str>) -> IdTable {
+        IdTable {
+            text,
+            keys,
+            ..IdTable::default()
+        }
+    }
+
+    /// The text and keys, as a snapshot stores them.
+    pub(crate) fn parts(&self) -> (&TextStore, &[Str]) {
+        (&self.text, &self.keys)
     }
 
     /// The string numbered `k`.

@@ -285,6 +285,9 @@ pub struct Timeline {
     pub(crate) p: TimelineParts,
     /// The accent-folded strings, built on the first search that needs them.
     pub(crate) folded: std::sync::OnceLock<super::folded::FoldedIndex>,
+    /// For a store read back from a snapshot, the bytes it held when it
+    /// was built, so that `check` says the same on every open.
+    pub(crate) built_bytes: Option<usize>,
 }
 
 impl Default for TimelineParts {
@@ -328,6 +331,7 @@ impl Timeline {
         Timeline {
             p,
             folded: std::sync::OnceLock::new(),
+            built_bytes: None,
         }
     }
 
@@ -422,6 +426,9 @@ impl Timeline {
     /// Approximate bytes held by the store (text, records and indexes).
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
+        if let Some(bytes) = self.built_bytes {
+            return bytes;
+        }
         let p = &self.p;
         p.text.capacity()
             + p.sources.capacity() * size_of::<SourceRec>()

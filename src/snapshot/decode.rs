@@ -1,0 +1,279 @@
+//! Reads a snapshot back into a timeline: the header and checksums first,
+//! then every record, then a check that every index points inside its
+//! table, so that nothing read from the file is trusted.
+
+use super::codec::{Bad, Dec, Get};
+use super::format::Header;
+use super::key::{Fingerprint, get_path};
+use crate::model::timeline::{Postings, TimelineParts};
+use crate::model::{IdTable, MappedText, Str, TextIndex, TextStore, Timeline};
+use memmap2::Mmap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What a snapshot says about itself, read without the store.
+#[derive(Debug)]
+pub(crate) struct Prefix {
+    pub header: Header,
+    pub version: String,
+    pub key: String,
+    pub inputs: Vec<PathBuf>,
+    pub prints: Vec<Fingerprint>,
+    /// Where the store's records start in the meta section.
+    records_at: usize,
+}
+
+impl Prefix {
+    /// Reads the header and what the snapshot is for; checks no checksum.
+    pub fn read(file: &[u8]) -> Result<Prefix, Bad> {
+        let header = Header::read(file)?;
+        let meta = header.meta(file);
+        let mut d = Dec::new(meta);
+        let version = d.string()?;
+        let key = d.string()?;
+        let n = d.len(8)?;
+        let inputs = (0..n).map(|_| get_path(&mut d)).collect::<Result<_, _>>()?;
+        let prints = Vec::get(&mut d)?;
+        let records_at = meta.len() - d.remaining();
+        Ok(Prefix {
+            header,
+            version,
+            key,
+            inputs,
+            prints,
+            records_at,
+        })
+    }
+
+    /// True when this snapshot was written by this dateline.
+    pub fn same_version(&self) -> bool {
+        self.version == env!("CARGO_PKG_VERSION")
+    }
+}
+
+/// The whole timeline, once the checksums match and every index checks.
+pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad> {
+    let h = &prefix.header;
+    let meta = h.meta(map);
+    if twox_hash::XxHash3_64::oneshot(meta) != h.meta_hash {
+        return Err(Bad("meta checksum"));
+    }
+    let mut d = Dec::new(&meta[prefix.records_at..]);
+    let import_report = Get::get(&mut d)?;
+    let lens = [d.u64()?, d.u64()?, d.u64()?, d.u64()?];
+    if lens.iter().try_fold(0u64, |a, &b| a.checked_add(b)) != Some(h.text_len)
+        || lens.iter().any(|&l| l > u64::from(u32::MAX))
+    {
+        return Err(Bad("text lengths"));
+    }
+    // The text is checked on a thread of its own while the records are read.
+    let (texts, records) = std::thread::scope(|s| {
+        let texts = s.spawn(|| texts(map, h, lens));
+        let records = records(&mut d, lens, import_report);
+        (texts.join().unwrap_or(Err(Bad("text"))), records)
+    });
+    let [text, ids_text, roles_text, topics_text] = texts?;
+    let (mut p, [ids, roles, topics]) = records?;
+    p.text = text;
+    p.event_ids = IdTable::from_keys(ids_text, ids);
+    p.roles = IdTable::from_keys(roles_text, roles);
+    p.topics = IdTable::from_keys(topics_text, topics);
+    let counts: Vec<u32> = Get::get(&mut d)?;
+    p.byte_counts = counts.try_into().map_err(|_| Bad("byte counts"))?;
+    let built_bytes = usize::try_from(d.u64()?).map_err(|_| Bad("size"))?;
+    if d.remaining() != 0 {
+        return Err(Bad("trailing bytes"));
+    }
+    check(&p)?;
+    Ok(Timeline {
+        p,
+        folded: std::sync::OnceLock::new(),
+        built_bytes: Some(built_bytes),
+    })
+}
+
+/// The four texts (the store's, event ids', roles', topics'), mapped and
+/// checked: their checksum, and that each is UTF-8.
+fn texts(map: &Arc<Mmap>, h: &Header, lens: [u64; 4]) -> Result<[TextStore; 4], Bad> {
+    let start = h.text_offset as usize;
+    if twox_hash::XxHash3_64::oneshot(&map[start..]) != h.text_hash {
+        return Err(Bad("text checksum"));
+    }
+    let mut at = start;
+    let mut one = |len: u64| {
+        let text = MappedText::new(Arc::clone(map), at, len as usize).ok_or(Bad("text not UTF-8"));
+        at += len as usize;
+        text.map(TextStore::mapped)
+    };
+    Ok([one(lens[0])?, one(lens[1])?, one(lens[2])?, one(lens[3])?])
+}
+
+/// The records and indexes, with the keys of the event id, role and topic
+/// tables; each string checked against the length of the text it is in.
+fn records(
+    d: &mut Dec<'_>,
+    lens: [u64; 4],
+    import_report: crate::model::ImportReport,
+) -> Result<(TimelineParts, [Vec<Str>; 3]), Bad> {
+    d.text_len = lens[0];
+    let title = Get::get(d)?;
+    let sources = Get::get(d)?;
+    let actors = Get::get(d)?;
+    let aliases = Get::get(d)?;
+    d.text_len = lens[2];
+    let roles = Get::get(d)?;
+    d.text_len = lens[3];
+    let topics = Get::get(d)?;
+    d.text_len = lens[0];
+    let mut p = TimelineParts {
+        title,
+        sources,
+        actors,
+        aliases,
+        import_report,
+        events: Get::get(d)?,
+        event_actors: Get::get(d)?,
+        event_countries: Get::get(d)?,
+        event_topics: Get::get(d)?,
+        quotes: Get::get(d)?,
+        links: Get::get(d)?,
+        backlinks: Get::get(d)?,
+        event_sources: Get::get(d)?,
+        derivations: Get::get(d)?,
+        earliest: Get::get(d)?,
+        latest: Get::get(d)?,
+        by_actor: Get::get(d)?,
+        by_country: Get::get(d)?,
+        by_source: Get::get(d)?,
+        ..TimelineParts::default()
+    };
+    d.text_len = lens[1];
+    let ids = Get::get(d)?;
+    p.slot_event = Get::get(d)?;
+    p.text_index = TextIndex {
+        blocks: Get::get(d)?,
+        block_event: Get::get(d)?,
+        quotes: Get::get(d)?,
+    };
+    Ok((p, [ids, roles, topics]))
+}
+
+/// Every index points inside its table and every list lies inside its
+/// array, so no lookup the rest of dateline makes can go out of bounds.
+fn check(p: &TimelineParts) -> Result<(), Bad> {
+    let n_events = p.events.len() as u64;
+    let n_sources = p.sources.len() as u64;
+    let n_actors = p.actors.len() as u64;
+    let n_countries = crate::model::country::all().len() as u64;
+    let below = |v: u32, n: u64, what: &'static str| {
+        if u64::from(v) < n {
+            Ok(())
+        } else {
+            Err(Bad(what))
+        }
+    };
+    let within = |s: crate::model::timeline::Span, len: usize, what: &'static str| {
+        if u64::from(s.start) + u64::from(s.len) <= len as u64 {
+            Ok(())
+        } else {
+            Err(Bad(what))
+        }
+    };
+    for a in &p.actors {
+        within(a.aliases, p.aliases.len(), "aliases")?;
+        if let Some(c) = a.country {
+            below(c.into(), n_countries, "country")?;
+        }
+    }
+    for e in &p.events {
+        below(e.slot, p.event_ids.len() as u64, "event slot")?;
+        if e.derivation != crate::model::timeline::NO_DERIVATION {
+            below(e.derivation, p.derivations.len() as u64, "derivation")?;
+        }
+        if let Some(c) = e.place_country {
+            below(c.into(), n_countries, "country")?;
+        }
+        within(e.actors, p.event_actors.len(), "event actors")?;
+        within(e.countries, p.event_countries.len(), "event countries")?;
+        within(e.topics, p.event_topics.len(), "event topics")?;
+        within(e.quotes, p.quotes.len(), "event quotes")?;
+        within(e.links, p.links.len(), "event links")?;
+        within(e.backlinks, p.backlinks.len(), "event backlinks")?;
+        within(e.sources, p.event_sources.len(), "event sources")?;
+    }
+    for a in &p.event_actors {
+        below(a.actor, n_actors, "actor")?;
+        below(a.role, p.roles.len() as u64, "role")?;
+    }
+    for &c in &p.event_countries {
+        below(c.into(), n_countries, "country")?;
+    }
+    for &t in &p.event_topics {
+        below(t, p.topics.len() as u64, "topic")?;
+    }
+    for q in &p.quotes {
+        below(q.source, n_sources, "quote source")?;
+        // A quote is a span of its source's text (views subtract the two).
+        let text: Str = p.sources[q.source as usize].text;
+        let (start, end) = (
+            u64::from(q.text.start),
+            u64::from(q.text.start) + u64::from(q.text.len),
+        );
+        if start < u64::from(text.start) || end > u64::from(text.start) + u64::from(text.len) {
+            return Err(Bad("quote outside its source"));
+        }
+    }
+    for l in p.links.iter().chain(&p.backlinks) {
+        below(l.other, n_events, "link")?;
+    }
+    for &s in &p.event_sources {
+        below(s, n_sources, "event source")?;
+    }
+    for d in &p.derivations {
+        match d.anchor {
+            crate::model::DerivationAnchor::Source(s) => below(s, n_sources, "anchor")?,
+            crate::model::DerivationAnchor::Event(e) => below(e, n_events, "anchor")?,
+            crate::model::DerivationAnchor::Day(_) => {}
+        }
+    }
+    if p.earliest.len() as u64 != n_events || p.latest.len() as u64 != n_events {
+        return Err(Bad("day arrays"));
+    }
+    for (postings, keys) in [
+        (&p.by_actor, n_actors),
+        (&p.by_country, n_countries),
+        (&p.by_source, n_sources),
+    ] {
+        check_postings(postings, keys, n_events)?;
+    }
+    for &e in p.slot_event.iter().chain(&p.text_index.block_event) {
+        below(e, n_events, "event index")?;
+    }
+    if p.slot_event.len() != p.event_ids.len()
+        || p.text_index.blocks.len() != p.text_index.block_event.len()
+    {
+        return Err(Bad("index lengths"));
+    }
+    for q in &p.text_index.quotes {
+        below(q.event, n_events, "quote span")?;
+    }
+    Ok(())
+}
+
+fn check_postings(p: &Postings, keys: u64, n_events: u64) -> Result<(), Bad> {
+    let offsets = &p.offsets;
+    if offsets.len() as u64 > keys + 1
+        || offsets.first().is_some_and(|&o| o != 0)
+        || offsets.windows(2).any(|w| w[0] > w[1])
+        || offsets
+            .last()
+            .is_some_and(|&o| o as usize != p.events.len())
+        || (offsets.is_empty() && !p.events.is_empty())
+    {
+        return Err(Bad("postings"));
+    }
+    if p.events.iter().any(|&e| u64::from(e) >= n_events) {
+        return Err(Bad("postings"));
+    }
+    Ok(())
+}
