@@ -279,3 +279,5 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;

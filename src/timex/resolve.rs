@@ -36,6 +36,11 @@ fn dir_of(t: Tense) -> Dir {
     }
 }
 
+/// Months since year 0, to count between two months.
+fn months(d: NaiveDate) -> i32 {
+    d.year() * 12 + d.month0() as i32
+}
+
 /// True when expression `ix` is the last exact day named (only those anchor).
 fn exact_day(cx: &Context, ix: usize) -> bool {
     cx.last_day.is_some_and(|(d, _)| d == ix)
@@ -95,16 +100,27 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
             Some((ix, day)) if exact_day(cx, ix) => {
                 (Rule::Months(-12), Anchor::Expression(ix), day)
             }
-            Some((_, day)) => {
-                let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
-                published(Rule::Months(months(day) - 12 - months(p)))
-            }
+            Some((_, day)) => published(Rule::Months(months(day) - 12 - months(p))),
             None => published(Rule::Years(-1)),
         },
         Rel::YearOfLast(n) => match cx.last_date {
             Some((ix, day)) if exact_day(cx, ix) => (Rule::Years(n), Anchor::Expression(ix), day),
             Some((_, day)) => published(Rule::Years(day.year() + n - p.year())),
             None => published(Rule::Years(n)),
+        },
+        Rel::MonthOfLast(n) => match cx.last_month {
+            Some((ix, day)) if exact_day(cx, ix) => (Rule::Months(n), Anchor::Expression(ix), day),
+            Some((_, day)) => published(Rule::Months(months(day) + n - months(p))),
+            None => published(Rule::Months(n)),
+        },
+        // as precise as the date last named: a day, a month or a year
+        Rel::SameAsLast => match cx.last_date {
+            Some((ix, day)) if exact_day(cx, ix) => (Rule::SameDay, Anchor::Expression(ix), day),
+            Some((ix, day)) if cx.last_month.is_some_and(|(m, _)| m == ix) => {
+                published(Rule::Months(months(day) - months(p)))
+            }
+            Some((_, day)) => published(Rule::Years(day.year() - p.year())),
+            None => published(Rule::BeforeAnchor),
         },
         Rel::Anaphor(n) => {
             let rule = if n == 0 { Rule::SameDay } else { Rule::Days(n) };

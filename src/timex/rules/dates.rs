@@ -3,7 +3,9 @@
 use super::{Meaning, Rel, count};
 use crate::model::date::{DateShape, DateValue, Point};
 use crate::model::derive::{Dir, Rule, Season};
-use crate::timex::lexicon::{self, DAY_PARTS, MONTHS, ORDINALS, SEASONS, UNITS, Unit, WEEKDAYS};
+use crate::timex::lexicon::{
+    self, DAY_PARTS, MONTHS, NAMED_DAY_WORDS, ORDINALS, SEASONS, UNITS, Unit, WEEKDAYS,
+};
 use crate::timex::scan::{Sentence, TokKind};
 use chrono::{Datelike, NaiveDate};
 
@@ -235,6 +237,10 @@ pub fn weekday(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         let n = wd.number_from_monday();
         return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{n}"))));
     }
+    // "Black Monday", "Good Friday": the name of one day, not a weekday near the anchor
+    if i > 0 && s.capital(i - 1) && NAMED_DAY_WORDS.contains(&s.w(i - 1)) {
+        return None;
+    }
     let wd = lexicon::lookup(WEEKDAYS, w).or_else(|| {
         // "Fri." and "Thu" only with a capital
         let short = WEEKDAYS
@@ -397,6 +403,24 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
     {
         return Some((i + 3, Meaning::Rel(Rel::YearOfLast(0))));
     }
+    // "the following year", "the following month": counted from the date last named
+    if s.w(i) == "the" && s.w(i + 1) == "following" {
+        match s.w(i + 2) {
+            "year" => return Some((i + 3, Meaning::Rel(Rel::YearOfLast(1)))),
+            "month" => return Some((i + 3, Meaning::Rel(Rel::MonthOfLast(1)))),
+            _ => {}
+        }
+    }
+    // "by that time", "at that time": the date last named
+    if matches!(s.w(i), "that" | "which")
+        && s.w(i + 1) == "time"
+        && matches!(
+            s.w(i.wrapping_sub(1)),
+            "at" | "by" | "since" | "until" | "from" | "before" | "after"
+        )
+    {
+        return Some((i + 2, Meaning::Rel(Rel::SameAsLast)));
+    }
     // "the year before", "the year previous"
     if s.w(i) == "the"
         && s.w(i + 1) == "year"
@@ -417,14 +441,20 @@ pub fn anaphor(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         };
         return Some((i + 3, Meaning::Rel(rel)));
     }
-    // "two days later"
+    // "two days later", "a year earlier", "three months later"
     let (n, j) = count(s, i)?;
     let n = n? as i32;
-    if matches!(s.w(j), "day" | "days") && matches!(s.w(j + 1), "later" | "earlier") {
-        let n = if s.w(j + 1) == "later" { n } else { -n };
-        return Some((j + 2, Meaning::Rel(Rel::Anaphor(n))));
+    if !matches!(s.w(j + 1), "later" | "earlier") || s.w(j + 2) == "than" {
+        return None;
     }
-    None
+    let n = if s.w(j + 1) == "later" { n } else { -n };
+    let rel = match s.w(j) {
+        "day" | "days" => Rel::Anaphor(n),
+        "month" | "months" => Rel::MonthOfLast(n),
+        "year" | "years" => Rel::YearOfLast(n),
+        _ => return None,
+    };
+    Some((j + 2, Meaning::Rel(rel)))
 }
 
 /// "the same month last year", "the same period a year ago", "the same

@@ -62,6 +62,10 @@ pub enum Rel {
     SameMonthYearBefore,
     /// "the previous year" (-1), "the entire year" (0): years from the last date named.
     YearOfLast(i32),
+    /// "the following month" (+1): months from the last month (or day) named.
+    MonthOfLast(i32),
+    /// "at that time", "by that time": the date last named, as precise as it was named.
+    SameAsLast,
 }
 
 /// One match: tokens `start..end` of the sentence.
@@ -181,6 +185,15 @@ fn modifier(s: &Sentence, i: usize) -> Option<usize> {
 pub(crate) fn count(s: &Sentence, i: usize) -> Option<(Option<u32>, usize)> {
     if let Some(n) = s.num(i) {
         if s.w(i).len() > 4 {
+            return None;
+        }
+        // the "5" of "1.5 years" or "1,500 days" counts nothing by itself
+        if i >= 2
+            && matches!(s.w(i - 1), "." | ",")
+            && s.glued(i)
+            && s.glued(i - 1)
+            && s.kind(i - 2) == Some(TokKind::Num)
+        {
             return None;
         }
         // "2.5 years", "1,000 years"
