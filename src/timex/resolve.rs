@@ -20,6 +20,10 @@ pub struct Context {
     pub last_date: Option<(usize, NaiveDate)>,
     /// The last exact day named in the current sentence, for a bare time ("at 18:00").
     pub sentence_day: Option<NaiveDate>,
+    /// The index of the first expression of the sentence before this one:
+    /// "two years later" and "the following year" count only from a date
+    /// named this close, as a reader would.
+    pub near_from: usize,
 }
 
 pub struct Resolved {
@@ -50,6 +54,7 @@ fn exact_day(cx: &Context, ix: usize) -> bool {
 fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) {
     let p = cx.published;
     let published = |r| (r, Anchor::Published, p);
+    let near = |last: Option<(usize, NaiveDate)>| last.filter(|(ix, _)| *ix >= cx.near_from);
     match *rel {
         Rel::Rule(r) => published(r),
         Rel::Weekday(w) if w == p.weekday() => published(Rule::SameDay),
@@ -103,18 +108,18 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
             Some((_, day)) => published(Rule::Months(months(day) - 12 - months(p))),
             None => published(Rule::Years(-1)),
         },
-        Rel::YearOfLast(n) => match cx.last_date {
+        Rel::YearOfLast(n) => match near(cx.last_date) {
             Some((ix, day)) if exact_day(cx, ix) => (Rule::Years(n), Anchor::Expression(ix), day),
             Some((_, day)) => published(Rule::Years(day.year() + n - p.year())),
             None => published(Rule::Years(n)),
         },
-        Rel::MonthOfLast(n) => match cx.last_month {
+        Rel::MonthOfLast(n) => match near(cx.last_month) {
             Some((ix, day)) if exact_day(cx, ix) => (Rule::Months(n), Anchor::Expression(ix), day),
             Some((_, day)) => published(Rule::Months(months(day) + n - months(p))),
             None => published(Rule::Months(n)),
         },
         // as precise as the date last named: a day, a month or a year
-        Rel::SameAsLast => match cx.last_date {
+        Rel::SameAsLast => match near(cx.last_date) {
             Some((ix, day)) if exact_day(cx, ix) => (Rule::SameDay, Anchor::Expression(ix), day),
             Some((ix, day)) if cx.last_month.is_some_and(|(m, _)| m == ix) => {
                 published(Rule::Months(months(day) - months(p)))
@@ -235,6 +240,7 @@ mod tests {
             last_month: None,
             last_date: None,
             sentence_day: None,
+            near_from: 0,
         }
     }
 

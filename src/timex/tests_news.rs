@@ -156,3 +156,21 @@ fn that_time_is_the_date_last_named() {
     assert!(tagged("He spent that time abroad.").is_empty());
     re_checks("The deal is due by June 10. If no price is agreed by that time, talks end.");
 }
+
+#[test]
+fn dates_counted_from_another_look_back_one_sentence_at_most() {
+    // the date in the sentence before counts
+    assert_eq!(
+        tagged("He was born in 1950. Ten years later the family moved.")[1],
+        ("Ten years later".to_string(), "1960".to_string())
+    );
+    // a date two sentences back does not: the year counts from the publication
+    assert_eq!(
+        tagged("It opened in 2008. Staff were hired. Sales rose 5% from a year earlier.")[1],
+        ("a year earlier".to_string(), "2024".to_string())
+    );
+    assert_eq!(
+        tagged("It opened in 2008. Staff were hired. Sales rose from the previous year.")[1],
+        ("the previous year".to_string(), "2024".to_string())
+    );
+}
