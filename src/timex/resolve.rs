@@ -162,6 +162,7 @@ fn timex_value(rule: Rule, date: &DateValue) -> String {
             day.map_or_else(String::new, |d| format!("{}-WE", week(d)))
         }
         Rule::Quarter(q, _) => format!("{:04}-Q{q}", first.year),
+        Rule::Half(h, _) => format!("{:04}-H{h}", first.year),
         Rule::Season(s, _) => format!("{:04}-{}", first.year, s.code()),
         _ => match first.precision {
             Precision::Day => format!("{:04}-{:02}-{:02}", first.year, first.month, first.day),

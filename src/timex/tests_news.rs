@@ -174,3 +174,40 @@ fn dates_counted_from_another_look_back_one_sentence_at_most() {
         ("the previous year".to_string(), "2024".to_string())
     );
 }
+
+#[test]
+fn a_month_then_last_or_next_year_is_one_expression() {
+    assert_eq!(
+        tagged("The index hit that high in September last year."),
+        pairs(&[("September last year", "2024-09")])
+    );
+    assert_eq!(
+        tagged("The terminal opens in January next year."),
+        pairs(&[("January next year", "2026-01")])
+    );
+    // a month, then a year of something else, stays two expressions
+    assert_eq!(
+        tagged("Sales fell in March, last year's best month.").len(),
+        2
+    );
+    re_checks("The index hit that high in September last year.");
+}
+
+#[test]
+fn halves_of_a_year() {
+    assert_eq!(
+        tagged("The deal closed in the second half of last year."),
+        pairs(&[("the second half of last year", "2024-H2")])
+    );
+    assert_eq!(
+        tagged("Profit rose in the first half of 2008."),
+        pairs(&[("the first half of 2008", "2008-H1")])
+    );
+    assert_eq!(
+        tagged("First-half 2023 sales fell."),
+        pairs(&[("First-half 2023", "2023-H1")])
+    );
+    // a half of something else is no date
+    assert!(tagged("He scored in the second half of the match.").is_empty());
+    re_checks("The deal closed in the second half of last year.");
+}

@@ -146,16 +146,17 @@ pub fn calendar(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         if let Some((y, end)) = year_after(s, j) {
             return Some((end, fixed_month(y, m)));
         }
-        // "April of last year", "October of next year"
-        if s.w(j) == "of" && s.w(j + 2) == "year" {
-            let n = match s.w(j + 1) {
+        // "April of last year", "October of next year", "September last year"
+        let k = if s.w(j) == "of" { j + 1 } else { j };
+        if s.w(k + 1) == "year" {
+            let n = match s.w(k) {
                 "last" => Some(-1),
                 "this" => Some(0),
                 "next" => Some(1),
                 _ => None,
             };
             if let Some(n) = n {
-                return Some((j + 3, Meaning::Rel(Rel::Rule(Rule::MonthOfYear(m, n)))));
+                return Some((k + 2, Meaning::Rel(Rel::Rule(Rule::MonthOfYear(m, n)))));
             }
         }
         // A lone month: not a name ("April Smith"), and "May" only where a month is expected.
@@ -582,6 +583,42 @@ pub fn quarter(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         Some(n) => (k + 2, Meaning::Rel(Rel::Rule(Rule::Quarter(q, n)))),
         None => (j, Meaning::Rel(Rel::Quarter(q))),
     })
+}
+
+/// "the first half of 2008", "the second half of last year", "first-half 2024".
+pub fn half(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
+    let mut j = if s.w(i) == "the" { i + 1 } else { i };
+    let h = match s.w(j) {
+        "first" => 1,
+        "second" => 2,
+        _ => return None,
+    };
+    j += 1;
+    if s.w(j) == "-" && s.glued(j) {
+        j += 1;
+    }
+    if s.w(j) != "half" {
+        return None;
+    }
+    let mut k = j + 1;
+    if matches!(s.w(k), "of" | ",") {
+        k += 1;
+    }
+    if let Some(y) = year_at(s, k) {
+        let first = (h - 1) * 6 + 1;
+        return Some((
+            k + 1,
+            months_interval(format!("{y:04}-H{h}"), (y, first), (y, first + 5)),
+        ));
+    }
+    // only of a year named: "the second half" alone may be of a match or a film
+    let shift = match (s.w(k), s.w(k + 1)) {
+        ("last", "year") => -1,
+        ("this" | "the", "year") => 0,
+        ("next", "year") => 1,
+        _ => return None,
+    };
+    Some((k + 2, Meaning::Rel(Rel::Rule(Rule::Half(h, shift)))))
 }
 
 /// "summer 2012", "the summer of 2012", "in the winter".

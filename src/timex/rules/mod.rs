@@ -91,6 +91,7 @@ const MATCHERS: &[Matcher] = &[
     dates::anaphor,
     dates::ago,
     dates::quarter,
+    dates::half,
     dates::week_of_month,
     dates::season,
     dates::fiscal,
