@@ -211,3 +211,15 @@ fn halves_of_a_year() {
     assert!(tagged("He scored in the second half of the match.").is_empty());
     re_checks("The deal closed in the second half of last year.");
 }
+
+#[test]
+fn just_stays_outside_a_duration() {
+    assert_eq!(
+        tagged("The index fell 6% in just two hours."),
+        pairs(&[("two hours", "PT2H")])
+    );
+    assert_eq!(
+        tagged("It lasted nearly five months."),
+        pairs(&[("nearly five months", "P5M")])
+    );
+}

@@ -179,12 +179,13 @@ const UNIT_ADJECTIVES: &[&str] = &[
 ];
 
 /// Words before a duration that belong to it: "more than three years", "nearly five months".
+/// ("just" does not: in "in just two hours" it stresses, it does not approximate.)
 fn duration_prefix(s: &Sentence, i: usize) -> usize {
     match (s.w(i), s.w(i + 1)) {
         ("more" | "less" | "fewer", "than") | ("at", "least" | "most") | ("up", "to") => i + 2,
         (
             "nearly" | "almost" | "about" | "around" | "some" | "over" | "roughly"
-            | "approximately" | "just",
+            | "approximately",
             _,
         ) => i + 1,
         _ => i,
