@@ -3,8 +3,11 @@
 //! and what they mean; the longest match wins. Resolution against the
 //! anchor happens later (see `resolve`).
 
+mod anaphora;
 mod dates;
+mod periods;
 mod spans;
+mod years;
 
 use super::lexicon::{self, FUZZY_COUNTS, NUMBERS};
 use super::scan::{Sentence, TokKind};
@@ -88,15 +91,15 @@ const MATCHERS: &[Matcher] = &[
     dates::weekday,
     dates::relative_word,
     dates::relative_unit,
-    dates::anaphor,
-    dates::ago,
-    dates::quarter,
-    dates::half,
-    dates::week_of_month,
-    dates::season,
-    dates::fiscal,
-    dates::decade,
-    dates::year,
+    anaphora::anaphor,
+    anaphora::ago,
+    periods::quarter,
+    periods::half,
+    periods::week_of_month,
+    periods::season,
+    periods::fiscal,
+    years::decade,
+    years::year,
     spans::clock,
     spans::set,
     spans::duration,
