@@ -51,6 +51,19 @@ pub const SEASONS: &[(&str, Season)] = &[
     ("winter", Season::Winter),
 ];
 
+/// Capitalised words that make a weekday the name of one day ("Black
+/// Monday", "Good Friday", "Super Tuesday"), not the last or next such weekday.
+pub const NAMED_DAY_WORDS: &[&str] = &[
+    "black", "bloody", "good", "holy", "easter", "palm", "ash", "maundy", "shrove", "super",
+    "cyber", "giving", "whit", "blue", "red",
+];
+
+/// Words of scale that make a number an amount: "$300 million a year".
+pub const AMOUNT_WORDS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "percent", "dollars", "euros",
+    "pounds", "times", "once", "twice",
+];
+
 /// Cardinal number words.
 pub const NUMBERS: &[(&str, u32)] = &[
     ("a", 1),
@@ -196,6 +209,7 @@ pub const REFS: &[(&[&str], &str)] = &[
     (&["right", "now"], "PRESENT_REF"),
     (&["current"], "PRESENT_REF"),
     (&["presently"], "PRESENT_REF"),
+    (&["currently"], "PRESENT_REF"),
     (&["nowadays"], "PRESENT_REF"),
     (&["at", "present"], "PRESENT_REF"),
     (&["at", "the", "moment"], "PRESENT_REF"),

@@ -215,10 +215,15 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
         last_month: None,
         last_date: None,
         sentence_day: None,
+        near_from: 0,
     };
+    // the index of the first expression of the sentence before this one
+    let mut sentence_first = 0;
     for (base, sentence) in scan::sentences(text) {
         let s = scan::Sentence::new(sentence);
         let found = rules::find(&s);
+        cx.near_from = sentence_first;
+        sentence_first = out.len();
         if found.is_empty() || is_dateline(sentence, &found, &s, published) {
             continue;
         }
@@ -279,3 +284,5 @@ pub fn tag(text: &str, published: NaiveDate) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;

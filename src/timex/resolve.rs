@@ -20,6 +20,10 @@ pub struct Context {
     pub last_date: Option<(usize, NaiveDate)>,
     /// The last exact day named in the current sentence, for a bare time ("at 18:00").
     pub sentence_day: Option<NaiveDate>,
+    /// The index of the first expression of the sentence before this one:
+    /// "two years later" and "the following year" count only from a date
+    /// named this close, as a reader would.
+    pub near_from: usize,
 }
 
 pub struct Resolved {
@@ -36,6 +40,11 @@ fn dir_of(t: Tense) -> Dir {
     }
 }
 
+/// Months since year 0, to count between two months.
+fn months(d: NaiveDate) -> i32 {
+    d.year() * 12 + d.month0() as i32
+}
+
 /// True when expression `ix` is the last exact day named (only those anchor).
 fn exact_day(cx: &Context, ix: usize) -> bool {
     cx.last_day.is_some_and(|(d, _)| d == ix)
@@ -45,6 +54,7 @@ fn exact_day(cx: &Context, ix: usize) -> bool {
 fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) {
     let p = cx.published;
     let published = |r| (r, Anchor::Published, p);
+    let near = |last: Option<(usize, NaiveDate)>| last.filter(|(ix, _)| *ix >= cx.near_from);
     match *rel {
         Rel::Rule(r) => published(r),
         Rel::Weekday(w) if w == p.weekday() => published(Rule::SameDay),
@@ -95,16 +105,27 @@ fn rule_for(rel: &Rel, tense: Tense, cx: &Context) -> (Rule, Anchor, NaiveDate) 
             Some((ix, day)) if exact_day(cx, ix) => {
                 (Rule::Months(-12), Anchor::Expression(ix), day)
             }
-            Some((_, day)) => {
-                let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
-                published(Rule::Months(months(day) - 12 - months(p)))
-            }
+            Some((_, day)) => published(Rule::Months(months(day) - 12 - months(p))),
             None => published(Rule::Years(-1)),
         },
-        Rel::YearOfLast(n) => match cx.last_date {
+        Rel::YearOfLast(n) => match near(cx.last_date) {
             Some((ix, day)) if exact_day(cx, ix) => (Rule::Years(n), Anchor::Expression(ix), day),
             Some((_, day)) => published(Rule::Years(day.year() + n - p.year())),
             None => published(Rule::Years(n)),
+        },
+        Rel::MonthOfLast(n) => match near(cx.last_month) {
+            Some((ix, day)) if exact_day(cx, ix) => (Rule::Months(n), Anchor::Expression(ix), day),
+            Some((_, day)) => published(Rule::Months(months(day) + n - months(p))),
+            None => published(Rule::Months(n)),
+        },
+        // as precise as the date last named: a day, a month or a year
+        Rel::SameAsLast => match near(cx.last_date) {
+            Some((ix, day)) if exact_day(cx, ix) => (Rule::SameDay, Anchor::Expression(ix), day),
+            Some((ix, day)) if cx.last_month.is_some_and(|(m, _)| m == ix) => {
+                published(Rule::Months(months(day) - months(p)))
+            }
+            Some((_, day)) => published(Rule::Years(day.year() - p.year())),
+            None => published(Rule::BeforeAnchor),
         },
         Rel::Anaphor(n) => {
             let rule = if n == 0 { Rule::SameDay } else { Rule::Days(n) };
@@ -141,6 +162,7 @@ fn timex_value(rule: Rule, date: &DateValue) -> String {
             day.map_or_else(String::new, |d| format!("{}-WE", week(d)))
         }
         Rule::Quarter(q, _) => format!("{:04}-Q{q}", first.year),
+        Rule::Half(h, _) => format!("{:04}-H{h}", first.year),
         Rule::Season(s, _) => format!("{:04}-{}", first.year, s.code()),
         _ => match first.precision {
             Precision::Day => format!("{:04}-{:02}-{:02}", first.year, first.month, first.day),
@@ -219,6 +241,7 @@ mod tests {
             last_month: None,
             last_date: None,
             sentence_day: None,
+            near_from: 0,
         }
     }
 

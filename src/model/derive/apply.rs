@@ -189,6 +189,17 @@ impl Rule {
                 let first = (q - 1) * 3 + 1;
                 interval(Point::month(y, first), Point::month(y, first + 2))
             }
+            Rule::Half(h, n) => {
+                if !(1..=2).contains(&h) {
+                    return None;
+                }
+                let y = anchor.year().checked_add(n)?;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                let first = (h - 1) * 6 + 1;
+                interval(Point::month(y, first), Point::month(y, first + 5))
+            }
             Rule::WeekOfMonth(n, m, dir) => {
                 let DateShape::Single(month) = Rule::Month(m, dir).apply(anchor)?.shape else {
                     return None;

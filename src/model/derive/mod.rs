@@ -74,6 +74,8 @@ pub enum Rule {
     DayOfMonth(u8, Dir),
     /// "the first quarter", "the third quarter of last year": (quarter, years from the anchor's).
     Quarter(u8, i32),
+    /// "the second half of last year": (half, years from the anchor's).
+    Half(u8, i32),
     /// "April of last year" (-1), "October of next year" (+1): (month, years from the anchor's).
     MonthOfYear(u8, i32),
     /// "the last week of March" (0 = last, else 1..=4): the ISO week that

@@ -72,7 +72,7 @@ fn offset(a: Option<&str>) -> Option<i32> {
 
 impl Rule {
     /// Every rule name the data format accepts.
-    pub const NAMES: &'static str = "same-day, weekday-before:<mon..sun>, weekday-after:<mon..sun>, this-week, rest-of-week, previous-week, previous-weekend, previous-month, previous-month-to-anchor, before-anchor, after-anchor, more-than-years-before:<n>, days:<±n>, weeks:<±n>, weekend:<±n>, months:<±n>, years:<±n>, month[-before|-after]:<jan..dec>, date[-before|-after]:<MM-DD>, day-of-month[-before|-after]:<d>, quarter:<1..4>:<±years>, month-of-year:<jan..dec>:<±years>, week-of-month[-before|-after]:<1..4|last>:<jan..dec>, season[-before|-after]:<sp|su|fa|wi>, as-written:<EDTF>";
+    pub const NAMES: &'static str = "same-day, weekday-before:<mon..sun>, weekday-after:<mon..sun>, this-week, rest-of-week, previous-week, previous-weekend, previous-month, previous-month-to-anchor, before-anchor, after-anchor, more-than-years-before:<n>, days:<±n>, weeks:<±n>, weekend:<±n>, months:<±n>, years:<±n>, month[-before|-after]:<jan..dec>, date[-before|-after]:<MM-DD>, day-of-month[-before|-after]:<d>, quarter:<1..4>:<±years>, half:<1..2>:<±years>, month-of-year:<jan..dec>:<±years>, week-of-month[-before|-after]:<1..4|last>:<jan..dec>, season[-before|-after]:<sp|su|fa|wi>, as-written:<EDTF>";
 
     pub fn parse(text: &str) -> Option<Rule> {
         let (name, arg) = match text.split_once(':') {
@@ -114,6 +114,11 @@ impl Rule {
                 let (q, n) = a.split_once(':')?;
                 let q: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
                 Some(Rule::Quarter(q, offset(Some(n))?))
+            }
+            ("half", Some(a)) => {
+                let (h, n) = a.split_once(':')?;
+                let h: u8 = h.parse().ok().filter(|h| (1..=2).contains(h))?;
+                Some(Rule::Half(h, offset(Some(n))?))
             }
             ("month-of-year", Some(a)) => {
                 let (m, n) = a.split_once(':')?;
@@ -181,6 +186,7 @@ impl std::fmt::Display for Rule {
             Rule::Date(m, day, d) => write!(f, "date{}:{m:02}-{day:02}", dir_suffix(*d)),
             Rule::DayOfMonth(day, d) => write!(f, "day-of-month{}:{day}", dir_suffix(*d)),
             Rule::Quarter(q, n) => write!(f, "quarter:{q}:{n:+}"),
+            Rule::Half(h, n) => write!(f, "half:{h}:{n:+}"),
             Rule::WeekOfMonth(0, m, d) => {
                 write!(f, "week-of-month{}:last:{}", dir_suffix(*d), month_name(*m))
             }
@@ -253,6 +259,8 @@ mod tests {
         assert_eq!(edtf("day-of-month-after:2"), "2025-05-02");
         assert_eq!(edtf("quarter:1:+0"), "2025-01/2025-03");
         assert_eq!(edtf("quarter:4:-1"), "2024-10/2024-12");
+        assert_eq!(edtf("half:1:+0"), "2025-01/2025-06");
+        assert_eq!(edtf("half:2:-1"), "2024-07/2024-12");
         assert_eq!(edtf("month-of-year:oct:+1"), "2026-10");
         // March 2025 ends on a Monday: its last week is the one before
         assert_eq!(edtf("week-of-month:last:mar"), "2025-03-24/2025-03-30");
@@ -289,6 +297,7 @@ mod tests {
             "date-after:12-25",
             "day-of-month:17",
             "quarter:3:-1",
+            "half:2:-1",
             "month-of-year:apr:-1",
             "week-of-month-before:last:mar",
             "week-of-month:2:may",
@@ -318,6 +327,7 @@ mod tests {
             "month:xyz",
             "date:13-01",
             "quarter:5:+0",
+            "half:3:+0",
             "as-written:someday",
             "season:zz",
         ] {

@@ -3,8 +3,11 @@
 //! and what they mean; the longest match wins. Resolution against the
 //! anchor happens later (see `resolve`).
 
+mod anaphora;
 mod dates;
+mod periods;
 mod spans;
+mod years;
 
 use super::lexicon::{self, FUZZY_COUNTS, NUMBERS};
 use super::scan::{Sentence, TokKind};
@@ -62,6 +65,10 @@ pub enum Rel {
     SameMonthYearBefore,
     /// "the previous year" (-1), "the entire year" (0): years from the last date named.
     YearOfLast(i32),
+    /// "the following month" (+1): months from the last month (or day) named.
+    MonthOfLast(i32),
+    /// "at that time", "by that time": the date last named, as precise as it was named.
+    SameAsLast,
 }
 
 /// One match: tokens `start..end` of the sentence.
@@ -84,14 +91,15 @@ const MATCHERS: &[Matcher] = &[
     dates::weekday,
     dates::relative_word,
     dates::relative_unit,
-    dates::anaphor,
-    dates::ago,
-    dates::quarter,
-    dates::week_of_month,
-    dates::season,
-    dates::fiscal,
-    dates::decade,
-    dates::year,
+    anaphora::anaphor,
+    anaphora::ago,
+    periods::quarter,
+    periods::half,
+    periods::week_of_month,
+    periods::season,
+    periods::fiscal,
+    years::decade,
+    years::year,
     spans::clock,
     spans::set,
     spans::duration,
@@ -181,6 +189,15 @@ fn modifier(s: &Sentence, i: usize) -> Option<usize> {
 pub(crate) fn count(s: &Sentence, i: usize) -> Option<(Option<u32>, usize)> {
     if let Some(n) = s.num(i) {
         if s.w(i).len() > 4 {
+            return None;
+        }
+        // the "5" of "1.5 years" or "1,500 days" counts nothing by itself
+        if i >= 2
+            && matches!(s.w(i - 1), "." | ",")
+            && s.glued(i)
+            && s.glued(i - 1)
+            && s.kind(i - 2) == Some(TokKind::Num)
+        {
             return None;
         }
         // "2.5 years", "1,000 years"

@@ -3,7 +3,7 @@
 
 use super::{Meaning, Rel, count};
 use crate::model::derive::Rule;
-use crate::timex::lexicon::{self, REFS, SET_WORDS, UNITS, Unit, WEEKDAYS};
+use crate::timex::lexicon::{self, AMOUNT_WORDS, REFS, SET_WORDS, UNITS, Unit, WEEKDAYS};
 use crate::timex::scan::{Sentence, TokKind};
 
 /// "a.m." / "am" / "p.m." / "pm" at `i`: (is pm, next token).
@@ -141,15 +141,29 @@ pub fn set(s: &Sentence, i: usize) -> Option<(usize, Meaning)> {
         let unit = lexicon::lookup(UNITS, s.w(k))?;
         return Some((k + 1, Meaning::Set(unit.duration(Some(n)))));
     }
-    // "15 a year", "twice a week", "$5 per day"
-    if matches!(w, "a" | "per")
-        && i > 0
-        && (s.kind(i - 1) == Some(TokKind::Num) || matches!(s.w(i - 1), "times" | "once" | "twice"))
-    {
+    // "15 a year", "twice a week", "$5 per day", "$300 million a year", "$28 an hour"
+    if matches!(w, "a" | "an" | "per") && i > 0 && amount_before(s, i) {
         let unit = lexicon::lookup(UNITS, s.w(i + 1)).filter(|_| !s.w(i + 1).ends_with('s'))?;
         return Some((i + 2, Meaning::Set(unit.duration(Some(1)))));
     }
     None
+}
+
+/// True when the words before token `i` name an amount: a number, a number
+/// and its scale ("300 million"), or a number and what it counts ("two flights").
+fn amount_before(s: &Sentence, i: usize) -> bool {
+    let prev = s.w(i - 1);
+    // "in 2008 a year later": a year, not an amount
+    let year = prev.len() == 4 && s.num(i - 1).is_some_and(|y| (1800..=2100).contains(&y));
+    if s.kind(i - 1) == Some(TokKind::Num) && !year || AMOUNT_WORDS.contains(&prev) {
+        return true;
+    }
+    // "400,000 units a year", "two flights a day": a plural noun right after a count
+    prev.ends_with('s')
+        && s.kind(i - 1) == Some(TokKind::Word)
+        && i >= 2
+        && (s.kind(i - 2) == Some(TokKind::Num)
+            || lexicon::lookup(lexicon::NUMBERS, s.w(i - 2)).is_some_and(|n| n > 1))
 }
 
 /// Adjectives that may stand between a count and its unit: "five trading days".
@@ -165,12 +179,13 @@ const UNIT_ADJECTIVES: &[&str] = &[
 ];
 
 /// Words before a duration that belong to it: "more than three years", "nearly five months".
+/// ("just" does not: in "in just two hours" it stresses, it does not approximate.)
 fn duration_prefix(s: &Sentence, i: usize) -> usize {
     match (s.w(i), s.w(i + 1)) {
         ("more" | "less" | "fewer", "than") | ("at", "least" | "most") | ("up", "to") => i + 2,
         (
             "nearly" | "almost" | "about" | "around" | "some" | "over" | "roughly"
-            | "approximately" | "just",
+            | "approximately",
             _,
         ) => i + 1,
         _ => i,
