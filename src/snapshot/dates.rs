@@ -172,6 +172,11 @@ impl Put for Rule {
                 tag(e, 24);
                 v.put(e);
             }
+            Rule::Half(h, years) => {
+                tag(e, 25);
+                e.u8(h);
+                e.i32(years);
+            }
         }
     }
 }
@@ -199,7 +204,14 @@ impl Get for Rule {
             17 => Rule::Month(d.u8()?, get_in(d, &DIRS)?),
             18 => Rule::Date(d.u8()?, d.u8()?, get_in(d, &DIRS)?),
             19 => Rule::DayOfMonth(d.u8()?, get_in(d, &DIRS)?),
-            20 => Rule::Quarter(d.u8()?, d.i32()?),
+            20 => match (d.u8()?, d.i32()?) {
+                (q @ 1..=4, years) => Rule::Quarter(q, years),
+                _ => return Err(Bad("quarter")),
+            },
+            25 => match (d.u8()?, d.i32()?) {
+                (h @ 1..=2, years) => Rule::Half(h, years),
+                _ => return Err(Bad("half of a year")),
+            },
             21 => Rule::MonthOfYear(d.u8()?, d.i32()?),
             22 => Rule::WeekOfMonth(d.u8()?, d.u8()?, get_in(d, &DIRS)?),
             23 => Rule::Season(get_in(d, &SEASONS)?, get_in(d, &DIRS)?),
