@@ -162,28 +162,22 @@ fn each_row(
     mut tick: impl FnMut(&Builder, usize) -> Result<(), LoadError>,
     mut row: impl FnMut(&mut Builder, usize, &[u8]) -> Result<(), String>,
 ) -> Result<usize, LoadError> {
-    let mut line = Vec::with_capacity(4096);
     let mut line_no = 0usize;
-    loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                builder.cannot_read(file, Some((line_no + 1, 1)), &e);
-                break;
-            }
-        }
+    let error = parts::each_line(reader, |line| {
         line_no += 1;
         tick(builder, line.len())?;
-        let text = trim_line_end(&line);
+        let text = trim_line_end(line);
         if text.is_empty() {
-            continue;
+            return Ok(());
         }
         builder.count_row();
         if let Err(why) = row(builder, line_no, text) {
             builder.skip_row(file, Some(line_no), why);
         }
+        Ok(())
+    })?;
+    if let Some(e) = error {
+        builder.cannot_read(file, Some((line_no + 1, 1)), &e);
     }
     Ok(line_no)
 }
