@@ -189,11 +189,10 @@ pub(crate) fn read_lines<T: Send + Default>(
     // Part 0 reads into `builder` with the handle already open; each other
     // part opens a handle of its own (a cloned one shares the position).
     let mut first_handle = Some(handle);
-    let jobs: Vec<Mutex<Option<(&mut Builder, Option<std::fs::File>)>>> =
-        std::iter::once(&mut *builder)
-            .chain(rest.iter_mut())
-            .map(|b| Mutex::new(Some((b, first_handle.take()))))
-            .collect();
+    let jobs: Vec<Job<'_>> = std::iter::once(&mut *builder)
+        .chain(rest.iter_mut())
+        .map(|b| Mutex::new(Some((b, first_handle.take()))))
+        .collect();
     let results: Vec<Mutex<Option<PartResult<T>>>> =
         starts.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
@@ -235,6 +234,9 @@ pub(crate) fn read_lines<T: Send + Default>(
     }
     Ok(values)
 }
+
+/// A part still to read: its builder, and the open file for the first.
+type Job<'b> = Mutex<Option<(&'b mut Builder, Option<std::fs::File>)>>;
 
 /// A lock that a panicked holder does not poison for the others (a panic
 /// in a part reaches the caller when the threads are joined).
