@@ -139,6 +139,14 @@ fn part_count(total: u64, opts: &LoadOptions<'_>) -> usize {
     if opts.parts > 0 {
         return opts.parts;
     }
+    // For measuring: DATELINE_LOAD_PARTS=N reads in N parts (1: one thread).
+    let forced = std::env::var("DATELINE_LOAD_PARTS").ok();
+    if let Some(n) = forced
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n| n > 0)
+    {
+        return n;
+    }
     match cores() {
         1 => 1,
         n => n * PARTS_PER_CORE,
