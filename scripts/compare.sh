@@ -13,6 +13,12 @@
 #
 #   scripts/compare.sh gdelt [EVENTS] [ISO2 CAMEO3 FIPS]   (defaults: 1000000 RU RUS RS)
 #
+# With `sizes` first, the first load at each size (default 100k, 1M and 3M
+# events, generated into target/bench-data): dateline, DuckDB and
+# `jq empty`, and the peak memory of each, in one run.
+#
+#   scripts/compare.sh sizes [EVENTS...]
+#
 # Installs what it needs: hyperfine and jq from Debian's packages, DuckDB's
 # Python package into target/compare-venv.
 set -euo pipefail
@@ -21,6 +27,14 @@ mode=native
 if [ "${1:-}" = gdelt ]; then
   mode=gdelt
   shift
+fi
+sizes=()
+if [ "${1:-}" = sizes ]; then
+  mode=sizes
+  shift
+  sizes=("${@:-100000 1000000 3000000}")
+  sizes=(${sizes[*]})
+  set --
 fi
 events=${1:-1000000}
 actor=${2:-a0}
@@ -72,6 +86,44 @@ print("median wall time:")
 for name, secs in t.items():
     print(f"  {name:<7} {secs:7.3f} s   ({secs / t['export']:.2f}x the export)")
 PY
+  exit 0
+fi
+if [ "$mode" = sizes ]; then
+  # First load at several sizes, in one run: dateline (load, validate,
+  # index, filter), DuckDB reading the two columns it needs, and `jq empty`
+  # (parse only); wall time (median of RUNS, jq once) and peak memory.
+  actor=a0
+  table=target/compare-sizes.txt
+  : > "$table"
+  for n in "${sizes[@]}"; do
+    file=target/bench-data/gen-$n.jsonl
+    [ -s "$file" ] || "$bin" gen --events "$n" --seed 1 > "$file"
+    mb=$(( $(stat -c %s "$file") / 1000000 ))
+    dl="$bin list $file --actor $actor --count"
+    duck="$venv/bin/python scripts/duckdb_count.py $file $actor"
+    jqe="jq empty $file"
+    a=$(eval "$dl"); b=$(eval "$duck")
+    if [ "$a" != "$b" ]; then
+      echo "dateline ($a) and duckdb ($b) disagree on $file" >&2
+      exit 1
+    fi
+    rss_dl=$(( $(rss "$dl") / 1024 )); rss_duck=$(( $(rss "$duck") / 1024 ))
+    out=target/compare-sizes-$n.json
+    hyperfine --style basic --warmup 1 --runs "${RUNS:-5}" -N "$dl" "$duck" --export-json "$out.fast" >&2
+    hyperfine --style basic --runs 1 "$jqe" --export-json "$out.jq" >&2
+    python3 - "$out.fast" "$out.jq" "$n" "$mb" "$rss_dl" "$rss_duck" >> "$table" <<'PY'
+import json, sys
+fast = json.load(open(sys.argv[1]))["results"]
+jq = json.load(open(sys.argv[2]))["results"][0]["median"]
+n, mb, rss_dl, rss_duck = (int(a) for a in sys.argv[3:])
+dl, duck = fast[0]["median"], fast[1]["median"]
+print(f"{n:>9} {mb:>6} MB  dateline {dl:6.2f} s  duckdb {duck:6.2f} s ({dl / duck:.2f}x)"
+      f"  jq empty {jq:7.2f} s ({jq / dl:.1f}x dateline)"
+      f"  peak RSS dateline {rss_dl} MB ({rss_dl / mb:.2f}x the file), duckdb {rss_duck} MB")
+PY
+  done
+  echo "first load, $(date -u +%Y-%m-%d), $(nproc) cores; events, file, median wall time, peak RSS:"
+  cat "$table"
   exit 0
 fi
 file=target/bench-data/gen-$events.jsonl

@@ -41,8 +41,12 @@ pub struct Progress {
 pub struct LoadOptions<'a> {
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
     pub cancel: Option<&'a AtomicBool>,
-    /// JSON Lines files at least this large are parsed by two threads.
+    /// JSON Lines files (and GDELT exports) at least this large are read
+    /// in parts on every core.
     pub parallel_from: u64,
+    /// How many parts such a file is read in; 0 lets the loader choose
+    /// from the number of cores.
+    pub parts: usize,
     /// `--format`, `--map` and the other import flags.
     pub import: Option<&'a ImportOptions>,
     /// How much is read of one file and of one source text.
@@ -61,6 +65,7 @@ impl Default for LoadOptions<'_> {
             progress: None,
             cancel: None,
             parallel_from: 8 << 20,
+            parts: 0,
             import: None,
             limits: Limits::default(),
             allow_outside: &[],

@@ -154,12 +154,14 @@ impl Builder {
         Builder::default()
     }
 
-    /// Reserves room for a timeline of about `bytes` bytes of JSON, so the
-    /// large arrays are not copied as they grow. Untouched capacity costs no
-    /// memory.
+    /// Reserves room for a timeline of about `bytes` bytes of JSON or
+    /// GDELT rows, so the large arrays and the event id table are not
+    /// copied as they grow. Untouched capacity costs no memory; too little
+    /// costs a copy and, for the id table, a rehash of every id.
     pub fn reserve_for(&mut self, bytes: u64) {
         let bytes = bytes as usize;
-        let events = bytes / 500;
+        // A GDELT row takes about 380 bytes, a native event line 500 to 800.
+        let events = bytes / 360;
         self.arena.reserve(bytes * 3 / 4);
         self.events.reserve(events);
         self.slot_event.reserve(events);

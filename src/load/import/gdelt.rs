@@ -162,28 +162,22 @@ fn each_row(
     mut tick: impl FnMut(&Builder, usize) -> Result<(), LoadError>,
     mut row: impl FnMut(&mut Builder, usize, &[u8]) -> Result<(), String>,
 ) -> Result<usize, LoadError> {
-    let mut line = Vec::with_capacity(4096);
     let mut line_no = 0usize;
-    loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                builder.cannot_read(file, Some((line_no + 1, 1)), &e);
-                break;
-            }
-        }
+    let error = parts::each_line(reader, |line| {
         line_no += 1;
         tick(builder, line.len())?;
-        let text = trim_line_end(&line);
+        let text = trim_line_end(line);
         if text.is_empty() {
-            continue;
+            return Ok(());
         }
         builder.count_row();
         if let Err(why) = row(builder, line_no, text) {
             builder.skip_row(file, Some(line_no), why);
         }
+        Ok(())
+    })?;
+    if let Some(e) = error {
+        builder.cannot_read(file, Some((line_no + 1, 1)), &e);
     }
     Ok(line_no)
 }
@@ -254,13 +248,18 @@ pub(crate) fn add_row(
     {
         topics.push(Item(Cow::Borrowed(root)));
     }
-    let action = label.map_or_else(|| format!("CAMEO event {code}"), str::to_string);
-    let title = match (actor1, actor2) {
-        (Some(one), Some(two)) => format!("{action}: {one} → {two}"),
-        (Some(one), None) => format!("{action}: {one}"),
-        (None, Some(two)) => format!("{action}: → {two}"),
-        (None, None) => action,
-    };
+    // Built with push_str: format! costs a tenth of a large import's time.
+    let mut title = String::with_capacity(96);
+    match label {
+        Some(label) => title.push_str(label),
+        None => concat_into(&mut title, &["CAMEO event ", code]),
+    }
+    match (actor1, actor2) {
+        (Some(one), Some(two)) => concat_into(&mut title, &[": ", &one, " → ", &two]),
+        (Some(one), None) => concat_into(&mut title, &[": ", &one]),
+        (None, Some(two)) => concat_into(&mut title, &[": → ", &two]),
+        (None, None) => {}
+    }
     let summary = summary(f, code);
 
     let mut sources = Vec::new();
@@ -327,19 +326,30 @@ pub(crate) fn add_row(
 
 /// The figures a row carries that no field of an event holds.
 fn summary(f: &[&str; EVENT_COLUMNS], code: &str) -> String {
-    let mut out = format!("CAMEO {code}");
+    let mut out = String::with_capacity(160);
+    concat_into(&mut out, &["CAMEO ", code]);
     if let Some(root) = tables::cameo_event(f[ROOT_CODE]) {
-        out.push_str(&format!(" (root {}: {root})", f[ROOT_CODE]));
+        concat_into(&mut out, &[" (root ", f[ROOT_CODE], ": ", root, ")"]);
     }
-    let figure =
-        |label: &str, value: &str| (!value.is_empty()).then(|| format!("; {label} {value}"));
-    out.extend(figure("Goldstein scale", f[GOLDSTEIN]));
-    out.extend(figure("mentions", f[NUM_MENTIONS]));
-    out.extend(figure("sources", f[NUM_SOURCES]));
-    out.extend(figure("articles", f[NUM_ARTICLES]));
-    out.extend(figure("average tone", f[AVG_TONE]));
+    for (label, column) in [
+        ("; Goldstein scale ", GOLDSTEIN),
+        ("; mentions ", NUM_MENTIONS),
+        ("; sources ", NUM_SOURCES),
+        ("; articles ", NUM_ARTICLES),
+        ("; average tone ", AVG_TONE),
+    ] {
+        if !f[column].is_empty() {
+            concat_into(&mut out, &[label, f[column]]);
+        }
+    }
     out.push('.');
     out
+}
+
+fn concat_into(out: &mut String, parts: &[&str]) {
+    for p in parts {
+        out.push_str(p);
+    }
 }
 
 struct DeclaredActor<'r> {
@@ -360,7 +370,9 @@ fn declare_actor<'r>(
         return None;
     }
     let country = tables::iso_of_cameo_country(block[COUNTRY].trim());
-    let id = slug(&format!("{code} {raw_name}"));
+    let mut key = String::with_capacity(code.len() + 1 + raw_name.len());
+    concat_into(&mut key, &[code, " ", raw_name]);
+    let id = slug(&key);
     if let Some(name) = builder.declared_actor_name(&id) {
         let name = name.to_string();
         return Some(DeclaredActor { id, name, country });
@@ -397,15 +409,18 @@ fn declare_actor<'r>(
 /// Chains the rows of each article in time order with `related` links:
 /// one link per neighbour, never all pairs.
 pub(crate) fn link_articles(builder: &mut Builder, mut rows: Vec<ArticleRow>) {
+    use std::fmt::Write;
     rows.sort_unstable();
+    // Two buffers for the ids, reused: this runs on one core after the parts.
+    let (mut from, mut to) = (String::new(), String::new());
     for pair in rows.windows(2) {
         let ((a_article, _, a), (b_article, _, b)) = (pair[0], pair[1]);
         if a_article == b_article {
-            builder.add_late_link(
-                &format!("gdelt-{a}"),
-                &format!("gdelt-{b}"),
-                LinkKind::Related,
-            );
+            from.clear();
+            to.clear();
+            // Writing to a String cannot fail.
+            let _ = (write!(from, "gdelt-{a}"), write!(to, "gdelt-{b}"));
+            builder.add_late_link(&from, &to, LinkKind::Related);
         }
     }
 }

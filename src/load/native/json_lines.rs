@@ -7,7 +7,7 @@ use super::json_document::add_source;
 use crate::load::builder::Builder;
 use crate::load::builder::FileIx;
 use crate::load::native::schema::LineRecord;
-use crate::load::parts::{Part, PartProgress};
+use crate::load::parts::{self, Part, PartProgress};
 use crate::load::{LoadError, LoadOptions, TextReader, json_error};
 use std::io::BufRead;
 
@@ -21,28 +21,18 @@ pub(crate) fn read(
     read_text: &TextReader<'_>,
     opts: LoadOptions<'_>,
 ) -> Result<(usize, usize), LoadError> {
-    let mut line = Vec::with_capacity(4096);
     let mut line_no = 0usize;
     let mut records = 0usize;
     let mut progress = PartProgress::new(part, opts);
-    loop {
-        line.clear();
-        let n = match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) => {
-                builder.cannot_read(file, Some((line_no + 1, 1)), &e);
-                return Ok((line_no, records));
-            }
-        };
+    let error = parts::each_line(reader, |line| {
         line_no += 1;
-        progress.line(builder, n)?;
-        let mut text: &[u8] = &line;
+        progress.line(builder, line.len())?;
+        let mut text: &[u8] = line;
         if line_no == 1 && part.at_start {
             text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
         }
         if text.iter().all(u8::is_ascii_whitespace) {
-            continue;
+            return Ok(());
         }
         records += 1;
         // Plain event lines, most of a large file, skip serde's generality.
@@ -51,6 +41,11 @@ pub(crate) fn read(
         } else {
             read_record(builder, file, text, line_no, read_text);
         }
+        Ok(())
+    })?;
+    if let Some(e) = error {
+        builder.cannot_read(file, Some((line_no + 1, 1)), &e);
+        return Ok((line_no, records));
     }
     progress.report(builder);
     Ok((line_no, records))
