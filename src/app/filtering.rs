@@ -30,7 +30,7 @@ impl Density {
 impl App {
     /// Applies the filter, keeping `keep` selected if it still matches.
     pub fn refilter(&mut self, keep: Option<EventIx>) {
-        self.visible = query::apply(&self.timeline, &self.filter);
+        self.visible = self.apply_filter(&self.filter);
         let position = keep.map(|k| match self.visible.binary_search(&k) {
             Ok(p) => p,
             Err(p) => p.min(self.visible.len().saturating_sub(1)),
@@ -42,12 +42,35 @@ impl App {
                 .min(self.visible.len().saturating_sub(1)),
         );
         self.density = density(&self.timeline, &self.visible);
-        self.vague_kept = if self.filter.within {
+        self.vague_kept = if self.filter.within || (self.filter.from.is_none() && self.filter.to.is_none()) {
             0
         } else {
-            query::kept_by_vague_dates(&self.timeline, &self.filter)
+            let certain = query::Filter {
+                within: true,
+                ..self.filter.clone()
+            };
+            // The visible events are those that can fall in the range.
+            self.visible
+                .len()
+                .saturating_sub(self.apply_filter(&certain).len())
         };
         self.rehit();
+    }
+
+    /// The events `filter` keeps. Under "only hits" (`F`) the search's
+    /// matching events are at hand: the rest of the filter is applied and
+    /// intersected with them, instead of searching again on every change.
+    fn apply_filter(&self, filter: &query::Filter) -> Vec<EventIx> {
+        match (&filter.search, &self.search) {
+            (Some(q), Some(search)) if *q == search.query => {
+                let rest = query::Filter {
+                    search: None,
+                    ..filter.clone()
+                };
+                intersect(&query::apply(&self.timeline, &rest), &search.matching)
+            }
+            _ => query::apply(&self.timeline, filter),
+        }
     }
 
     pub(super) fn update_picker(&mut self, action: Action) {
@@ -181,6 +204,24 @@ impl App {
             Err(e) => self.message = Some(e.0),
         }
     }
+}
+
+/// The events in both sorted lists.
+fn intersect(a: &[EventIx], b: &[EventIx]) -> Vec<EventIx> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// A value for the command line, in double quotes when it has spaces.

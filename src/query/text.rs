@@ -42,8 +42,11 @@ pub(crate) fn search_hits(t: &Timeline, query: &str) -> Option<Vec<bool>> {
         if left * 4 < t.len() {
             // Few events left: checking each is cheaper than a scan, which
             // also maps every match of a common word to its event.
-            for (e, hit) in hits.iter_mut().enumerate().filter(|(_, h)| **h) {
-                *hit = event_holds(t, e as EventIx, &word);
+            let left: Vec<EventIx> = (0..t.len() as EventIx)
+                .filter(|&e| hits[e as usize])
+                .collect();
+            for (e, holds) in left.iter().zip(each_holds(t, &left, &word)) {
+                hits[*e as usize] = holds;
             }
         } else {
             for (hit, other) in hits.iter_mut().zip(word_hits(t, &word)) {
@@ -90,6 +93,24 @@ fn word_hits(t: &Timeline, word: &Word<'_>) -> Vec<bool> {
         }
     }
     hits
+}
+
+/// Whether each of `events` holds a word, checked on every core: the
+/// checks wait on memory (events lie all over the text), so threads help.
+fn each_holds(t: &Timeline, events: &[EventIx], word: &Word<'_>) -> Vec<bool> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut holds = vec![false; events.len()];
+    let per_thread = events.len().div_ceil(threads).max(4096);
+    std::thread::scope(|s| {
+        for (part, out) in events.chunks(per_thread).zip(holds.chunks_mut(per_thread)) {
+            s.spawn(move || {
+                for (&e, h) in part.iter().zip(out) {
+                    *h = event_holds(t, e, word);
+                }
+            });
+        }
+    });
+    holds
 }
 
 /// Whether one event holds a word anywhere (the check `word_hits` must
