@@ -74,6 +74,7 @@ impl Timeline {
     /// `chunk_len` bytes shared out among `threads` threads.
     fn scan_text(&self, needles: &[Needle], chunk_len: usize, threads: usize) -> Vec<bool> {
         let chunks = chunks(self.p.text.segments(), chunk_len);
+        let fields = &self.folded().block_fields;
         let next = std::sync::atomic::AtomicUsize::new(0);
         // Each thread takes the next chunk until none is left, and lists
         // the events it finds (an event once for a run of matches in it).
@@ -85,7 +86,7 @@ impl Timeline {
             {
                 Needle::for_each_match_of_any(needles, text, end, &mut |at, i| {
                     let len = needles[i].match_len(text, at) as u32;
-                    if let Some(e) = owners[i].owner(self, base + at as u32, len)
+                    if let Some(e) = owners[i].owner(self, fields, base + at as u32, len)
                         && hits.last() != Some(&e)
                     {
                         hits.push(e);
@@ -110,6 +111,70 @@ impl Timeline {
         }
         found
     }
+
+    /// Which of the events marked in `among` hold one of `needles` in
+    /// their title, summary, place or a quote. Their blocks and quotes are
+    /// checked in text order, on every core: checking event after event
+    /// would wait on memory all over the text.
+    pub(crate) fn text_holds_among(&self, needles: &[Needle], among: &[bool]) -> Vec<bool> {
+        let index = &self.p.text_index;
+        let fields = &self.folded().block_fields;
+        let holds_one = |s: super::Str| {
+            let text = self.p.text.get(s);
+            needles.iter().any(|n| n.is_in(text))
+        };
+        let marked = |e: EventIx| among.get(e as usize).copied().unwrap_or(false);
+        let in_blocks = on_every_core(index.block_event.len(), |range| {
+            range
+                .filter(|&j| marked(index.block_event[j]))
+                .filter(|&j| fields.get(j).is_some_and(|f| f.iter().any(|&s| holds_one(s))))
+                .map(|j| index.block_event[j])
+                .collect()
+        });
+        let mut holds = vec![false; self.len()];
+        for e in in_blocks {
+            holds[e as usize] = true;
+        }
+        let in_quotes = on_every_core(index.quotes.len(), |range| {
+            index.quotes[range]
+                .iter()
+                .filter(|q| marked(q.event) && !holds[q.event as usize])
+                .filter(|q| {
+                    holds_one(super::Str {
+                        start: q.start,
+                        len: q.end - q.start,
+                    })
+                })
+                .map(|q| q.event)
+                .collect()
+        });
+        for e in in_quotes {
+            holds[e as usize] = true;
+        }
+        holds
+    }
+}
+
+/// `each` run over parts of `0..len` on every core, its lists joined.
+fn on_every_core(
+    len: usize,
+    each: impl Fn(std::ops::Range<usize>) -> Vec<EventIx> + Sync,
+) -> Vec<EventIx> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let per_thread = len.div_ceil(threads).max(1 << 14);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = (0..len)
+            .step_by(per_thread)
+            .map(|from| {
+                let each = &each;
+                s.spawn(move || each(from..(from + per_thread).min(len)))
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Chunks smaller than this are not worth a thread's time.
@@ -139,43 +204,34 @@ fn chunks<'a>(
 }
 
 /// Maps matches, which come about in text order, to the events that hold
-/// them: each lookup starts where the previous one ended, and the last
-/// event's fields are kept for the next match in the same block.
+/// them: each lookup starts where the previous one ended, and the
+/// blocks' fields are read in text order too.
 #[derive(Debug, Clone, Default)]
 struct Owners {
     block: usize,
     quote: usize,
-    /// The block last looked at, its event and that event's title,
-    /// summary and place.
-    last: Option<(usize, EventIx, [super::Str; 3])>,
 }
 
 impl Owners {
     /// The event whose title, summary, place or quote holds
     /// `[at, at + len)` (the loader writes an event's place after its
     /// title and summary).
-    fn owner(&mut self, t: &Timeline, at: u32, len: u32) -> Option<EventIx> {
+    fn owner(
+        &mut self,
+        t: &Timeline,
+        fields: &[[super::Str; 3]],
+        at: u32,
+        len: u32,
+    ) -> Option<EventIx> {
         let index = &t.p.text_index;
         let end = at + len;
         let i = seek(&index.blocks, self.block, at, |&b| b);
         self.block = i;
-        if i > 0 {
-            let (event, fields) = match self.last {
-                Some((b, event, fields)) if b == i => (event, fields),
-                _ => {
-                    let event = index.block_event[i - 1];
-                    let e = &t.p.events[event as usize];
-                    let fields = [e.title, e.summary, e.place];
-                    self.last = Some((i, event, fields));
-                    (event, fields)
-                }
-            };
-            if fields
-                .iter()
-                .any(|s| at >= s.start && end <= s.start + s.len)
-            {
-                return Some(event);
-            }
+        if i > 0
+            && let Some(f) = fields.get(i - 1)
+            && f.iter().any(|s| at >= s.start && end <= s.start + s.len)
+        {
+            return Some(index.block_event[i - 1]);
         }
         let quotes = &index.quotes;
         let mut j = seek(quotes, self.quote, at, |q| q.start);
@@ -278,6 +334,10 @@ mod tests {
             for (chunk_len, threads) in [(usize::MAX, 1), (1, 2), (7, 3), (1000, 2)] {
                 assert_eq!(t.scan_text(&needles, chunk_len, threads), each, "{q:?}");
             }
+            // Checking some events in text order agrees too.
+            let among: Vec<bool> = (0..t.len()).map(|e| e % 3 != 1).collect();
+            let want: Vec<bool> = each.iter().zip(&among).map(|(a, b)| *a && *b).collect();
+            assert_eq!(t.text_holds_among(&needles, &among), want, "{q:?}");
         }
     }
 }
