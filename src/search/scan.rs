@@ -161,8 +161,40 @@ impl Needle {
                 .get(start..start + self.lower.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(self.lower.as_bytes()));
         }
-        hay.is_char_boundary(start) && starts_with_lower(&hay[start..], &self.lower)
+        if !hay.is_char_boundary(start) {
+            return false;
+        }
+        if self.fixed_layout {
+            return starts_with_lower_fixed(&hay[start..], &self.lower);
+        }
+        starts_with_lower(&hay[start..], &self.lower)
     }
+}
+
+/// [`starts_with_lower`] without lower-casing through an iterator per
+/// character while each character of `hay` lower-cases to one: then they
+/// pair up with the characters of `lower` one to one.
+fn starts_with_lower_fixed(hay: &str, lower: &str) -> bool {
+    let mut chars = hay.chars();
+    for want in lower.chars() {
+        let Some(c) = chars.next() else {
+            return false;
+        };
+        if c == want || (c.is_ascii() && c.to_ascii_lowercase() == want) {
+            continue;
+        }
+        if c.is_ascii() {
+            return false;
+        }
+        let mut lowered = c.to_lowercase();
+        match (lowered.next(), lowered.next()) {
+            (Some(l), None) if l == want => {}
+            (Some(_), None) => return false,
+            // Lower-cases to more than one character (İ): counted the long way.
+            _ => return starts_with_lower(hay, lower),
+        }
+    }
+    true
 }
 
 /// The shortest of the needles' ASCII runs when every needle holds it, and
@@ -354,6 +386,19 @@ mod tests {
         assert_eq!(lead_bytes("i\u{307}"), Some(vec![b'i', b'I', 0xC4]));
         let n = Needle::new("ß");
         assert_eq!(n.match_len("ẞ", 0), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairing_characters_agrees_with_lower_casing_all(
+            hay in "[aAkKóÓßẞİi\u{307}\u{212a}]{0,6}",
+            lower in "[akóßi\u{307}]{1,4}",
+        ) {
+            proptest::prop_assert_eq!(
+                starts_with_lower_fixed(&hay, &lower),
+                starts_with_lower(&hay, &lower)
+            );
+        }
     }
 
     #[test]
