@@ -42,18 +42,19 @@ impl App {
                 .min(self.visible.len().saturating_sub(1)),
         );
         self.density = density(&self.timeline, &self.visible);
-        self.vague_kept = if self.filter.within || (self.filter.from.is_none() && self.filter.to.is_none()) {
-            0
-        } else {
-            let certain = query::Filter {
-                within: true,
-                ..self.filter.clone()
+        self.vague_kept =
+            if self.filter.within || (self.filter.from.is_none() && self.filter.to.is_none()) {
+                0
+            } else {
+                let certain = query::Filter {
+                    within: true,
+                    ..self.filter.clone()
+                };
+                // The visible events are those that can fall in the range.
+                self.visible
+                    .len()
+                    .saturating_sub(self.apply_filter(&certain).len())
             };
-            // The visible events are those that can fall in the range.
-            self.visible
-                .len()
-                .saturating_sub(self.apply_filter(&certain).len())
-        };
         self.rehit();
     }
 
@@ -264,5 +265,56 @@ pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
         bucket_days,
         counts,
         open_start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// Under "only hits", a filter change intersects the search's kept
+    /// events: the list and the vague-date count must be what applying the
+    /// whole filter, search included, gives.
+    #[test]
+    fn only_hits_filter_changes_agree_with_applying_the_whole_filter() {
+        let mut bytes = Vec::new();
+        crate::synth::write(&mut bytes, 2000, 7).unwrap();
+        let t = crate::load::load_bytes("gen.jsonl", &bytes, crate::load::Format::Lines, &|_| {
+            Err(String::new())
+        })
+        .unwrap();
+        let mut app = App::new(Arc::new(t));
+        app.update(Action::StartSearch);
+        app.update(Action::Paste("kraków".into()));
+        app.update(Action::Submit);
+        app.update(Action::ToggleOnlyHits);
+        assert_eq!(app.filter.search.as_deref(), Some("kraków"));
+        let t = app.timeline.clone();
+        let from = crate::model::date::parse_user_range("2020").unwrap().0;
+        let to = crate::model::date::parse_user_range("2023").unwrap().1;
+        for step in 0..4 {
+            match step {
+                0 => {}
+                1 => app.filter.actors = vec![t.event(app.visible[0]).actors()[0].actor],
+                2 => {
+                    app.filter.actors.clear();
+                    (app.filter.from, app.filter.to) = (Some(from), Some(to));
+                }
+                _ => app.filter.within = true,
+            }
+            app.refilter(None);
+            assert!(!app.visible.is_empty(), "step {step}");
+            assert_eq!(app.visible, query::apply(&t, &app.filter), "step {step}");
+            assert_eq!(
+                app.vague_kept,
+                if app.filter.within {
+                    0
+                } else {
+                    query::kept_by_vague_dates(&t, &app.filter)
+                },
+                "step {step}"
+            );
+        }
     }
 }

@@ -127,13 +127,23 @@ impl Timeline {
         let in_blocks = on_every_core(index.block_event.len(), |range| {
             range
                 .filter(|&j| marked(index.block_event[j]))
-                .filter(|&j| fields.get(j).is_some_and(|f| f.iter().any(|&s| holds_one(s))))
+                .filter(|&j| {
+                    fields
+                        .get(j)
+                        .is_some_and(|f| f.iter().any(|&s| holds_one(s)))
+                })
                 .map(|j| index.block_event[j])
                 .collect()
         });
         let mut holds = vec![false; self.len()];
+        let held = in_blocks.len();
         for e in in_blocks {
             holds[e as usize] = true;
+        }
+        // Each event has one block: when every event marked holds a needle
+        // there, its quotes need no look (a common word).
+        if held == among.iter().filter(|&&m| m).count() {
+            return holds;
         }
         let in_quotes = on_every_core(index.quotes.len(), |range| {
             index.quotes[range]
