@@ -97,7 +97,7 @@ impl Timeline {
         };
         let lists: Vec<Vec<EventIx>> = std::thread::scope(|s| {
             let others: Vec<_> = (1..threads.min(chunks.len()))
-                .map(|_| s.spawn(&scan))
+                .map(|_| s.spawn(scan))
                 .collect();
             let mut lists = vec![scan()];
             for h in others {
