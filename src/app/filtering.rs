@@ -30,7 +30,7 @@ impl Density {
 impl App {
     /// Applies the filter, keeping `keep` selected if it still matches.
     pub fn refilter(&mut self, keep: Option<EventIx>) {
-        self.visible = query::apply(&self.timeline, &self.filter);
+        self.visible = self.apply_filter(&self.filter);
         let position = keep.map(|k| match self.visible.binary_search(&k) {
             Ok(p) => p,
             Err(p) => p.min(self.visible.len().saturating_sub(1)),
@@ -42,12 +42,36 @@ impl App {
                 .min(self.visible.len().saturating_sub(1)),
         );
         self.density = density(&self.timeline, &self.visible);
-        self.vague_kept = if self.filter.within {
-            0
-        } else {
-            query::kept_by_vague_dates(&self.timeline, &self.filter)
-        };
+        self.vague_kept =
+            if self.filter.within || (self.filter.from.is_none() && self.filter.to.is_none()) {
+                0
+            } else {
+                let certain = query::Filter {
+                    within: true,
+                    ..self.filter.clone()
+                };
+                // The visible events are those that can fall in the range.
+                self.visible
+                    .len()
+                    .saturating_sub(self.apply_filter(&certain).len())
+            };
         self.rehit();
+    }
+
+    /// The events `filter` keeps. Under "only hits" (`F`) the search's
+    /// matching events are at hand: the rest of the filter is applied and
+    /// intersected with them, instead of searching again on every change.
+    fn apply_filter(&self, filter: &query::Filter) -> Vec<EventIx> {
+        match (&filter.search, &self.search) {
+            (Some(q), Some(search)) if *q == search.query => {
+                let rest = query::Filter {
+                    search: None,
+                    ..filter.clone()
+                };
+                intersect(&query::apply(&self.timeline, &rest), &search.matching)
+            }
+            _ => query::apply(&self.timeline, filter),
+        }
     }
 
     pub(super) fn update_picker(&mut self, action: Action) {
@@ -183,6 +207,24 @@ impl App {
     }
 }
 
+/// The events in both sorted lists.
+fn intersect(a: &[EventIx], b: &[EventIx]) -> Vec<EventIx> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
 /// A value for the command line, in double quotes when it has spaces.
 fn quoted(value: &str) -> String {
     if value.is_empty() || value.contains([' ', '"', '\'', '$']) {
@@ -223,5 +265,56 @@ pub fn density(t: &Timeline, visible: &[EventIx]) -> Density {
         bucket_days,
         counts,
         open_start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// Under "only hits", a filter change intersects the search's kept
+    /// events: the list and the vague-date count must be what applying the
+    /// whole filter, search included, gives.
+    #[test]
+    fn only_hits_filter_changes_agree_with_applying_the_whole_filter() {
+        let mut bytes = Vec::new();
+        crate::synth::write(&mut bytes, 2000, 7).unwrap();
+        let t = crate::load::load_bytes("gen.jsonl", &bytes, crate::load::Format::Lines, &|_| {
+            Err(String::new())
+        })
+        .unwrap();
+        let mut app = App::new(Arc::new(t));
+        app.update(Action::StartSearch);
+        app.update(Action::Paste("kraków".into()));
+        app.update(Action::Submit);
+        app.update(Action::ToggleOnlyHits);
+        assert_eq!(app.filter.search.as_deref(), Some("kraków"));
+        let t = app.timeline.clone();
+        let from = crate::model::date::parse_user_range("2020").unwrap().0;
+        let to = crate::model::date::parse_user_range("2023").unwrap().1;
+        for step in 0..4 {
+            match step {
+                0 => {}
+                1 => app.filter.actors = vec![t.event(app.visible[0]).actors()[0].actor],
+                2 => {
+                    app.filter.actors.clear();
+                    (app.filter.from, app.filter.to) = (Some(from), Some(to));
+                }
+                _ => app.filter.within = true,
+            }
+            app.refilter(None);
+            assert!(!app.visible.is_empty(), "step {step}");
+            assert_eq!(app.visible, query::apply(&t, &app.filter), "step {step}");
+            assert_eq!(
+                app.vague_kept,
+                if app.filter.within {
+                    0
+                } else {
+                    query::kept_by_vague_dates(&t, &app.filter)
+                },
+                "step {step}"
+            );
+        }
     }
 }

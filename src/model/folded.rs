@@ -6,7 +6,7 @@
 //! ("kraków"): every one by the same fast scan of the text store. Actor
 //! names and topics, kept apart from the text, are folded alongside.
 
-use super::timeline::{ActorIx, Timeline};
+use super::timeline::{ActorIx, Str, Timeline};
 use crate::fold::{fold_text, fold_text_mapped};
 
 #[derive(Debug, Default)]
@@ -22,6 +22,10 @@ pub(crate) struct FoldedIndex {
     pub actors: Vec<String>,
     /// Each topic, folded.
     pub topics: Vec<String>,
+    /// The title, summary and place of each block's event, in text order:
+    /// scans that go through the text in order read them in order too,
+    /// instead of one event record after another all over memory.
+    pub block_fields: Vec<[Str; 3]>,
 }
 
 /// Longer "words" are not words (a URL, a run of symbols): left out.
@@ -123,6 +127,7 @@ impl FoldedIndex {
             starts,
             actors,
             topics,
+            block_fields: block_fields(t),
         }
     }
 
@@ -149,6 +154,26 @@ impl FoldedIndex {
         }
         out
     }
+}
+
+/// Each block's event's title, summary and place, in block order: the
+/// events are read in their own order and the fields scattered to their
+/// blocks, so memory is read in order.
+fn block_fields(t: &Timeline) -> Vec<[Str; 3]> {
+    let index = &t.p.text_index;
+    let mut block_of = vec![u32::MAX; t.p.events.len()];
+    for (j, &e) in index.block_event.iter().enumerate() {
+        if let Some(b) = block_of.get_mut(e as usize) {
+            *b = j as u32;
+        }
+    }
+    let mut fields = vec![[Str::default(); 3]; index.blocks.len()];
+    for (e, &j) in t.p.events.iter().zip(&block_of) {
+        if let Some(f) = fields.get_mut(j as usize) {
+            *f = [e.title, e.summary, e.place];
+        }
+    }
+    fields
 }
 
 impl Timeline {

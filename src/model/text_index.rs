@@ -56,63 +56,196 @@ impl Timeline {
     }
 
     /// For each event, whether its title, summary, place or one of its
-    /// quotes contains one of `needles` (one pass when they share an ASCII
-    /// run); `None` when one of them needs the slow path.
+    /// quotes contains one of `needles` (one pass for all of them); `None`
+    /// when one of them needs the slow path.
     pub fn text_matches_any(&self, needles: &[Needle]) -> Option<Vec<bool>> {
         if needles.is_empty() || needles.iter().any(|n| !n.scans_fast() || n.is_empty()) {
             return None;
         }
-        // Two chunks per segment, scanned on two threads.
-        let mut chunks: Vec<(u32, &str, usize)> = Vec::new();
-        for (base, text) in self.p.text.segments() {
-            let mut mid = text.len() / 2;
-            while !text.is_char_boundary(mid) {
-                mid += 1;
-            }
-            chunks.push((base, text, mid));
-            chunks.push((base + mid as u32, &text[mid..], text.len() - mid));
-        }
-        // Each chunk reports matches that start in its first `end` bytes.
-        let scan = |list: &[(u32, &str, usize)]| -> Vec<EventIx> {
-            let mut hits = Vec::new();
-            for &(base, text, end) in list {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let total: usize = self.p.text.segments().map(|(_, s)| s.len()).sum();
+        // Several chunks a thread, so that one that finds more to map back
+        // does not leave the others idle at the end.
+        let chunk_len = (total / (threads * 4)).max(MIN_CHUNK);
+        Some(self.scan_text(needles, chunk_len, threads))
+    }
+
+    /// The scan of [`Timeline::text_matches_any`], over chunks of about
+    /// `chunk_len` bytes shared out among `threads` threads.
+    fn scan_text(&self, needles: &[Needle], chunk_len: usize, threads: usize) -> Vec<bool> {
+        let chunks = chunks(self.p.text.segments(), chunk_len);
+        let fields = &self.folded().block_fields;
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        // Each thread takes the next chunk until none is left, and lists
+        // the events it finds (an event once for a run of matches in it).
+        let scan = || {
+            let mut hits: Vec<EventIx> = Vec::new();
+            let mut owners = vec![Owners::default(); needles.len()];
+            while let Some(&(base, text, end)) =
+                chunks.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+            {
                 Needle::for_each_match_of_any(needles, text, end, &mut |at, i| {
                     let len = needles[i].match_len(text, at) as u32;
-                    if let Some(e) = self.owner(base + at as u32, len) {
+                    if let Some(e) = owners[i].owner(self, fields, base + at as u32, len)
+                        && hits.last() != Some(&e)
+                    {
                         hits.push(e);
                     }
                 });
             }
             hits
         };
-        let (first, second) = chunks.split_at(chunks.len() / 2);
-        let (a, b) = std::thread::scope(|s| {
-            let h = s.spawn(|| scan(second));
-            (scan(first), h.join().unwrap_or_default())
+        let lists: Vec<Vec<EventIx>> = std::thread::scope(|s| {
+            let others: Vec<_> = (1..threads.min(chunks.len()))
+                .map(|_| s.spawn(scan))
+                .collect();
+            let mut lists = vec![scan()];
+            for h in others {
+                lists.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            lists
         });
         let mut found = vec![false; self.len()];
-        for e in a.into_iter().chain(b) {
+        for e in lists.into_iter().flatten() {
             found[e as usize] = true;
         }
-        Some(found)
+        found
     }
 
-    /// The event whose title, summary, place or quote holds `[at, at + len)`
-    /// (the loader writes an event's place after its title and summary).
-    fn owner(&self, at: u32, len: u32) -> Option<EventIx> {
+    /// Which of the events marked in `among` hold one of `needles` in
+    /// their title, summary, place or a quote. Their blocks and quotes are
+    /// checked in text order, on every core: checking event after event
+    /// would wait on memory all over the text.
+    pub(crate) fn text_holds_among(&self, needles: &[Needle], among: &[bool]) -> Vec<bool> {
         let index = &self.p.text_index;
-        let end = at + len;
-        let i = index.blocks.partition_point(|&b| b <= at);
-        if i > 0 {
-            let event = index.block_event[i - 1];
-            let e = &self.p.events[event as usize];
-            let inside = |s: super::Str| at >= s.start && end <= s.start + s.len;
-            if inside(e.title) || inside(e.summary) || inside(e.place) {
-                return Some(event);
+        let fields = &self.folded().block_fields;
+        let holds_one = |s: super::Str| {
+            let text = self.p.text.get(s);
+            needles.iter().any(|n| n.is_in(text))
+        };
+        let marked = |e: EventIx| among.get(e as usize).copied().unwrap_or(false);
+        let in_blocks = on_every_core(index.block_event.len(), |range| {
+            range
+                .filter(|&j| marked(index.block_event[j]))
+                .filter(|&j| {
+                    fields
+                        .get(j)
+                        .is_some_and(|f| f.iter().any(|&s| holds_one(s)))
+                })
+                .map(|j| index.block_event[j])
+                .collect()
+        });
+        let mut holds = vec![false; self.len()];
+        let held = in_blocks.len();
+        for e in in_blocks {
+            holds[e as usize] = true;
+        }
+        // Each event has one block: when every event marked holds a needle
+        // there, its quotes need no look (a common word).
+        if held == among.iter().filter(|&&m| m).count() {
+            return holds;
+        }
+        let in_quotes = on_every_core(index.quotes.len(), |range| {
+            index.quotes[range]
+                .iter()
+                .filter(|q| marked(q.event) && !holds[q.event as usize])
+                .filter(|q| {
+                    holds_one(super::Str {
+                        start: q.start,
+                        len: q.end - q.start,
+                    })
+                })
+                .map(|q| q.event)
+                .collect()
+        });
+        for e in in_quotes {
+            holds[e as usize] = true;
+        }
+        holds
+    }
+}
+
+/// `each` run over parts of `0..len` on every core, its lists joined.
+fn on_every_core(
+    len: usize,
+    each: impl Fn(std::ops::Range<usize>) -> Vec<EventIx> + Sync,
+) -> Vec<EventIx> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let per_thread = len.div_ceil(threads).max(1 << 14);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = (0..len)
+            .step_by(per_thread)
+            .map(|from| {
+                let each = &each;
+                s.spawn(move || each(from..(from + per_thread).min(len)))
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// Chunks smaller than this are not worth a thread's time.
+const MIN_CHUNK: usize = 256 << 10;
+
+/// The segments cut into chunks of about `chunk_len` bytes, at character
+/// boundaries: each is the offset it starts at, the text from there to
+/// the end of its segment (a match may run past the cut) and the length
+/// of the chunk proper (where a match must start).
+fn chunks<'a>(
+    segments: impl Iterator<Item = (u32, &'a str)>,
+    chunk_len: usize,
+) -> Vec<(u32, &'a str, usize)> {
+    let mut out = Vec::new();
+    for (base, text) in segments {
+        let mut from = 0;
+        while from < text.len() {
+            let mut to = from.saturating_add(chunk_len.max(1)).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
             }
+            out.push((base + from as u32, &text[from..], to - from));
+            from = to;
+        }
+    }
+    out
+}
+
+/// Maps matches, which come about in text order, to the events that hold
+/// them: each lookup starts where the previous one ended, and the
+/// blocks' fields are read in text order too.
+#[derive(Debug, Clone, Default)]
+struct Owners {
+    block: usize,
+    quote: usize,
+}
+
+impl Owners {
+    /// The event whose title, summary, place or quote holds
+    /// `[at, at + len)` (the loader writes an event's place after its
+    /// title and summary).
+    fn owner(
+        &mut self,
+        t: &Timeline,
+        fields: &[[super::Str; 3]],
+        at: u32,
+        len: u32,
+    ) -> Option<EventIx> {
+        let index = &t.p.text_index;
+        let end = at + len;
+        let i = seek(&index.blocks, self.block, at, |&b| b);
+        self.block = i;
+        if i > 0
+            && let Some(f) = fields.get(i - 1)
+            && f.iter().any(|s| at >= s.start && end <= s.start + s.len)
+        {
+            return Some(index.block_event[i - 1]);
         }
         let quotes = &index.quotes;
-        let mut j = quotes.partition_point(|q| q.start <= at);
+        let mut j = seek(quotes, self.quote, at, |q| q.start);
+        self.quote = j;
         while j > 0 && quotes[j - 1].max_end >= end {
             let q = &quotes[j - 1];
             if q.end >= end {
@@ -121,5 +254,100 @@ impl Timeline {
             j -= 1;
         }
         None
+    }
+}
+
+/// `items.partition_point(|x| key(x) <= at)` for items sorted by `key`,
+/// searched forward from `hint` (the previous answer) by doubling steps
+/// unless `at` went back: matches come about in order, so the answer is
+/// mostly at the hint or just past it.
+fn seek<T>(items: &[T], hint: usize, at: u32, key: impl Fn(&T) -> u32) -> usize {
+    let len = items.len();
+    if hint > len || (hint > 0 && key(&items[hint - 1]) > at) {
+        return items.partition_point(|x| key(x) <= at);
+    }
+    let (mut i, mut step) = (hint, 1);
+    while i + step <= len && key(&items[i + step - 1]) <= at {
+        i += step;
+        step *= 2;
+    }
+    i + items[i..(i + step).min(len)].partition_point(|x| key(x) <= at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Format, load_bytes};
+
+    proptest::proptest! {
+        #[test]
+        fn seeking_from_a_hint_agrees_with_a_binary_search(
+            mut items in proptest::collection::vec(0u32..50, 0..40),
+            hint in 0usize..45,
+            at in 0u32..55,
+        ) {
+            items.sort_unstable();
+            proptest::prop_assert_eq!(
+                seek(&items, hint, at, |&x| x),
+                items.partition_point(|&x| x <= at)
+            );
+        }
+    }
+
+    #[test]
+    fn chunks_cut_at_character_boundaries_and_cover_every_byte() {
+        let text = "aé€b😀cdéé";
+        for len in 1..12 {
+            let cut = chunks([(100, text)].into_iter(), len);
+            let mut at = 100;
+            for &(base, rest, end) in &cut {
+                assert_eq!(base, at);
+                assert!(end >= 1 && end <= rest.len());
+                assert_eq!(rest, &text[(base - 100) as usize..]);
+                at += end as u32;
+            }
+            assert_eq!(at as usize, 100 + text.len());
+        }
+    }
+
+    /// Scanning in many small chunks on several threads finds exactly what
+    /// checking each event's strings finds.
+    #[test]
+    fn chunked_scans_agree_with_checking_each_event() {
+        let mut bytes = Vec::new();
+        crate::synth::write(&mut bytes, 400, 3).unwrap();
+        let t = load_bytes("gen.jsonl", &bytes, Format::Lines, &|_| Err(String::new())).unwrap();
+        let queries: &[&[&str]] = &[
+            &["kraków"],
+            &["krakow", "kraków"],
+            &["istanbul", "i\u{307}stanbul"],
+            &["talks", "said"],
+            &["é"],
+            &["e"],
+            &["straße", "ss"],
+            &["zz"],
+        ];
+        for q in queries {
+            let needles: Vec<Needle> = q.iter().map(|s| t.needle(s)).collect();
+            let each: Vec<bool> = (0..t.len() as EventIx)
+                .map(|e| {
+                    let ev = t.event(e);
+                    needles.iter().any(|n| {
+                        n.is_in(ev.title())
+                            || n.is_in(ev.summary())
+                            || n.is_in(ev.place())
+                            || ev.quotes().any(|q| n.is_in(q.text()))
+                    })
+                })
+                .collect();
+            assert!(needles.iter().all(Needle::scans_fast), "{q:?}");
+            for (chunk_len, threads) in [(usize::MAX, 1), (1, 2), (7, 3), (1000, 2)] {
+                assert_eq!(t.scan_text(&needles, chunk_len, threads), each, "{q:?}");
+            }
+            // Checking some events in text order agrees too.
+            let among: Vec<bool> = (0..t.len()).map(|e| e % 3 != 1).collect();
+            let want: Vec<bool> = each.iter().zip(&among).map(|(a, b)| *a && *b).collect();
+            assert_eq!(t.text_holds_among(&needles, &among), want, "{q:?}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! ("Kraków" → "krakow"); each is looked for as it is and as every accented
 //! spelling of it the text holds ("kraków"), by scans of the text store.
 //! The longest word goes first; later words scan too while most events are
-//! left, or are checked on the events left.
+//! left, or are checked on the events left, in text order.
 
 use crate::model::{ActorIx, EventIx, Timeline};
 use crate::search::{Needle, words};
@@ -42,8 +42,10 @@ pub(crate) fn search_hits(t: &Timeline, query: &str) -> Option<Vec<bool>> {
         if left * 4 < t.len() {
             // Few events left: checking each is cheaper than a scan, which
             // also maps every match of a common word to its event.
-            for (e, hit) in hits.iter_mut().enumerate().filter(|(_, h)| **h) {
-                *hit = event_holds(t, e as EventIx, &word);
+            let mut holds = t.text_holds_among(&word.needles, &hits);
+            add_name_hits(t, &word, &mut holds);
+            for (hit, holds) in hits.iter_mut().zip(holds) {
+                *hit &= holds;
             }
         } else {
             for (hit, other) in hits.iter_mut().zip(word_hits(t, &word)) {
@@ -67,6 +69,12 @@ fn word_hits(t: &Timeline, word: &Word<'_>) -> Vec<bool> {
             })
             .collect()
     });
+    add_name_hits(t, word, &mut hits);
+    hits
+}
+
+/// Marks the events whose actors' names or aliases, or topics, hold a word.
+fn add_name_hits(t: &Timeline, word: &Word<'_>, hits: &mut [bool]) {
     let folded = t.folded();
     for (a, names) in folded.actors.iter().enumerate() {
         if names.contains(word.folded) {
@@ -89,24 +97,4 @@ fn word_hits(t: &Timeline, word: &Word<'_>) -> Vec<bool> {
                 .any(|&k| topics[k as usize]);
         }
     }
-    hits
-}
-
-/// Whether one event holds a word anywhere (the check `word_hits` must
-/// agree with).
-fn event_holds(t: &Timeline, e: EventIx, word: &Word<'_>) -> bool {
-    let ev = t.event(e);
-    let folded = t.folded();
-    word.is_in(ev.title())
-        || word.is_in(ev.summary())
-        || word.is_in(ev.place())
-        || ev.quotes().any(|q| word.is_in(q.text()))
-        || ev
-            .actors()
-            .iter()
-            .any(|a| folded.actors[a.actor as usize].contains(word.folded))
-        || ev
-            .topic_ixs()
-            .iter()
-            .any(|&k| folded.topics[k as usize].contains(word.folded))
 }

@@ -37,36 +37,11 @@ impl Needle {
         block_len: usize,
         mut found: impl FnMut(usize),
     ) {
-        if let Some((run_at, run)) = self.ascii_run() {
-            // Every match has the needle's layout: the run sits `run_at`
-            // bytes in.
-            let verify = |run_start: usize, found: &mut dyn FnMut(usize)| {
-                if let Some(start) = run_start.checked_sub(run_at)
-                    && start < end
-                    && self.matches_at(hay, start)
-                {
-                    found(start);
-                }
-            };
-            return for_each_run(hay, end + run_at, &run, block_len, verify, &mut found);
-        }
-        if let Some((chars_before, run)) = &self.stable {
-            // The text before the run is at most four bytes for each
-            // character of the needle before it; look back that far.
-            let reach = 4 * *chars_before;
-            let mut last: Option<usize> = None;
-            let verify = |run_start: usize, found: &mut dyn FnMut(usize)| {
-                for start in run_start.saturating_sub(reach)..=run_start {
-                    if start >= end || last.is_some_and(|l| start <= l) {
-                        continue;
-                    }
-                    if self.matches_at(hay, start) {
-                        last = Some(start);
-                        found(start);
-                    }
-                }
-            };
-            return for_each_run(hay, end + reach, run, block_len, verify, &mut found);
+        if let Some(anchor) = self.anchor(0) {
+            let needles = std::slice::from_ref(self);
+            return scan_anchors(hay, end, needles, &mut [anchor], block_len, &mut |at, _| {
+                found(at)
+            });
         }
         if let Some(leads) = self.leads() {
             // Nothing ASCII to scan for ("ß"): scan for the lead bytes of
@@ -100,9 +75,13 @@ impl Needle {
     }
 
     /// Calls `found(start, i)` for every match of `needles[i]` that starts
-    /// before `end`, for every needle: in one pass over `hay` when they
-    /// share an ASCII run (the spellings of one word: "krakow" and
-    /// "kraków" share "krak"), else one pass each. Not in order.
+    /// before `end`, for every needle, in one pass over `hay` for all that
+    /// hold a run of ASCII: each block is lower-cased once and searched for
+    /// every run while it is in cache, and needles that share a run (the
+    /// spellings of one word: "krakow" and "kraków" share "krak") are
+    /// found by one search for it. The matches come block by block, so
+    /// about in increasing order; a start may be reported twice when a
+    /// needle holds the shared run twice.
     pub fn for_each_match_of_any(
         needles: &[Needle],
         hay: &str,
@@ -112,29 +91,44 @@ impl Needle {
         if let [one] = needles {
             return one.for_each_match(hay, end, |at| found(at, 0));
         }
+        let mut anchors = Vec::new();
         match shared_run(needles) {
             Some((run, offsets)) => {
-                let reach = offsets.iter().flatten().copied().max().unwrap_or(0);
-                let verify = |run_start: usize, _: &mut dyn FnMut(usize)| {
-                    for (i, (needle, at)) in needles.iter().zip(&offsets).enumerate() {
-                        for &off in at {
-                            if let Some(start) = run_start.checked_sub(off)
-                                && start < end
-                                && needle.matches_at(hay, start)
-                            {
-                                found(start, i);
-                            }
-                        }
-                    }
-                };
-                for_each_run(hay, end + reach, &run, 256 << 10, verify, &mut |_| {});
+                let members = offsets
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, at)| at.iter().map(move |&off| (i, Place::At(off), None)))
+                    .collect();
+                anchors.push(Anchor { run, members });
             }
             None => {
                 for (i, needle) in needles.iter().enumerate() {
-                    needle.for_each_match(hay, end, |at| found(at, i));
+                    match needle.anchor(i) {
+                        Some(anchor) => anchors.push(anchor),
+                        None => needle.for_each_match(hay, end, |at| found(at, i)),
+                    }
                 }
             }
         }
+        scan_anchors(hay, end, needles, &mut anchors, 256 << 10, found);
+    }
+
+    /// The run of ASCII every match of this needle holds, and where, for
+    /// the needle numbered `i` of a scan.
+    fn anchor(&self, i: usize) -> Option<Anchor> {
+        if let Some((at, run)) = self.ascii_run() {
+            return Some(Anchor {
+                run,
+                members: vec![(i, Place::At(at), None)],
+            });
+        }
+        let (chars_before, run) = self.stable.as_ref()?;
+        // The text before the run is at most four bytes for each
+        // character of the needle before it.
+        Some(Anchor {
+            run: run.clone(),
+            members: vec![(i, Place::Within(4 * chars_before), None)],
+        })
     }
 
     /// The needle's longest run of ASCII bytes (lower case) and where it
@@ -167,8 +161,40 @@ impl Needle {
                 .get(start..start + self.lower.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(self.lower.as_bytes()));
         }
-        hay.is_char_boundary(start) && starts_with_lower(&hay[start..], &self.lower)
+        if !hay.is_char_boundary(start) {
+            return false;
+        }
+        if self.fixed_layout {
+            return starts_with_lower_fixed(&hay[start..], &self.lower);
+        }
+        starts_with_lower(&hay[start..], &self.lower)
     }
+}
+
+/// [`starts_with_lower`] without lower-casing through an iterator per
+/// character while each character of `hay` lower-cases to one: then they
+/// pair up with the characters of `lower` one to one.
+fn starts_with_lower_fixed(hay: &str, lower: &str) -> bool {
+    let mut chars = hay.chars();
+    for want in lower.chars() {
+        let Some(c) = chars.next() else {
+            return false;
+        };
+        if c == want || (c.is_ascii() && c.to_ascii_lowercase() == want) {
+            continue;
+        }
+        if c.is_ascii() {
+            return false;
+        }
+        let mut lowered = c.to_lowercase();
+        match (lowered.next(), lowered.next()) {
+            (Some(l), None) if l == want => {}
+            (Some(_), None) => return false,
+            // Lower-cases to more than one character (İ): counted the long way.
+            _ => return starts_with_lower(hay, lower),
+        }
+    }
+    true
 }
 
 /// The shortest of the needles' ASCII runs when every needle holds it, and
@@ -241,32 +267,94 @@ fn longest_run(bytes: &[u8], keep: impl Fn(&u8) -> bool) -> Option<std::ops::Ran
     (best.len() >= 2).then_some(best)
 }
 
-/// Large texts: lower-cases ASCII a block at a time and finds `run` with a
-/// vectorised substring search, handing `verify` each place it starts
-/// before `run_end`, in order.
-fn for_each_run(
+/// Where a needle holds its anchor's run.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    /// Exactly this many bytes in: the needle's layout is fixed.
+    At(usize),
+    /// At most this many bytes in: casing may change the length of what
+    /// comes before the run (İ, ẞ).
+    Within(usize),
+}
+
+/// A run of ASCII to search for, and the needles that hold it: each by
+/// its number, where it holds the run, and the last start it reported
+/// (for [`Place::Within`], whose look-backs overlap).
+#[derive(Debug)]
+struct Anchor {
+    run: Vec<u8>,
+    members: Vec<(usize, Place, Option<usize>)>,
+}
+
+/// Large texts: lower-cases ASCII a block at a time and searches it for
+/// every anchor's run with a vectorised substring search while it is in
+/// cache, then checks each needle that holds the run where it would
+/// start, reporting `found(start, needle)` for starts before `end`.
+fn scan_anchors(
     hay: &str,
-    run_end: usize,
-    run: &[u8],
+    end: usize,
+    needles: &[Needle],
+    anchors: &mut [Anchor],
     block_len: usize,
-    mut verify: impl FnMut(usize, &mut dyn FnMut(usize)),
-    found: &mut dyn FnMut(usize),
+    found: &mut dyn FnMut(usize, usize),
 ) {
-    let finder = memchr::memmem::Finder::new(run);
+    if anchors.is_empty() {
+        return;
+    }
+    let finders: Vec<memchr::memmem::Finder<'static>> = anchors
+        .iter()
+        .map(|a| memchr::memmem::Finder::new(&a.run).into_owned())
+        .collect();
+    let longest = anchors.iter().map(|a| a.run.len()).max().unwrap_or(0);
+    let reach = anchors
+        .iter()
+        .flat_map(|a| &a.members)
+        .map(|&(_, place, _)| match place {
+            Place::At(n) | Place::Within(n) => n,
+        })
+        .max()
+        .unwrap_or(0);
     let bytes = hay.as_bytes();
-    let mut lowered = Vec::with_capacity(block_len + run.len());
+    let last_run = (end + reach).min(bytes.len());
+    let mut lowered = Vec::with_capacity(block_len + longest);
     let mut block = 0;
-    while block < run_end.min(bytes.len()) {
+    while block < last_run {
         // The block, plus enough to see a run that starts in it.
-        let stop = (block + block_len + run.len()).min(bytes.len());
+        let stop = (block + block_len).min(last_run) + longest;
+        let stop = stop.min(bytes.len());
         lowered.clear();
         lowered.extend(bytes[block..stop].iter().map(u8::to_ascii_lowercase));
-        for at in finder.find_iter(&lowered) {
-            let run_start = block + at;
-            if run_start >= block + block_len || run_start >= run_end {
-                break;
+        for (anchor, finder) in anchors.iter_mut().zip(&finders) {
+            for at in finder.find_iter(&lowered) {
+                let run_start = block + at;
+                if run_start >= block + block_len || run_start >= last_run {
+                    break;
+                }
+                for (i, place, last) in &mut anchor.members {
+                    let needle = &needles[*i];
+                    match *place {
+                        Place::At(off) => {
+                            if let Some(start) = run_start.checked_sub(off)
+                                && start < end
+                                && needle.matches_at(hay, start)
+                            {
+                                found(start, *i);
+                            }
+                        }
+                        Place::Within(reach) => {
+                            for start in run_start.saturating_sub(reach)..=run_start {
+                                if start >= end || last.is_some_and(|l| start <= l) {
+                                    continue;
+                                }
+                                if needle.matches_at(hay, start) {
+                                    *last = Some(start);
+                                    found(start, *i);
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            verify(run_start, found);
         }
         block += block_len;
     }
@@ -298,6 +386,19 @@ mod tests {
         assert_eq!(lead_bytes("i\u{307}"), Some(vec![b'i', b'I', 0xC4]));
         let n = Needle::new("ß");
         assert_eq!(n.match_len("ẞ", 0), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairing_characters_agrees_with_lower_casing_all(
+            hay in "[aAkKóÓßẞİi\u{307}\u{212a}]{0,6}",
+            lower in "[akóßi\u{307}]{1,4}",
+        ) {
+            proptest::prop_assert_eq!(
+                starts_with_lower_fixed(&hay, &lower),
+                starts_with_lower(&hay, &lower)
+            );
+        }
     }
 
     #[test]
@@ -338,6 +439,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// One pass for several needles finds what one slow search for
+        /// each finds: shared runs, runs of their own, and needles whose
+        /// casing changes byte lengths among them.
+        #[test]
+        fn one_pass_for_several_needles_finds_each_ones_matches(
+            hay in "[abcÓóKkßẞİi\u{307}\u{212a}S ]{0,80}",
+            needles in proptest::collection::vec(
+                "(ab|bca|óka|c ab|kÓ|abcab|ßab|abßc|cab ß|i\u{307}ab|bßaßb|ssab|kab|ßkab|ßabi\u{307}|ß|ó)",
+                1..4,
+            ),
+            cut in 0usize..90,
+        ) {
+            let needles: Vec<Needle> = needles.iter().map(|n| Needle::new(n)).collect();
+            let end = cut.min(hay.len());
+            let mut got = Vec::new();
+            Needle::for_each_match_of_any(&needles, &hay, end, &mut |at, i| got.push((at, i)));
+            got.sort_unstable();
+            got.dedup();
+            let mut want: Vec<(usize, usize)> = needles
+                .iter()
+                .enumerate()
+                .flat_map(|(i, n)| starts_slowly(n, &hay, end).into_iter().map(move |at| (at, i)))
+                .collect();
+            want.sort_unstable();
+            proptest::prop_assert_eq!(got, want);
+        }
+
         #[test]
         fn block_scan_finds_every_match_across_block_edges(
             hay in "[abcÓóKkßẞİi\u{307}\u{212a}S ]{0,80}",
