@@ -55,9 +55,23 @@ impl Prefix {
 pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad> {
     let h = &prefix.header;
     let meta = h.meta(map);
-    if twox_hash::XxHash3_64::oneshot(meta) != h.meta_hash {
-        return Err(Bad("meta checksum"));
+    // Every read below is bounds-checked, so the records may be read while
+    // their checksum is computed; nothing read is used unless it matches.
+    let meta_hash = std::thread::scope(|s| {
+        let hashing = s.spawn(|| twox_hash::XxHash3_64::oneshot(meta));
+        let read = read_records(map, prefix, meta);
+        let hash = hashing.join().map_err(|_| Bad("meta checksum"));
+        (read, hash)
+    });
+    match meta_hash {
+        (read, Ok(hash)) if hash == h.meta_hash => read,
+        _ => Err(Bad("meta checksum")),
     }
+}
+
+/// The timeline from the meta section's records and the mapped texts.
+fn read_records(map: &Arc<Mmap>, prefix: &Prefix, meta: &[u8]) -> Result<Timeline, Bad> {
+    let h = &prefix.header;
     let mut d = Dec::new(&meta[prefix.records_at..]);
     let import_report = Get::get(&mut d)?;
     let lens = [d.u64()?, d.u64()?, d.u64()?, d.u64()?];
