@@ -6,19 +6,26 @@
 mod pty;
 
 use pty::{binary, start_browser_on};
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// A generated timeline of 30,000 events (about 24 MB: more than four
+/// times what the preview reads) in `dir`.
+fn generated(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let status = Command::new(binary())
+        .args(["gen", "--events", "30000"])
+        .stdout(std::fs::File::create(&path).expect("creates"))
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    path
+}
 
 #[test]
 fn the_first_events_show_before_the_whole_file_is_loaded() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let big = dir.path().join("big.jsonl");
-    // About 24 MB: more than four times what the preview reads.
-    let generated = Command::new(binary())
-        .args(["gen", "--events", "30000"])
-        .stdout(std::fs::File::create(&big).expect("creates"))
-        .status()
-        .expect("runs");
-    assert!(generated.success());
+    let big = generated(dir.path(), "big.jsonl");
     let mut session = start_browser_on(Some(&big));
     let partial = session.wait_for(0, "the preview", |s| s.contains("so far, loading"));
     // What comes after the preview's status line: the whole timeline.
@@ -35,13 +42,7 @@ fn the_first_events_show_before_the_whole_file_is_loaded() {
 #[test]
 fn an_error_past_the_preview_ends_the_browser_with_the_error_list() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let big = dir.path().join("bad-at-the-end.jsonl");
-    let generated = Command::new(binary())
-        .args(["gen", "--events", "30000"])
-        .stdout(std::fs::File::create(&big).expect("creates"))
-        .status()
-        .expect("runs");
-    assert!(generated.success());
+    let big = generated(dir.path(), "bad-at-the-end.jsonl");
     let mut file = std::fs::OpenOptions::new()
         .append(true)
         .open(&big)

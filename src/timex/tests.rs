@@ -2,12 +2,12 @@
 
 use super::*;
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// (text, value) of every expression, published Wednesday 16 April 2025.
-fn tagged(text: &str) -> Vec<(String, String)> {
+pub(super) fn tagged(text: &str) -> Vec<(String, String)> {
     tag(text, day(2025, 4, 16))
         .into_iter()
         .map(|t| (t.text, t.value))

@@ -2,19 +2,8 @@
 //! present, dates counted from the date last named, named days, amounts
 //! per unit of time. Each on sentences written for it.
 
+use super::tests::{day, tagged};
 use super::*;
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-/// (text, value) of every expression, published Wednesday 16 April 2025.
-fn tagged(text: &str) -> Vec<(String, String)> {
-    tag(text, day(2025, 4, 16))
-        .into_iter()
-        .map(|t| (t.text, t.value))
-        .collect()
-}
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
