@@ -37,6 +37,12 @@ fn the_first_events_show_before_the_whole_file_is_loaded() {
     session.send(b"q");
     let (code, _) = session.wait();
     assert_eq!(code, Some(0));
+    // Quitting waited for the snapshot, written to the cache, not beside the file.
+    let snapshots = std::fs::read_dir(session.cache.path().join("dateline"))
+        .map_or(0, |d| d.filter_map(Result::ok).count());
+    assert_eq!(snapshots, 1);
+    let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(beside.len(), 1, "only the timeline itself");
 }
 
 #[test]

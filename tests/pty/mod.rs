@@ -52,6 +52,9 @@ pub struct Session {
     screen: Arc<Mutex<Vec<u8>>>,
     reader: Option<std::thread::JoinHandle<()>>,
     pub browser: u32,
+    /// The browser's own cache folder, so no test writes snapshots into the
+    /// cache of whoever runs the tests.
+    pub cache: tempfile::TempDir,
 }
 
 impl Session {
@@ -120,6 +123,7 @@ pub fn start_browser() -> Session {
 pub fn start_browser_on(path: Option<&Path>) -> Session {
     let bin = binary();
     let arg = path.map_or(String::new(), |p| format!(" '{}'", p.display()));
+    let cache = tempfile::tempdir().expect("a cache folder");
     let mut script = Command::new("script")
         .arg("-qfec")
         // A terminal of a real size: the first frame then has content.
@@ -129,6 +133,7 @@ pub fn start_browser_on(path: Option<&Path>) -> Session {
         ))
         .arg("/dev/null")
         .env("TERM", "xterm-256color")
+        .env("XDG_CACHE_HOME", cache.path())
         // What is written here reaches the browser as typed keys.
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -172,6 +177,7 @@ pub fn start_browser_on(path: Option<&Path>) -> Session {
         screen,
         reader: Some(reader),
         browser,
+        cache,
     }
 }
 
