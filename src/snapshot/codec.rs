@@ -154,6 +154,23 @@ impl<'a> Dec<'a> {
         }
         Ok(n)
     }
+    /// `n` records of `N` bytes each, each decoded by `one` from its own
+    /// bytes: the length is checked once for the lot, so decoding a record
+    /// reads fixed offsets with no check per field.
+    pub fn fixed_many<T, const N: usize>(
+        &mut self,
+        n: usize,
+        one: impl Fn(&[u8; N], u64) -> Result<T, Bad>,
+    ) -> Result<Vec<T>, Bad> {
+        let bytes = self.take(n.checked_mul(N).ok_or(Bad("length"))?)?;
+        let text_len = self.text_len;
+        let mut v = Vec::with_capacity(n);
+        for c in bytes.chunks_exact(N) {
+            let b = c.try_into().map_err(|_| Bad("truncated"))?;
+            v.push(one(b, text_len)?);
+        }
+        Ok(v)
+    }
     /// Bytes not read yet.
     pub fn remaining(&self) -> usize {
         self.buf.len() - self.pos
@@ -166,6 +183,21 @@ impl<'a> Dec<'a> {
         let b = self.blob()?;
         String::from_utf8(b.to_vec()).map_err(|_| Bad("utf-8"))
     }
+}
+
+/// The little-endian number at `at` in a record's fixed bytes (the
+/// offsets are constants, so the compiler drops the bounds checks).
+#[inline(always)]
+pub(crate) fn u32_at<const N: usize>(b: &[u8; N], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+#[inline(always)]
+pub(crate) fn u16_at<const N: usize>(b: &[u8; N], at: usize) -> u16 {
+    u16::from_le_bytes([b[at], b[at + 1]])
+}
+#[inline(always)]
+pub(crate) fn i32_at<const N: usize>(b: &[u8; N], at: usize) -> i32 {
+    i32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
 
 /// A value that can be written to a snapshot.

@@ -1,6 +1,6 @@
 //! How dates and date derivations are written and read back.
 
-use super::codec::{Bad, Dec, Enc, Get, Put};
+use super::codec::{Bad, Dec, Enc, Get, Put, i32_at};
 use super::records::{get_in, put_in};
 use crate::model::date::{DateShape, DateValue, Point, Precision};
 use crate::model::derive::{Dir, Rule, Season};
@@ -84,6 +84,54 @@ impl Get for DateValue {
             uncertain: flags & 2 != 0,
         })
     }
+}
+
+/// A date in a fixed width: its shape, two points (the second zeros
+/// unless it is an interval) and its flags.
+pub(super) const DATE_BYTES: usize = 1 + 7 + 7 + 1;
+
+pub(super) fn put_date_fixed(e: &mut Enc<'_>, v: &DateValue) {
+    let (tag, a, b) = match v.shape {
+        DateShape::Single(p) => (0, p, None),
+        DateShape::Interval(a, b) => (1, a, Some(b)),
+        DateShape::Until(p) => (2, p, None),
+        DateShape::Since(p) => (3, p, None),
+    };
+    e.u8(tag);
+    a.put(e);
+    match b {
+        Some(b) => b.put(e),
+        None => e.bytes(&[0; 7]),
+    }
+    e.u8(u8::from(v.approximate) | u8::from(v.uncertain) << 1);
+}
+
+#[inline(always)]
+pub(super) fn get_date_fixed(b: &[u8; DATE_BYTES]) -> Result<DateValue, Bad> {
+    let point = |at: usize| -> Result<Point, Bad> {
+        Ok(Point {
+            year: i32_at(b, at),
+            month: b[at + 4],
+            day: b[at + 5],
+            precision: *PRECISIONS.get(b[at + 6] as usize).ok_or(Bad("enum"))?,
+        })
+    };
+    let shape = match b[0] {
+        0 => DateShape::Single(point(1)?),
+        1 => DateShape::Interval(point(1)?, point(8)?),
+        2 => DateShape::Until(point(1)?),
+        3 => DateShape::Since(point(1)?),
+        _ => return Err(Bad("date shape")),
+    };
+    let flags = b[15];
+    if flags > 3 {
+        return Err(Bad("date flags"));
+    }
+    Ok(DateValue {
+        shape,
+        approximate: flags & 1 != 0,
+        uncertain: flags & 2 != 0,
+    })
 }
 
 impl Put for Rule {

@@ -1,8 +1,8 @@
 //! How each record of the store is written and read back. Enums are
 //! written as small numbers and read back by a checked match.
 
-use super::codec::{Bad, Dec, Enc, Get, Put};
-use crate::model::date::DateValue;
+use super::codec::{Bad, Dec, Enc, Get, Put, u16_at, u32_at};
+use super::dates::{DATE_BYTES, get_date_fixed, put_date_fixed};
 use crate::model::timeline::{ActorRec, EventRec, Postings, SourceRec};
 use crate::model::{ActorKind, EventActor, ImportReport, Link, LinkKind, QuoteSpan, Status, Str};
 use crate::model::{Quote, timeline::Span};
@@ -16,11 +16,29 @@ impl Put for Str {
 impl Get for Str {
     const MIN: usize = 8;
     fn get(d: &mut Dec<'_>) -> Result<Self, Bad> {
-        let (start, len) = (d.u32()?, d.u32()?);
-        if u64::from(start) + u64::from(len) > d.text_len {
-            return Err(Bad("string out of range"));
-        }
-        Ok(Str { start, len })
+        let b = d.take(8)?.try_into().map_err(|_| Bad("truncated"))?;
+        str_at::<8>(b, 0, d.text_len)
+    }
+    fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+        d.fixed_many::<_, 8>(n, |b, text_len| str_at(b, 0, text_len))
+    }
+}
+
+/// The string at `at` in a record's bytes, checked against the text's length.
+#[inline(always)]
+fn str_at<const N: usize>(b: &[u8; N], at: usize, text_len: u64) -> Result<Str, Bad> {
+    let (start, len) = (u32_at(b, at), u32_at(b, at + 4));
+    if u64::from(start) + u64::from(len) > text_len {
+        return Err(Bad("string out of range"));
+    }
+    Ok(Str { start, len })
+}
+
+#[inline(always)]
+fn span_at<const N: usize>(b: &[u8; N], at: usize) -> Span {
+    Span {
+        start: u32_at(b, at),
+        len: u32_at(b, at + 4),
     }
 }
 
@@ -37,6 +55,9 @@ impl Get for Span {
             start: d.u32()?,
             len: d.u32()?,
         })
+    }
+    fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+        d.fixed_many::<_, 8>(n, |b, _| Ok(span_at(b, 0)))
     }
 }
 
@@ -105,16 +126,21 @@ impl Get for ActorRec {
     }
 }
 
+/// Every event takes the same bytes (a date is written at its longest,
+/// a missing country as zeros), so events are read with one length check.
+const EVENT_BYTES: usize = 4 + 8 + 8 + DATE_BYTES + 4 + 1 + 8 + 3 + 56 + 8;
+
 impl Put for EventRec {
     fn put(&self, e: &mut Enc<'_>) {
         e.u32(self.slot);
         self.title.put(e);
         self.summary.put(e);
-        self.date.put(e);
+        put_date_fixed(e, &self.date);
         e.u32(self.derivation);
         put_in(e, &Status::ALL, self.status);
         self.place.put(e);
-        self.place_country.put(e);
+        e.u8(u8::from(self.place_country.is_some()));
+        e.u16(self.place_country.unwrap_or(0));
         for s in [
             self.actors,
             self.countries,
@@ -130,27 +156,52 @@ impl Put for EventRec {
     }
 }
 impl Get for EventRec {
-    const MIN: usize = 4 + 16 + 9 + 4 + 1 + 8 + 1 + 56 + 8;
+    const MIN: usize = EVENT_BYTES;
     fn get(d: &mut Dec<'_>) -> Result<Self, Bad> {
-        Ok(EventRec {
-            slot: d.u32()?,
-            title: Str::get(d)?,
-            summary: Str::get(d)?,
-            date: DateValue::get(d)?,
-            derivation: d.u32()?,
-            status: get_in(d, &Status::ALL)?,
-            place: Str::get(d)?,
-            place_country: Option::get(d)?,
-            actors: Span::get(d)?,
-            countries: Span::get(d)?,
-            topics: Span::get(d)?,
-            quotes: Span::get(d)?,
-            links: Span::get(d)?,
-            backlinks: Span::get(d)?,
-            sources: Span::get(d)?,
-            date_origin: Str::get(d)?,
-        })
+        let b = d
+            .take(EVENT_BYTES)?
+            .try_into()
+            .map_err(|_| Bad("truncated"))?;
+        event_at(b, d.text_len)
     }
+    fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+        d.fixed_many(n, event_at)
+    }
+}
+
+#[inline(always)]
+fn event_at(b: &[u8; EVENT_BYTES], text_len: u64) -> Result<EventRec, Bad> {
+    const D: usize = 20;
+    const P: usize = D + DATE_BYTES + 5;
+    let date_bytes = b[D..D + DATE_BYTES]
+        .try_into()
+        .map_err(|_| Bad("truncated"))?;
+    let place_country = match b[P + 8] {
+        0 => None,
+        1 => Some(u16_at(b, P + 9)),
+        _ => return Err(Bad("option")),
+    };
+    const S: usize = P + 11;
+    Ok(EventRec {
+        slot: u32_at(b, 0),
+        title: str_at(b, 4, text_len)?,
+        summary: str_at(b, 12, text_len)?,
+        date: get_date_fixed(date_bytes)?,
+        derivation: u32_at(b, D + DATE_BYTES),
+        status: *Status::ALL
+            .get(b[D + DATE_BYTES + 4] as usize)
+            .ok_or(Bad("enum"))?,
+        place: str_at(b, P, text_len)?,
+        place_country,
+        actors: span_at(b, S),
+        countries: span_at(b, S + 8),
+        topics: span_at(b, S + 16),
+        quotes: span_at(b, S + 24),
+        links: span_at(b, S + 32),
+        backlinks: span_at(b, S + 40),
+        sources: span_at(b, S + 48),
+        date_origin: str_at(b, S + 56, text_len)?,
+    })
 }
 
 impl Put for EventActor {
@@ -165,6 +216,14 @@ impl Get for EventActor {
         Ok(EventActor {
             actor: d.u32()?,
             role: d.u32()?,
+        })
+    }
+    fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+        d.fixed_many::<_, 8>(n, |b, _| {
+            Ok(EventActor {
+                actor: u32_at(b, 0),
+                role: u32_at(b, 4),
+            })
         })
     }
 }
@@ -187,6 +246,16 @@ impl Get for Quote {
             char_end: d.u32()?,
         })
     }
+    fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+        d.fixed_many::<_, 20>(n, |b, text_len| {
+            Ok(Quote {
+                source: u32_at(b, 0),
+                text: str_at(b, 4, text_len)?,
+                char_start: u32_at(b, 12),
+                char_end: u32_at(b, 16),
+            })
+        })
+    }
 }
 
 impl Put for Link {
@@ -201,6 +270,14 @@ impl Get for Link {
         Ok(Link {
             other: d.u32()?,
             kind: get_in(d, &LinkKind::ALL)?,
+        })
+    }
+    fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+        d.fixed_many::<_, 5>(n, |b, _| {
+            Ok(Link {
+                other: u32_at(b, 0),
+                kind: *LinkKind::ALL.get(b[4] as usize).ok_or(Bad("enum"))?,
+            })
         })
     }
 }
@@ -220,6 +297,16 @@ impl Get for QuoteSpan {
             end: d.u32()?,
             max_end: d.u32()?,
             event: d.u32()?,
+        })
+    }
+    fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
+        d.fixed_many::<_, 16>(n, |b, _| {
+            Ok(QuoteSpan {
+                start: u32_at(b, 0),
+                end: u32_at(b, 4),
+                max_end: u32_at(b, 8),
+                event: u32_at(b, 12),
+            })
         })
     }
 }
