@@ -306,3 +306,45 @@ impl Get for Derivation {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_width_dates_come_back_and_bad_bytes_are_refused() {
+        let p = |year, month, day, precision| Point {
+            year,
+            month,
+            day,
+            precision,
+        };
+        let (a, b) = (
+            p(-44, 3, 15, Precision::Day),
+            p(2024, 6, 0, Precision::Month),
+        );
+        for (shape, approximate, uncertain) in [
+            (DateShape::Single(a), false, false),
+            (DateShape::Interval(a, b), true, false),
+            (DateShape::Until(b), false, true),
+            (DateShape::Since(p(1999, 0, 0, Precision::Year)), true, true),
+        ] {
+            let v = DateValue {
+                shape,
+                approximate,
+                uncertain,
+            };
+            let mut out = Vec::new();
+            let mut e = Enc::new(&mut out);
+            put_date_fixed(&mut e, &v);
+            e.finish().unwrap();
+            let bytes: [u8; DATE_BYTES] = out.as_slice().try_into().unwrap();
+            assert_eq!(get_date_fixed(&bytes), Ok(v));
+            for (at, bad) in [(0, 4), (DATE_BYTES - 1, 4), (7, 3)] {
+                let mut forged = bytes;
+                forged[at] = bad;
+                assert!(get_date_fixed(&forged).is_err(), "byte {at} = {bad}");
+            }
+        }
+    }
+}
