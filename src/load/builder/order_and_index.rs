@@ -2,10 +2,12 @@
 //! links resolved to positions, backlinks, indexes by actor, country and
 //! quoted source, and
 //! the text index for search. The per-event lists stay in the order they were
-//! read (spans point into them), so every pass is sequential except one
-//! gather of the event records; the indexes are built on a second thread.
+//! read (spans point into them). The event records are turned into their
+//! chronological form first, consuming the records as read so that both never
+//! take their full room at once (the load's peak memory); the indexes are then
+//! built on a second thread while this one builds the text index.
 
-use crate::load::builder::{Builder, NONE};
+use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::model::date::Day;
 use crate::model::timeline::{
     ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span, group_by_key,
@@ -21,18 +23,13 @@ struct Indexes {
     by_source: Postings,
 }
 
-/// What the first thread builds.
-struct Records {
-    derivations: Vec<Derivation>,
-    events: Vec<EventRec>,
-    earliest: Vec<Day>,
-    latest: Vec<Day>,
-    text_index: TextIndex,
+fn range(s: Span) -> std::ops::Range<usize> {
+    s.start as usize..(s.start + s.len) as usize
 }
 
-fn range((start, len): (u32, u32)) -> std::ops::Range<usize> {
-    start as usize..(start + len) as usize
-}
+/// How many records as read are converted between two givings back of
+/// their room (about 8 MB of them).
+const RELEASE_EVERY: usize = 1 << 16;
 
 impl Builder {
     pub(crate) fn build(mut self) -> TimelineParts {
@@ -60,23 +57,30 @@ impl Builder {
             l.other = slot_rank[l.other as usize];
         }
 
+        let derivations = self.derivations_in_order(&slot_rank);
+        let raw = std::mem::take(&mut self.events);
+        let mut events = records_in_order(raw, order);
+
         let this = &self;
-        let (indexes, records) = std::thread::scope(|scope| {
-            let worker = scope.spawn(|| this.indexes(&rank));
-            let records = this.records_in_order(&order, &rank, &slot_rank);
-            (worker.join(), records)
+        let (indexes, (text_index, earliest, latest)) = std::thread::scope(|scope| {
+            let events = &events;
+            let worker = scope.spawn(|| this.indexes(events));
+            let text_index = this.text_index(events, &rank);
+            let earliest = events
+                .iter()
+                .map(|e| e.date.earliest().unwrap_or(Day::MIN))
+                .collect();
+            let latest = events
+                .iter()
+                .map(|e| e.date.latest().unwrap_or(Day::MAX))
+                .collect();
+            (worker.join(), (text_index, earliest, latest))
         });
         let indexes = match indexes {
             Ok(built) => built,
             Err(panic) => std::panic::resume_unwind(panic),
         };
-        let Records {
-            derivations,
-            mut events,
-            earliest,
-            latest,
-            text_index,
-        } = records;
+        drop(rank);
         for (e, w) in events.iter_mut().zip(indexes.backlink_offsets.windows(2)) {
             e.backlinks = Span {
                 start: w[0],
@@ -151,15 +155,16 @@ impl Builder {
         }
     }
 
-    /// Backlinks and the actor and country postings, gathered in reading
-    /// order, then each list sorted into chronological order.
-    fn indexes(&self, rank: &[u32]) -> Indexes {
-        let n = self.events.len();
+    /// Backlinks and the actor, country and source postings, gathered in
+    /// chronological order (so most lists come out already sorted), then each
+    /// list sorted.
+    fn indexes(&self, events: &[EventRec]) -> Indexes {
+        let n = events.len();
         let mut backlink_pairs: Vec<(u32, Link)> = Vec::with_capacity(self.links.len());
         let mut actor_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_actors.len());
         let mut country_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_countries.len() + n);
         let mut source_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.quotes.len());
-        for (e, &at) in self.events.iter().zip(rank) {
+        for (at, e) in (0u32..).zip(events) {
             for l in &self.links[range(e.links)] {
                 backlink_pairs.push((
                     l.other,
@@ -202,11 +207,9 @@ impl Builder {
         }
     }
 
-    /// The event records in chronological order, with their derivations,
-    /// day bounds and the text index.
-    fn records_in_order(&self, order: &[u32], rank: &[u32], slot_rank: &[u32]) -> Records {
-        let derivations = self
-            .derivations
+    /// The derivations, their event anchors turned into chronological places.
+    fn derivations_in_order(&self, slot_rank: &[u32]) -> Vec<Derivation> {
+        self.derivations
             .iter()
             .map(|d| Derivation {
                 phrase: d.phrase,
@@ -219,75 +222,32 @@ impl Builder {
                 },
                 rule: d.rule,
             })
-            .collect();
-        let span = |(start, len): (u32, u32)| Span { start, len };
-        let events: Vec<EventRec> = order
-            .iter()
-            .map(|&old| {
-                let e = &self.events[old as usize];
-                EventRec {
-                    slot: e.slot,
-                    title: e.title,
-                    summary: e.summary,
-                    date: e.date,
-                    derivation: if e.derivation == NONE {
-                        NO_DERIVATION
-                    } else {
-                        e.derivation
-                    },
-                    status: e.status,
-                    place: e.place,
-                    place_country: e.place_country,
-                    actors: span(e.actors),
-                    countries: span(e.countries),
-                    topics: span(e.topics),
-                    quotes: span(e.quotes),
-                    links: span(e.links),
-                    backlinks: Span::default(),
-                    sources: span(e.sources),
-                    date_origin: e.date_origin,
-                }
-            })
-            .collect();
-        let earliest = events
-            .iter()
-            .map(|e| e.date.earliest().unwrap_or(Day::MIN))
-            .collect();
-        let latest = events
-            .iter()
-            .map(|e| e.date.latest().unwrap_or(Day::MAX))
-            .collect();
-        Records {
-            derivations,
-            events,
-            earliest,
-            latest,
-            text_index: self.text_index(rank),
-        }
+            .collect()
     }
 
-    /// Where each event's title and quotes lie in the text store.
-    fn text_index(&self, rank: &[u32]) -> TextIndex {
-        let mut blocks: Vec<(u32, u32)> = self
-            .events
+    /// Where each event's title and quotes lie in the text store. The spans
+    /// are gathered in reading order, as before the records were reordered:
+    /// the quotes' sort does not keep ties in a set order, so its input must
+    /// not change for the index to stay the same.
+    fn text_index(&self, events: &[EventRec], rank: &[u32]) -> TextIndex {
+        let mut blocks: Vec<(u32, u32)> = rank
             .iter()
-            .zip(rank)
-            .map(|(e, &r)| (e.title.start, r))
+            .map(|&r| (events[r as usize].title.start, r))
             .collect();
         if !blocks.is_sorted() {
             blocks.sort_unstable();
         }
-        let quotes = self
-            .events
+        let quotes = rank
             .iter()
-            .zip(rank)
-            .flat_map(|(e, &r)| {
-                self.quotes[range(e.quotes)].iter().map(move |q| QuoteSpan {
-                    start: q.text.start,
-                    end: q.text.start + q.text.len,
-                    max_end: 0,
-                    event: r,
-                })
+            .flat_map(|&r| {
+                self.quotes[range(events[r as usize].quotes)]
+                    .iter()
+                    .map(move |q| QuoteSpan {
+                        start: q.text.start,
+                        end: q.text.start + q.text.len,
+                        max_end: 0,
+                        event: r,
+                    })
             })
             .collect();
         TextIndex {
@@ -296,5 +256,112 @@ impl Builder {
             quotes: Vec::new(),
         }
         .with_quotes(quotes)
+    }
+}
+
+/// The event records in chronological order (`order` lists the reading
+/// places in that order). The records as read are first put, in place, into
+/// reverse chronological order, then taken off their end one by one, their
+/// room given back as it empties, so the two arrays together stay about the
+/// size of one.
+fn records_in_order(mut raw: Vec<RawEvent>, order: Vec<u32>) -> Vec<EventRec> {
+    let n = raw.len();
+    // Place j takes the record read at order[n - 1 - j]: follow each cycle
+    // of that permutation, swapping as it goes.
+    let mut done = vec![false; n];
+    for start in 0..n {
+        if done[start] {
+            continue;
+        }
+        let mut j = start;
+        loop {
+            done[j] = true;
+            let k = order[n - 1 - j] as usize;
+            if k == start {
+                break;
+            }
+            raw.swap(j, k);
+            j = k;
+        }
+    }
+    drop(done);
+    drop(order);
+    let mut events = Vec::with_capacity(n);
+    while let Some(e) = raw.pop() {
+        events.push(chronological_record(e));
+        if raw.len() % RELEASE_EVERY == 0 {
+            raw.shrink_to_fit();
+        }
+    }
+    events
+}
+
+fn chronological_record(e: RawEvent) -> EventRec {
+    let span = |(start, len): (u32, u32)| Span { start, len };
+    EventRec {
+        slot: e.slot,
+        title: e.title,
+        summary: e.summary,
+        date: e.date,
+        derivation: if e.derivation == NONE {
+            NO_DERIVATION
+        } else {
+            e.derivation
+        },
+        status: e.status,
+        place: e.place,
+        place_country: e.place_country,
+        actors: span(e.actors),
+        countries: span(e.countries),
+        topics: span(e.topics),
+        quotes: span(e.quotes),
+        links: span(e.links),
+        backlinks: Span::default(),
+        sources: span(e.sources),
+        date_origin: e.date_origin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(slot: u32) -> RawEvent {
+        RawEvent {
+            slot,
+            file: 0,
+            title: Default::default(),
+            summary: Default::default(),
+            date: crate::model::date::DateValue::parse_edtf("2024-01-01").expect("a date"),
+            status: Default::default(),
+            place: Default::default(),
+            place_country: None,
+            actors: (slot, 1),
+            countries: (0, 0),
+            topics: (0, 0),
+            quotes: (0, 0),
+            links: (0, 0),
+            sources: (0, 0),
+            derivation: NONE,
+            date_origin: Default::default(),
+        }
+    }
+
+    #[test]
+    fn records_follow_the_given_order_whatever_its_cycles() {
+        // Several cycles, a fixed point and more than one release chunk.
+        for n in [0usize, 1, 2, 7, RELEASE_EVERY + 3] {
+            let order: Vec<u32> = (0..n as u32)
+                .map(|i| (i * 5 + 3) % n.max(1) as u32)
+                .collect();
+            let mut seen = order.clone();
+            seen.sort_unstable();
+            assert_eq!(seen, (0..n as u32).collect::<Vec<_>>(), "n = {n}");
+            let events = records_in_order((0..n as u32).map(raw).collect(), order.clone());
+            let slots: Vec<u32> = events.iter().map(|e| e.slot).collect();
+            assert_eq!(slots, order, "n = {n}");
+            assert!(events.iter().all(|e| e.actors.start == e.slot));
+            assert!(events.iter().all(|e| e.derivation == NO_DERIVATION));
+        }
     }
 }
