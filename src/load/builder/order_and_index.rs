@@ -9,9 +9,7 @@
 
 use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::model::date::Day;
-use crate::model::timeline::{
-    ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span, group_by_key,
-};
+use crate::model::timeline::{ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span};
 use crate::model::{Derivation, DerivationAnchor, Link, QuoteSpan, TextIndex, TimelineParts};
 
 /// What the second thread builds.
@@ -155,56 +153,61 @@ impl Builder {
         }
     }
 
-    /// Backlinks and the actor, country and source postings, gathered in
-    /// chronological order (so most lists come out already sorted), then each
-    /// list sorted.
+    /// Backlinks and the actor, country and source postings. Each is
+    /// counted, then filled, in two passes over the chronological records, so
+    /// no list of (key, event) pairs is ever held and every list comes out in
+    /// chronological order.
     fn indexes(&self, events: &[EventRec]) -> Indexes {
-        let n = events.len();
-        let mut backlink_pairs: Vec<(u32, Link)> = Vec::with_capacity(self.links.len());
-        let mut actor_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_actors.len());
-        let mut country_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_countries.len() + n);
-        let mut source_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.quotes.len());
-        for (at, e) in (0u32..).zip(events) {
-            for l in &self.links[range(e.links)] {
-                backlink_pairs.push((
-                    l.other,
-                    Link {
-                        other: at,
-                        kind: l.kind,
-                    },
-                ));
-            }
-            for a in &self.event_actors[range(e.actors)] {
-                actor_pairs.push((a.actor, at));
-            }
-            for &c in &self.event_countries[range(e.countries)] {
-                country_pairs.push((c as u32, at));
-            }
-            if let Some(c) = e.place_country {
-                country_pairs.push((c as u32, at));
-            }
-            for q in &self.quotes[range(e.quotes)] {
-                source_pairs.push((q.source, at));
-            }
-        }
-        let (backlink_offsets, mut backlinks) = group_by_key(n, &backlink_pairs);
-        drop(backlink_pairs);
-        for w in backlink_offsets.windows(2) {
-            backlinks[w[0] as usize..w[1] as usize]
-                .sort_unstable_by_key(|l| (l.other, l.kind as u8));
-        }
+        let (backlink_offsets, backlinks) = self.backlinks(events);
         Indexes {
             backlink_offsets,
             backlinks,
-            by_actor: Postings::build(self.actors.len(), actor_pairs),
-            by_country: Postings::build(crate::model::country::all().len(), country_pairs),
-            by_source: {
-                // An event quotes a source several times, once in the index.
-                let mut postings = Postings::build(self.sources.len(), source_pairs);
-                postings.events.shrink_to_fit();
-                postings
-            },
+            by_actor: postings(self.actors.len(), events, |e| {
+                self.event_actors[range(e.actors)].iter().map(|a| a.actor)
+            }),
+            by_country: postings(crate::model::country::all().len(), events, |e| {
+                self.event_countries[range(e.countries)]
+                    .iter()
+                    .chain(e.place_country.as_ref())
+                    .map(|&c| c as u32)
+            }),
+            by_source: postings(self.sources.len(), events, |e| {
+                self.quotes[range(e.quotes)].iter().map(|q| q.source)
+            }),
         }
+    }
+
+    /// For each event, the links to it: offsets by event, then the links,
+    /// each list sorted by linking event and kind.
+    fn backlinks(&self, events: &[EventRec]) -> (Vec<u32>, Vec<Link>) {
+        let mut offsets = vec![0u32; events.len() + 1];
+        for e in events {
+            for l in &self.links[range(e.links)] {
+                offsets[l.other as usize + 1] += 1;
+            }
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut next = offsets.clone();
+        let mut backlinks = vec![Link::default(); offsets[events.len()] as usize];
+        for (at, e) in (0u32..).zip(events) {
+            for l in &self.links[range(e.links)] {
+                let to = &mut next[l.other as usize];
+                backlinks[*to as usize] = Link {
+                    other: at,
+                    kind: l.kind,
+                };
+                *to += 1;
+            }
+        }
+        // Filled in chronological order already; one event's links of
+        // several kinds still need the kind order.
+        for w in offsets.windows(2) {
+            backlinks[w[0] as usize..w[1] as usize]
+                .sort_unstable_by_key(|l| (l.other, l.kind as u8));
+        }
+        (offsets, backlinks)
     }
 
     /// The derivations, their event anchors turned into chronological places.
@@ -256,6 +259,51 @@ impl Builder {
             quotes: Vec::new(),
         }
         .with_quotes(quotes)
+    }
+}
+
+/// One sorted list of events per key, each event once in a list (an actor
+/// named twice by an event), from the keys each event gives. A count pass,
+/// then a fill pass; the events come in chronological order, so each list is
+/// filled in order and a repeat can only follow its first.
+fn postings<'a, K>(
+    keys: usize,
+    events: &'a [EventRec],
+    keys_of: impl Fn(&'a EventRec) -> K,
+) -> Postings
+where
+    K: Iterator<Item = u32>,
+{
+    let mut offsets = vec![0u32; keys + 1];
+    let mut last = vec![u32::MAX; keys];
+    for (at, e) in (0u32..).zip(events) {
+        for k in keys_of(e) {
+            let k = k as usize;
+            if last[k] != at {
+                last[k] = at;
+                offsets[k + 1] += 1;
+            }
+        }
+    }
+    for i in 1..offsets.len() {
+        offsets[i] += offsets[i - 1];
+    }
+    let mut next = offsets.clone();
+    let mut list = vec![0u32; offsets[keys] as usize];
+    last.fill(u32::MAX);
+    for (at, e) in (0u32..).zip(events) {
+        for k in keys_of(e) {
+            let k = k as usize;
+            if last[k] != at {
+                last[k] = at;
+                list[next[k] as usize] = at;
+                next[k] += 1;
+            }
+        }
+    }
+    Postings {
+        offsets,
+        events: list,
     }
 }
 
@@ -363,5 +411,15 @@ mod tests {
             assert!(events.iter().all(|e| e.actors.start == e.slot));
             assert!(events.iter().all(|e| e.derivation == NO_DERIVATION));
         }
+    }
+
+    #[test]
+    fn postings_are_sorted_and_hold_each_event_once() {
+        let events: Vec<EventRec> = (0..4).map(|i| chronological_record(raw(i))).collect();
+        // Event i names keys given by this table, with repeats.
+        let table: [&[u32]; 4] = [&[2, 0, 2], &[], &[0], &[2, 1, 0, 0]];
+        let p = postings(4, &events, |e| table[e.slot as usize].iter().copied());
+        assert_eq!(p.offsets, vec![0, 3, 4, 6, 6]);
+        assert_eq!(p.events, vec![0, 2, 3, 3, 0, 3]);
     }
 }
