@@ -5,21 +5,14 @@
 //! read (spans point into them). The event records are turned into their
 //! chronological form first, consuming the records as read so that both never
 //! take their full room at once (the load's peak memory); the indexes are then
-//! built on a second thread while this one builds the text index.
+//! built from them by two threads.
 
 use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::model::date::Day;
 use crate::model::timeline::{ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span};
-use crate::model::{Derivation, DerivationAnchor, Link, QuoteSpan, TextIndex, TimelineParts};
-
-/// What the second thread builds.
-struct Indexes {
-    backlink_offsets: Vec<u32>,
-    backlinks: Vec<Link>,
-    by_actor: Postings,
-    by_country: Postings,
-    by_source: Postings,
-}
+use crate::model::{
+    Derivation, DerivationAnchor, Link, Quote, QuoteSpan, TextIndex, TimelineParts,
+};
 
 fn range(s: Span) -> std::ops::Range<usize> {
     s.start as usize..(s.start + s.len) as usize
@@ -45,25 +38,42 @@ impl Builder {
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
         }
-        // Each event id's place in the chronology, for links and lookups.
-        let slot_rank: Vec<u32> = self
-            .slot_event
-            .iter()
-            .map(|&e| if e == NONE { NONE } else { rank[e as usize] })
-            .collect();
-        for l in &mut self.links {
-            l.other = slot_rank[l.other as usize];
-        }
-
-        let derivations = self.derivations_in_order(&slot_rank);
+        // The text index is built from the records as read, on a second
+        // thread, while this one turns links and derivations to places in
+        // the chronology.
+        let (text_index, slot_rank, derivations) = std::thread::scope(|scope| {
+            let (raw, quotes, rank) = (&self.events, &self.quotes, &rank);
+            let worker = scope.spawn(move || text_index(raw, quotes, rank));
+            // Each event id's place in the chronology, for links and lookups.
+            let slot_rank: Vec<u32> = self
+                .slot_event
+                .iter()
+                .map(|&e| if e == NONE { NONE } else { rank[e as usize] })
+                .collect();
+            for l in &mut self.links {
+                l.other = slot_rank[l.other as usize];
+            }
+            let derivations = self.derivations_in_order(&slot_rank);
+            match worker.join() {
+                Ok(built) => (built, slot_rank, derivations),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+        drop(rank);
         let raw = std::mem::take(&mut self.events);
         let mut events = records_in_order(raw, order);
 
+        // Two threads share the indexes, each pass over the records reading
+        // them in order.
         let this = &self;
-        let (indexes, (text_index, earliest, latest)) = std::thread::scope(|scope| {
+        let (worker, (by_country, by_source, earliest, latest)) = std::thread::scope(|scope| {
             let events = &events;
-            let worker = scope.spawn(|| this.indexes(events));
-            let text_index = this.text_index(events, &rank);
+            let worker = scope.spawn(|| {
+                let (offsets, backlinks) = this.backlinks(events);
+                (offsets, backlinks, this.actor_postings(events))
+            });
+            let by_country = this.country_postings(events);
+            let by_source = this.source_postings(events);
             let earliest = events
                 .iter()
                 .map(|e| e.date.earliest().unwrap_or(Day::MIN))
@@ -72,14 +82,13 @@ impl Builder {
                 .iter()
                 .map(|e| e.date.latest().unwrap_or(Day::MAX))
                 .collect();
-            (worker.join(), (text_index, earliest, latest))
+            (worker.join(), (by_country, by_source, earliest, latest))
         });
-        let indexes = match indexes {
+        let (backlink_offsets, backlinks, by_actor) = match worker {
             Ok(built) => built,
             Err(panic) => std::panic::resume_unwind(panic),
         };
-        drop(rank);
-        for (e, w) in events.iter_mut().zip(indexes.backlink_offsets.windows(2)) {
+        for (e, w) in events.iter_mut().zip(backlink_offsets.windows(2)) {
             e.backlinks = Span {
                 start: w[0],
                 len: w[1] - w[0],
@@ -125,10 +134,10 @@ impl Builder {
                     },
                 })
                 .collect(),
-            by_actor: indexes.by_actor,
-            by_country: indexes.by_country,
-            by_source: indexes.by_source,
-            backlinks: indexes.backlinks,
+            by_actor,
+            by_country,
+            by_source,
+            backlinks,
             aliases: self.aliases,
             roles: self.roles,
             topics: self.topics,
@@ -153,28 +162,28 @@ impl Builder {
         }
     }
 
-    /// Backlinks and the actor, country and source postings. Each is
-    /// counted, then filled, in two passes over the chronological records, so
-    /// no list of (key, event) pairs is ever held and every list comes out in
-    /// chronological order.
-    fn indexes(&self, events: &[EventRec]) -> Indexes {
-        let (backlink_offsets, backlinks) = self.backlinks(events);
-        Indexes {
-            backlink_offsets,
-            backlinks,
-            by_actor: postings(self.actors.len(), events, |e| {
-                self.event_actors[range(e.actors)].iter().map(|a| a.actor)
-            }),
-            by_country: postings(crate::model::country::all().len(), events, |e| {
-                self.event_countries[range(e.countries)]
-                    .iter()
-                    .chain(e.place_country.as_ref())
-                    .map(|&c| c as u32)
-            }),
-            by_source: postings(self.sources.len(), events, |e| {
-                self.quotes[range(e.quotes)].iter().map(|q| q.source)
-            }),
-        }
+    /// The actor, country and source postings. Each is counted, then
+    /// filled, in two passes over the chronological records, so no list of
+    /// (key, event) pairs is ever held and every list comes out in order.
+    fn actor_postings(&self, events: &[EventRec]) -> Postings {
+        postings(self.actors.len(), events, |e| {
+            self.event_actors[range(e.actors)].iter().map(|a| a.actor)
+        })
+    }
+
+    fn country_postings(&self, events: &[EventRec]) -> Postings {
+        postings(crate::model::country::all().len(), events, |e| {
+            self.event_countries[range(e.countries)]
+                .iter()
+                .chain(e.place_country.as_ref())
+                .map(|&c| c as u32)
+        })
+    }
+
+    fn source_postings(&self, events: &[EventRec]) -> Postings {
+        postings(self.sources.len(), events, |e| {
+            self.quotes[range(e.quotes)].iter().map(|q| q.source)
+        })
     }
 
     /// For each event, the links to it: offsets by event, then the links,
@@ -227,39 +236,39 @@ impl Builder {
             })
             .collect()
     }
+}
 
-    /// Where each event's title and quotes lie in the text store. The spans
-    /// are gathered in reading order, as before the records were reordered:
-    /// the quotes' sort does not keep ties in a set order, so its input must
-    /// not change for the index to stay the same.
-    fn text_index(&self, events: &[EventRec], rank: &[u32]) -> TextIndex {
-        let mut blocks: Vec<(u32, u32)> = rank
-            .iter()
-            .map(|&r| (events[r as usize].title.start, r))
-            .collect();
-        if !blocks.is_sorted() {
-            blocks.sort_unstable();
-        }
-        let quotes = rank
-            .iter()
-            .flat_map(|&r| {
-                self.quotes[range(events[r as usize].quotes)]
-                    .iter()
-                    .map(move |q| QuoteSpan {
-                        start: q.text.start,
-                        end: q.text.start + q.text.len,
-                        max_end: 0,
-                        event: r,
-                    })
-            })
-            .collect();
-        TextIndex {
-            blocks: blocks.iter().map(|b| b.0).collect(),
-            block_event: blocks.iter().map(|b| b.1).collect(),
-            quotes: Vec::new(),
-        }
-        .with_quotes(quotes)
+/// Where each event's title and quotes lie in the text store, from the
+/// records as read and each one's place in the chronology.
+fn text_index(raw: &[RawEvent], quotes: &[Quote], rank: &[u32]) -> TextIndex {
+    let mut blocks: Vec<(u32, u32)> = raw
+        .iter()
+        .zip(rank)
+        .map(|(e, &r)| (e.title.start, r))
+        .collect();
+    if !blocks.is_sorted() {
+        blocks.sort_unstable();
     }
+    let spans = raw
+        .iter()
+        .zip(rank)
+        .flat_map(|(e, &r)| {
+            quotes[e.quotes.0 as usize..(e.quotes.0 + e.quotes.1) as usize]
+                .iter()
+                .map(move |q| QuoteSpan {
+                    start: q.text.start,
+                    end: q.text.start + q.text.len,
+                    max_end: 0,
+                    event: r,
+                })
+        })
+        .collect();
+    TextIndex {
+        blocks: blocks.iter().map(|b| b.0).collect(),
+        block_event: blocks.iter().map(|b| b.1).collect(),
+        quotes: Vec::new(),
+    }
+    .with_quotes(spans)
 }
 
 /// One sorted list of events per key, each event once in a list (an actor
@@ -315,20 +324,24 @@ where
 fn records_in_order(mut raw: Vec<RawEvent>, order: Vec<u32>) -> Vec<EventRec> {
     let n = raw.len();
     // Place j takes the record read at order[n - 1 - j]: follow each cycle
-    // of that permutation, swapping as it goes.
+    // of that permutation.
     let mut done = vec![false; n];
     for start in 0..n {
         if done[start] {
             continue;
         }
+        // Each record is copied once: the cycle's first is held aside while
+        // the others move up into their places.
+        let first = raw[start].clone();
         let mut j = start;
         loop {
             done[j] = true;
             let k = order[n - 1 - j] as usize;
             if k == start {
+                raw[j] = first;
                 break;
             }
-            raw.swap(j, k);
+            raw[j] = raw[k].clone();
             j = k;
         }
     }
