@@ -3,20 +3,20 @@
 //! quoted source, and
 //! the text index for search. The per-event lists stay in the order they were
 //! read (spans point into them). The event records are turned into their
-//! chronological form first, consuming the records as read so that both never
-//! take their full room at once (the load's peak memory); the indexes are then
-//! built from them by two threads.
+//! chronological form last, consuming the records as read so that both never
+//! take their full room at once (the load's peak memory); the indexes are
+//! built before, by two threads, from the records as read.
 
 use crate::load::builder::reorder::records_in_order;
 use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::model::date::Day;
-use crate::model::timeline::{ActorRec, EventRec, Postings, SourceRec, Span};
+use crate::model::timeline::{ActorRec, Postings, SourceRec, Span};
 use crate::model::{
     Derivation, DerivationAnchor, Link, Quote, QuoteSpan, TextIndex, TimelineParts,
 };
 
-fn range(s: Span) -> std::ops::Range<usize> {
-    s.start as usize..(s.start + s.len) as usize
+fn range((start, len): (u32, u32)) -> std::ops::Range<usize> {
+    start as usize..(start + len) as usize
 }
 
 impl Builder {
@@ -35,56 +35,46 @@ impl Builder {
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
         }
-        // The text index is built from the records as read, on a second
-        // thread, while this one turns links and derivations to places in
-        // the chronology.
-        let (text_index, slot_rank, derivations) = std::thread::scope(|scope| {
-            let (raw, quotes, rank) = (&self.events, &self.quotes, &rank);
-            let worker = scope.spawn(move || text_index(raw, quotes, rank));
-            // Each event id's place in the chronology, for links and lookups.
-            let slot_rank: Vec<u32> = self
-                .slot_event
-                .iter()
-                .map(|&e| if e == NONE { NONE } else { rank[e as usize] })
-                .collect();
-            for l in &mut self.links {
-                l.other = slot_rank[l.other as usize];
-            }
-            let derivations = self.derivations_in_order(&slot_rank);
-            match worker.join() {
-                Ok(built) => (built, slot_rank, derivations),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        });
-        drop(rank);
-        let raw = std::mem::take(&mut self.events);
-        let mut events = records_in_order(raw, order);
+        // Each event id's place in the chronology, for links and lookups.
+        let slot_rank: Vec<u32> = self
+            .slot_event
+            .iter()
+            .map(|&e| if e == NONE { NONE } else { rank[e as usize] })
+            .collect();
+        for l in &mut self.links {
+            l.other = slot_rank[l.other as usize];
+        }
+        let derivations = self.derivations_in_order(&slot_rank);
 
-        // Two threads share the indexes, each pass over the records reading
-        // them in order.
+        // The indexes are built from the records as read, before they are
+        // reordered, by two threads, each pass reading the records in order.
+        let (read, places) = (&self.events, &rank);
         let this = &self;
-        let (worker, (by_country, by_source, earliest, latest)) = std::thread::scope(|scope| {
-            let events = &events;
-            let worker = scope.spawn(|| {
-                let (offsets, backlinks) = this.backlinks(events);
-                (offsets, backlinks, this.actor_postings(events))
+        let (worker, (text_index, by_country, by_source)) = std::thread::scope(|scope| {
+            let worker = scope.spawn(move || {
+                let (offsets, backlinks) = this.backlinks(read, places);
+                (offsets, backlinks, this.actor_postings(read, places))
             });
-            let by_country = this.country_postings(events);
-            let by_source = this.source_postings(events);
-            let earliest = events
-                .iter()
-                .map(|e| e.date.earliest().unwrap_or(Day::MIN))
-                .collect();
-            let latest = events
-                .iter()
-                .map(|e| e.date.latest().unwrap_or(Day::MAX))
-                .collect();
-            (worker.join(), (by_country, by_source, earliest, latest))
+            let text_index = text_index(read, &this.quotes, places);
+            let by_country = this.country_postings(read, places);
+            let by_source = this.source_postings(read, places);
+            (worker.join(), (text_index, by_country, by_source))
         });
         let (backlink_offsets, backlinks, by_actor) = match worker {
             Ok(built) => built,
             Err(panic) => std::panic::resume_unwind(panic),
         };
+        drop(rank);
+        let raw = std::mem::take(&mut self.events);
+        let mut events = records_in_order(raw, order);
+        let earliest = events
+            .iter()
+            .map(|e| e.date.earliest().unwrap_or(Day::MIN))
+            .collect();
+        let latest = events
+            .iter()
+            .map(|e| e.date.latest().unwrap_or(Day::MAX))
+            .collect();
         for (e, w) in events.iter_mut().zip(backlink_offsets.windows(2)) {
             e.backlinks = Span {
                 start: w[0],
@@ -160,16 +150,16 @@ impl Builder {
     }
 
     /// The actor, country and source postings. Each is counted, then
-    /// filled, in two passes over the chronological records, so no list of
-    /// (key, event) pairs is ever held and every list comes out in order.
-    fn actor_postings(&self, events: &[EventRec]) -> Postings {
-        postings(self.actors.len(), events, |e| {
+    /// filled, in two passes over the records as read, so no list of
+    /// (key, event) pairs is ever held.
+    fn actor_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
+        postings(self.actors.len(), raw, rank, |e| {
             self.event_actors[range(e.actors)].iter().map(|a| a.actor)
         })
     }
 
-    fn country_postings(&self, events: &[EventRec]) -> Postings {
-        postings(crate::model::country::all().len(), events, |e| {
+    fn country_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
+        postings(crate::model::country::all().len(), raw, rank, |e| {
             self.event_countries[range(e.countries)]
                 .iter()
                 .chain(e.place_country.as_ref())
@@ -177,17 +167,17 @@ impl Builder {
         })
     }
 
-    fn source_postings(&self, events: &[EventRec]) -> Postings {
-        postings(self.sources.len(), events, |e| {
+    fn source_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
+        postings(self.sources.len(), raw, rank, |e| {
             self.quotes[range(e.quotes)].iter().map(|q| q.source)
         })
     }
 
-    /// For each event, the links to it: offsets by event, then the links,
-    /// each list sorted by linking event and kind.
-    fn backlinks(&self, events: &[EventRec]) -> (Vec<u32>, Vec<Link>) {
-        let mut offsets = vec![0u32; events.len() + 1];
-        for e in events {
+    /// For each event, the links to it: offsets by chronological place,
+    /// then the links, each list sorted by linking event and kind.
+    fn backlinks(&self, raw: &[RawEvent], rank: &[u32]) -> (Vec<u32>, Vec<Link>) {
+        let mut offsets = vec![0u32; raw.len() + 1];
+        for e in raw {
             for l in &self.links[range(e.links)] {
                 offsets[l.other as usize + 1] += 1;
             }
@@ -196,8 +186,8 @@ impl Builder {
             offsets[i] += offsets[i - 1];
         }
         let mut next = offsets.clone();
-        let mut backlinks = vec![Link::default(); offsets[events.len()] as usize];
-        for (at, e) in (0u32..).zip(events) {
+        let mut backlinks = vec![Link::default(); offsets[raw.len()] as usize];
+        for (e, &at) in raw.iter().zip(rank) {
             for l in &self.links[range(e.links)] {
                 let to = &mut next[l.other as usize];
                 backlinks[*to as usize] = Link {
@@ -207,8 +197,6 @@ impl Builder {
                 *to += 1;
             }
         }
-        // Filled in chronological order already; one event's links of
-        // several kinds still need the kind order.
         for w in offsets.windows(2) {
             backlinks[w[0] as usize..w[1] as usize]
                 .sort_unstable_by_key(|l| (l.other, l.kind as u8));
@@ -269,20 +257,22 @@ fn text_index(raw: &[RawEvent], quotes: &[Quote], rank: &[u32]) -> TextIndex {
 }
 
 /// One sorted list of events per key, each event once in a list (an actor
-/// named twice by an event), from the keys each event gives. A count pass,
-/// then a fill pass; the events come in chronological order, so each list is
-/// filled in order and a repeat can only follow its first.
+/// named twice by an event), from the keys each record as read gives and
+/// its place in the chronology. A count pass, then a fill pass, then each
+/// list sorted; one record's keys come together, so a repeat within it is
+/// seen as it comes.
 fn postings<'a, K>(
     keys: usize,
-    events: &'a [EventRec],
-    keys_of: impl Fn(&'a EventRec) -> K,
+    raw: &'a [RawEvent],
+    rank: &[u32],
+    keys_of: impl Fn(&'a RawEvent) -> K,
 ) -> Postings
 where
     K: Iterator<Item = u32>,
 {
     let mut offsets = vec![0u32; keys + 1];
     let mut last = vec![u32::MAX; keys];
-    for (at, e) in (0u32..).zip(events) {
+    for (e, &at) in raw.iter().zip(rank) {
         for k in keys_of(e) {
             let k = k as usize;
             if last[k] != at {
@@ -297,7 +287,7 @@ where
     let mut next = offsets.clone();
     let mut list = vec![0u32; offsets[keys] as usize];
     last.fill(u32::MAX);
-    for (at, e) in (0u32..).zip(events) {
+    for (e, &at) in raw.iter().zip(rank) {
         for k in keys_of(e) {
             let k = k as usize;
             if last[k] != at {
@@ -306,6 +296,9 @@ where
                 next[k] += 1;
             }
         }
+    }
+    for w in offsets.windows(2) {
+        list[w[0] as usize..w[1] as usize].sort_unstable();
     }
     Postings {
         offsets,
@@ -316,15 +309,19 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::builder::reorder::{chronological_record, tests::raw};
+    use crate::load::builder::reorder::tests::raw;
 
     #[test]
     fn postings_are_sorted_and_hold_each_event_once() {
-        let events: Vec<EventRec> = (0..4).map(|i| chronological_record(raw(i))).collect();
-        // Event i names keys given by this table, with repeats.
+        let events: Vec<RawEvent> = (0..4).map(raw).collect();
+        // Record i names keys given by this table, with repeats; its place in
+        // the chronology is rank[i].
         let table: [&[u32]; 4] = [&[2, 0, 2], &[], &[0], &[2, 1, 0, 0]];
-        let p = postings(4, &events, |e| table[e.slot as usize].iter().copied());
+        let rank = [3, 0, 2, 1];
+        let p = postings(4, &events, &rank, |e| {
+            table[e.slot as usize].iter().copied()
+        });
         assert_eq!(p.offsets, vec![0, 3, 4, 6, 6]);
-        assert_eq!(p.events, vec![0, 2, 3, 3, 0, 3]);
+        assert_eq!(p.events, vec![1, 2, 3, 1, 1, 3]);
     }
 }
