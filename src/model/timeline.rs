@@ -141,61 +141,7 @@ pub(crate) struct Postings {
     pub events: Vec<EventIx>,
 }
 
-/// Groups `(key, value)` pairs by key with a counting sort, keeping the
-/// pairs' order within each key. Returns per-key offsets and the values.
-pub(crate) fn group_by_key<T: Copy + Default>(
-    keys: usize,
-    pairs: &[(u32, T)],
-) -> (Vec<u32>, Vec<T>) {
-    let mut offsets = vec![0u32; keys + 1];
-    for &(key, _) in pairs {
-        offsets[key as usize + 1] += 1;
-    }
-    for i in 0..keys {
-        offsets[i + 1] += offsets[i];
-    }
-    let mut next = offsets.clone();
-    let mut values = vec![T::default(); pairs.len()];
-    for &(key, value) in pairs {
-        values[next[key as usize] as usize] = value;
-        next[key as usize] += 1;
-    }
-    (offsets, values)
-}
-
 impl Postings {
-    /// Groups `(key, event)` pairs into one sorted list per key, each event once.
-    pub fn build(keys: usize, pairs: Vec<(u32, EventIx)>) -> Postings {
-        let (offsets, mut events) = group_by_key(keys, &pairs);
-        drop(pairs);
-        for w in offsets.windows(2) {
-            events[w[0] as usize..w[1] as usize].sort_unstable();
-        }
-        let mut p = Postings { offsets, events };
-        p.dedup_within_keys();
-        p
-    }
-
-    /// Drops repeats of an event within one key's list (an actor named twice).
-    fn dedup_within_keys(&mut self) {
-        let mut out = Vec::with_capacity(self.events.len());
-        let mut offsets = Vec::with_capacity(self.offsets.len());
-        offsets.push(0u32);
-        for k in 0..self.offsets.len() - 1 {
-            let list = &self.events[self.offsets[k] as usize..self.offsets[k + 1] as usize];
-            for (i, &e) in list.iter().enumerate() {
-                if i == 0 || list[i - 1] != e {
-                    out.push(e);
-                }
-            }
-            offsets.push(out.len() as u32);
-        }
-        if out.len() != self.events.len() {
-            self.events = out;
-            self.offsets = offsets;
-        }
-    }
-
     pub fn get(&self, key: u32) -> &[EventIx] {
         let k = key as usize;
         match (self.offsets.get(k), self.offsets.get(k + 1)) {

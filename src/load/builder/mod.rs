@@ -7,6 +7,7 @@ mod add_event;
 mod add_quote;
 mod join_parts;
 mod order_and_index;
+mod reorder;
 mod resolve;
 
 use crate::load::diagnostics::{Diagnostic, Diagnostics};

@@ -2,33 +2,18 @@
 //! links resolved to positions, backlinks, indexes by actor, country and
 //! quoted source, and
 //! the text index for search. The per-event lists stay in the order they were
-//! read (spans point into them), so every pass is sequential except one
-//! gather of the event records; the indexes are built on a second thread.
+//! read (spans point into them). The event records are turned into their
+//! chronological form last, consuming the records as read so that both never
+//! take their full room at once (the load's peak memory); the indexes are
+//! built before, by two threads, from the records as read.
 
-use crate::load::builder::{Builder, NONE};
+use crate::load::builder::reorder::records_in_order;
+use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::model::date::Day;
-use crate::model::timeline::{
-    ActorRec, EventRec, NO_DERIVATION, Postings, SourceRec, Span, group_by_key,
+use crate::model::timeline::{ActorRec, Postings, SourceRec, Span};
+use crate::model::{
+    Derivation, DerivationAnchor, Link, Quote, QuoteSpan, TextIndex, TimelineParts,
 };
-use crate::model::{Derivation, DerivationAnchor, Link, QuoteSpan, TextIndex, TimelineParts};
-
-/// What the second thread builds.
-struct Indexes {
-    backlink_offsets: Vec<u32>,
-    backlinks: Vec<Link>,
-    by_actor: Postings,
-    by_country: Postings,
-    by_source: Postings,
-}
-
-/// What the first thread builds.
-struct Records {
-    derivations: Vec<Derivation>,
-    events: Vec<EventRec>,
-    earliest: Vec<Day>,
-    latest: Vec<Day>,
-    text_index: TextIndex,
-}
 
 fn range((start, len): (u32, u32)) -> std::ops::Range<usize> {
     start as usize..(start + len) as usize
@@ -59,25 +44,38 @@ impl Builder {
         for l in &mut self.links {
             l.other = slot_rank[l.other as usize];
         }
+        let derivations = self.derivations_in_order(&slot_rank);
 
+        // The indexes are built from the records as read, before they are
+        // reordered, by two threads, each pass reading the records in order.
+        let (read, places) = (&self.events, &rank);
         let this = &self;
-        let (indexes, records) = std::thread::scope(|scope| {
-            let worker = scope.spawn(|| this.indexes(&rank));
-            let records = this.records_in_order(&order, &rank, &slot_rank);
-            (worker.join(), records)
+        let (worker, (text_index, by_country, by_source)) = std::thread::scope(|scope| {
+            let worker = scope.spawn(move || {
+                let (offsets, backlinks) = this.backlinks(read, places);
+                (offsets, backlinks, this.actor_postings(read, places))
+            });
+            let text_index = text_index(read, &this.quotes, places);
+            let by_country = this.country_postings(read, places);
+            let by_source = this.source_postings(read, places);
+            (worker.join(), (text_index, by_country, by_source))
         });
-        let indexes = match indexes {
+        let (backlink_offsets, backlinks, by_actor) = match worker {
             Ok(built) => built,
             Err(panic) => std::panic::resume_unwind(panic),
         };
-        let Records {
-            derivations,
-            mut events,
-            earliest,
-            latest,
-            text_index,
-        } = records;
-        for (e, w) in events.iter_mut().zip(indexes.backlink_offsets.windows(2)) {
+        drop(rank);
+        let raw = std::mem::take(&mut self.events);
+        let mut events = records_in_order(raw, order);
+        let earliest = events
+            .iter()
+            .map(|e| e.date.earliest().unwrap_or(Day::MIN))
+            .collect();
+        let latest = events
+            .iter()
+            .map(|e| e.date.latest().unwrap_or(Day::MAX))
+            .collect();
+        for (e, w) in events.iter_mut().zip(backlink_offsets.windows(2)) {
             e.backlinks = Span {
                 start: w[0],
                 len: w[1] - w[0],
@@ -123,10 +121,10 @@ impl Builder {
                     },
                 })
                 .collect(),
-            by_actor: indexes.by_actor,
-            by_country: indexes.by_country,
-            by_source: indexes.by_source,
-            backlinks: indexes.backlinks,
+            by_actor,
+            by_country,
+            by_source,
+            backlinks,
             aliases: self.aliases,
             roles: self.roles,
             topics: self.topics,
@@ -151,62 +149,64 @@ impl Builder {
         }
     }
 
-    /// Backlinks and the actor and country postings, gathered in reading
-    /// order, then each list sorted into chronological order.
-    fn indexes(&self, rank: &[u32]) -> Indexes {
-        let n = self.events.len();
-        let mut backlink_pairs: Vec<(u32, Link)> = Vec::with_capacity(self.links.len());
-        let mut actor_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_actors.len());
-        let mut country_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.event_countries.len() + n);
-        let mut source_pairs: Vec<(u32, u32)> = Vec::with_capacity(self.quotes.len());
-        for (e, &at) in self.events.iter().zip(rank) {
+    /// The actor, country and source postings. Each is counted, then
+    /// filled, in two passes over the records as read, so no list of
+    /// (key, event) pairs is ever held.
+    fn actor_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
+        postings(self.actors.len(), raw, rank, |e| {
+            self.event_actors[range(e.actors)].iter().map(|a| a.actor)
+        })
+    }
+
+    fn country_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
+        postings(crate::model::country::all().len(), raw, rank, |e| {
+            self.event_countries[range(e.countries)]
+                .iter()
+                .chain(e.place_country.as_ref())
+                .map(|&c| c as u32)
+        })
+    }
+
+    fn source_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
+        postings(self.sources.len(), raw, rank, |e| {
+            self.quotes[range(e.quotes)].iter().map(|q| q.source)
+        })
+    }
+
+    /// For each event, the links to it: offsets by chronological place,
+    /// then the links, each list sorted by linking event and kind.
+    fn backlinks(&self, raw: &[RawEvent], rank: &[u32]) -> (Vec<u32>, Vec<Link>) {
+        let mut offsets = vec![0u32; raw.len() + 1];
+        for e in raw {
             for l in &self.links[range(e.links)] {
-                backlink_pairs.push((
-                    l.other,
-                    Link {
-                        other: at,
-                        kind: l.kind,
-                    },
-                ));
-            }
-            for a in &self.event_actors[range(e.actors)] {
-                actor_pairs.push((a.actor, at));
-            }
-            for &c in &self.event_countries[range(e.countries)] {
-                country_pairs.push((c as u32, at));
-            }
-            if let Some(c) = e.place_country {
-                country_pairs.push((c as u32, at));
-            }
-            for q in &self.quotes[range(e.quotes)] {
-                source_pairs.push((q.source, at));
+                offsets[l.other as usize + 1] += 1;
             }
         }
-        let (backlink_offsets, mut backlinks) = group_by_key(n, &backlink_pairs);
-        drop(backlink_pairs);
-        for w in backlink_offsets.windows(2) {
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut next = offsets.clone();
+        let mut backlinks = vec![Link::default(); offsets[raw.len()] as usize];
+        for (e, &at) in raw.iter().zip(rank) {
+            for l in &self.links[range(e.links)] {
+                let to = &mut next[l.other as usize];
+                backlinks[*to as usize] = Link {
+                    other: at,
+                    kind: l.kind,
+                };
+                *to += 1;
+            }
+        }
+        for w in offsets.windows(2) {
             backlinks[w[0] as usize..w[1] as usize]
                 .sort_unstable_by_key(|l| (l.other, l.kind as u8));
         }
-        Indexes {
-            backlink_offsets,
-            backlinks,
-            by_actor: Postings::build(self.actors.len(), actor_pairs),
-            by_country: Postings::build(crate::model::country::all().len(), country_pairs),
-            by_source: {
-                // An event quotes a source several times, once in the index.
-                let mut postings = Postings::build(self.sources.len(), source_pairs);
-                postings.events.shrink_to_fit();
-                postings
-            },
-        }
+        (offsets, backlinks)
     }
 
-    /// The event records in chronological order, with their derivations,
-    /// day bounds and the text index.
-    fn records_in_order(&self, order: &[u32], rank: &[u32], slot_rank: &[u32]) -> Records {
-        let derivations = self
-            .derivations
+    /// The derivations, their event anchors turned into chronological places.
+    fn derivations_in_order(&self, slot_rank: &[u32]) -> Vec<Derivation> {
+        self.derivations
             .iter()
             .map(|d| Derivation {
                 phrase: d.phrase,
@@ -219,82 +219,109 @@ impl Builder {
                 },
                 rule: d.rule,
             })
-            .collect();
-        let span = |(start, len): (u32, u32)| Span { start, len };
-        let events: Vec<EventRec> = order
-            .iter()
-            .map(|&old| {
-                let e = &self.events[old as usize];
-                EventRec {
-                    slot: e.slot,
-                    title: e.title,
-                    summary: e.summary,
-                    date: e.date,
-                    derivation: if e.derivation == NONE {
-                        NO_DERIVATION
-                    } else {
-                        e.derivation
-                    },
-                    status: e.status,
-                    place: e.place,
-                    place_country: e.place_country,
-                    actors: span(e.actors),
-                    countries: span(e.countries),
-                    topics: span(e.topics),
-                    quotes: span(e.quotes),
-                    links: span(e.links),
-                    backlinks: Span::default(),
-                    sources: span(e.sources),
-                    date_origin: e.date_origin,
-                }
-            })
-            .collect();
-        let earliest = events
-            .iter()
-            .map(|e| e.date.earliest().unwrap_or(Day::MIN))
-            .collect();
-        let latest = events
-            .iter()
-            .map(|e| e.date.latest().unwrap_or(Day::MAX))
-            .collect();
-        Records {
-            derivations,
-            events,
-            earliest,
-            latest,
-            text_index: self.text_index(rank),
-        }
+            .collect()
     }
+}
 
-    /// Where each event's title and quotes lie in the text store.
-    fn text_index(&self, rank: &[u32]) -> TextIndex {
-        let mut blocks: Vec<(u32, u32)> = self
-            .events
-            .iter()
-            .zip(rank)
-            .map(|(e, &r)| (e.title.start, r))
-            .collect();
-        if !blocks.is_sorted() {
-            blocks.sort_unstable();
-        }
-        let quotes = self
-            .events
-            .iter()
-            .zip(rank)
-            .flat_map(|(e, &r)| {
-                self.quotes[range(e.quotes)].iter().map(move |q| QuoteSpan {
+/// Where each event's title and quotes lie in the text store, from the
+/// records as read and each one's place in the chronology.
+fn text_index(raw: &[RawEvent], quotes: &[Quote], rank: &[u32]) -> TextIndex {
+    let mut blocks: Vec<(u32, u32)> = raw
+        .iter()
+        .zip(rank)
+        .map(|(e, &r)| (e.title.start, r))
+        .collect();
+    if !blocks.is_sorted() {
+        blocks.sort_unstable();
+    }
+    let spans = raw
+        .iter()
+        .zip(rank)
+        .flat_map(|(e, &r)| {
+            quotes[e.quotes.0 as usize..(e.quotes.0 + e.quotes.1) as usize]
+                .iter()
+                .map(move |q| QuoteSpan {
                     start: q.text.start,
                     end: q.text.start + q.text.len,
                     max_end: 0,
                     event: r,
                 })
-            })
-            .collect();
-        TextIndex {
-            blocks: blocks.iter().map(|b| b.0).collect(),
-            block_event: blocks.iter().map(|b| b.1).collect(),
-            quotes: Vec::new(),
+        })
+        .collect();
+    TextIndex {
+        blocks: blocks.iter().map(|b| b.0).collect(),
+        block_event: blocks.iter().map(|b| b.1).collect(),
+        quotes: Vec::new(),
+    }
+    .with_quotes(spans)
+}
+
+/// One sorted list of events per key, each event once in a list (an actor
+/// named twice by an event), from the keys each record as read gives and
+/// its place in the chronology. A count pass, then a fill pass, then each
+/// list sorted; one record's keys come together, so a repeat within it is
+/// seen as it comes.
+fn postings<'a, K>(
+    keys: usize,
+    raw: &'a [RawEvent],
+    rank: &[u32],
+    keys_of: impl Fn(&'a RawEvent) -> K,
+) -> Postings
+where
+    K: Iterator<Item = u32>,
+{
+    let mut offsets = vec![0u32; keys + 1];
+    let mut last = vec![u32::MAX; keys];
+    for (e, &at) in raw.iter().zip(rank) {
+        for k in keys_of(e) {
+            let k = k as usize;
+            if last[k] != at {
+                last[k] = at;
+                offsets[k + 1] += 1;
+            }
         }
-        .with_quotes(quotes)
+    }
+    for i in 1..offsets.len() {
+        offsets[i] += offsets[i - 1];
+    }
+    let mut next = offsets.clone();
+    let mut list = vec![0u32; offsets[keys] as usize];
+    last.fill(u32::MAX);
+    for (e, &at) in raw.iter().zip(rank) {
+        for k in keys_of(e) {
+            let k = k as usize;
+            if last[k] != at {
+                last[k] = at;
+                list[next[k] as usize] = at;
+                next[k] += 1;
+            }
+        }
+    }
+    for w in offsets.windows(2) {
+        list[w[0] as usize..w[1] as usize].sort_unstable();
+    }
+    Postings {
+        offsets,
+        events: list,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::builder::reorder::tests::raw;
+
+    #[test]
+    fn postings_are_sorted_and_hold_each_event_once() {
+        let events: Vec<RawEvent> = (0..4).map(raw).collect();
+        // Record i names keys given by this table, with repeats; its place in
+        // the chronology is rank[i].
+        let table: [&[u32]; 4] = [&[2, 0, 2], &[], &[0], &[2, 1, 0, 0]];
+        let rank = [3, 0, 2, 1];
+        let p = postings(4, &events, &rank, |e| {
+            table[e.slot as usize].iter().copied()
+        });
+        assert_eq!(p.offsets, vec![0, 3, 4, 6, 6]);
+        assert_eq!(p.events, vec![1, 2, 3, 1, 1, 3]);
     }
 }
