@@ -3,22 +3,10 @@
 use super::codec::{Bad, Dec, Enc, Get, Put, i32_at};
 use super::records::{get_in, put_in};
 use crate::model::date::{DateShape, DateValue, Point, Precision};
-use crate::model::derive::{Dir, Rule, Season};
+use crate::model::derive::Rule;
 use crate::model::{Derivation, DerivationAnchor, Str};
-use chrono::Weekday;
 
 const PRECISIONS: [Precision; 3] = [Precision::Day, Precision::Month, Precision::Year];
-const DIRS: [Dir; 3] = [Dir::Same, Dir::Before, Dir::After];
-const SEASONS: [Season; 4] = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 impl Put for Point {
     fn put(&self, e: &mut Enc<'_>) {
@@ -134,141 +122,6 @@ pub(super) fn get_date_fixed(b: &[u8; DATE_BYTES]) -> Result<DateValue, Bad> {
     })
 }
 
-impl Put for Rule {
-    fn put(&self, e: &mut Enc<'_>) {
-        let tag = |e: &mut Enc<'_>, t: u8| e.u8(t);
-        match *self {
-            Rule::SameDay => tag(e, 0),
-            Rule::WeekdayBefore(w) => {
-                tag(e, 1);
-                put_in(e, &WEEKDAYS, w);
-            }
-            Rule::WeekdayAfter(w) => {
-                tag(e, 2);
-                put_in(e, &WEEKDAYS, w);
-            }
-            Rule::ThisWeek => tag(e, 3),
-            Rule::RestOfWeek => tag(e, 4),
-            Rule::PreviousWeek => tag(e, 5),
-            Rule::PreviousWeekend => tag(e, 6),
-            Rule::PreviousMonth => tag(e, 7),
-            Rule::PreviousMonthToAnchor => tag(e, 8),
-            Rule::BeforeAnchor => tag(e, 9),
-            Rule::AfterAnchor => tag(e, 10),
-            Rule::MoreThanYearsBefore(n) => {
-                tag(e, 11);
-                e.u32(n);
-            }
-            Rule::Days(n) => {
-                tag(e, 12);
-                e.i32(n);
-            }
-            Rule::Weeks(n) => {
-                tag(e, 13);
-                e.i32(n);
-            }
-            Rule::Weekend(n) => {
-                tag(e, 14);
-                e.i32(n);
-            }
-            Rule::Months(n) => {
-                tag(e, 15);
-                e.i32(n);
-            }
-            Rule::Years(n) => {
-                tag(e, 16);
-                e.i32(n);
-            }
-            Rule::Month(m, dir) => {
-                tag(e, 17);
-                e.u8(m);
-                put_in(e, &DIRS, dir);
-            }
-            Rule::Date(m, day, dir) => {
-                tag(e, 18);
-                e.u8(m);
-                e.u8(day);
-                put_in(e, &DIRS, dir);
-            }
-            Rule::DayOfMonth(day, dir) => {
-                tag(e, 19);
-                e.u8(day);
-                put_in(e, &DIRS, dir);
-            }
-            Rule::Quarter(q, years) => {
-                tag(e, 20);
-                e.u8(q);
-                e.i32(years);
-            }
-            Rule::MonthOfYear(m, years) => {
-                tag(e, 21);
-                e.u8(m);
-                e.i32(years);
-            }
-            Rule::WeekOfMonth(w, m, dir) => {
-                tag(e, 22);
-                e.u8(w);
-                e.u8(m);
-                put_in(e, &DIRS, dir);
-            }
-            Rule::Season(s, dir) => {
-                tag(e, 23);
-                put_in(e, &SEASONS, s);
-                put_in(e, &DIRS, dir);
-            }
-            Rule::AsWritten(v) => {
-                tag(e, 24);
-                v.put(e);
-            }
-            Rule::Half(h, years) => {
-                tag(e, 25);
-                e.u8(h);
-                e.i32(years);
-            }
-        }
-    }
-}
-impl Get for Rule {
-    const MIN: usize = 1;
-    fn get(d: &mut Dec<'_>) -> Result<Self, Bad> {
-        Ok(match d.u8()? {
-            0 => Rule::SameDay,
-            1 => Rule::WeekdayBefore(get_in(d, &WEEKDAYS)?),
-            2 => Rule::WeekdayAfter(get_in(d, &WEEKDAYS)?),
-            3 => Rule::ThisWeek,
-            4 => Rule::RestOfWeek,
-            5 => Rule::PreviousWeek,
-            6 => Rule::PreviousWeekend,
-            7 => Rule::PreviousMonth,
-            8 => Rule::PreviousMonthToAnchor,
-            9 => Rule::BeforeAnchor,
-            10 => Rule::AfterAnchor,
-            11 => Rule::MoreThanYearsBefore(d.u32()?),
-            12 => Rule::Days(d.i32()?),
-            13 => Rule::Weeks(d.i32()?),
-            14 => Rule::Weekend(d.i32()?),
-            15 => Rule::Months(d.i32()?),
-            16 => Rule::Years(d.i32()?),
-            17 => Rule::Month(d.u8()?, get_in(d, &DIRS)?),
-            18 => Rule::Date(d.u8()?, d.u8()?, get_in(d, &DIRS)?),
-            19 => Rule::DayOfMonth(d.u8()?, get_in(d, &DIRS)?),
-            20 => match (d.u8()?, d.i32()?) {
-                (q @ 1..=4, years) => Rule::Quarter(q, years),
-                _ => return Err(Bad("quarter")),
-            },
-            25 => match (d.u8()?, d.i32()?) {
-                (h @ 1..=2, years) => Rule::Half(h, years),
-                _ => return Err(Bad("half of a year")),
-            },
-            21 => Rule::MonthOfYear(d.u8()?, d.i32()?),
-            22 => Rule::WeekOfMonth(d.u8()?, d.u8()?, get_in(d, &DIRS)?),
-            23 => Rule::Season(get_in(d, &SEASONS)?, get_in(d, &DIRS)?),
-            24 => Rule::AsWritten(DateValue::get(d)?),
-            _ => return Err(Bad("rule")),
-        })
-    }
-}
-
 impl Put for Derivation {
     fn put(&self, e: &mut Enc<'_>) {
         self.phrase.put(e);
@@ -286,11 +139,12 @@ impl Put for Derivation {
                 e.i32(day);
             }
         }
-        self.rule.put(e);
+        // The rule's own text form, which the loader parses and checks.
+        e.blob(self.rule.to_string().as_bytes());
     }
 }
 impl Get for Derivation {
-    const MIN: usize = 14;
+    const MIN: usize = 21;
     fn get(d: &mut Dec<'_>) -> Result<Self, Bad> {
         let phrase = Str::get(d)?;
         let anchor = match d.u8()? {
@@ -302,7 +156,10 @@ impl Get for Derivation {
         Ok(Derivation {
             phrase,
             anchor,
-            rule: Rule::get(d)?,
+            rule: std::str::from_utf8(d.blob()?)
+                .ok()
+                .and_then(Rule::parse)
+                .ok_or(Bad("rule"))?,
         })
     }
 }

@@ -18,7 +18,7 @@ use super::codec::Bad;
 
 pub(crate) const MAGIC: [u8; 8] = *b"DTLNSNAP";
 /// Raised whenever the layout or a record's encoding changes.
-pub(crate) const FORMAT: u32 = 2;
+pub(crate) const FORMAT: u32 = 3;
 pub(crate) const HEADER: usize = 64;
 pub(crate) const PAGE: u64 = 4096;
 
