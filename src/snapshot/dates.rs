@@ -1,7 +1,7 @@
 //! How dates and date derivations are written and read back.
 
 use super::codec::{Bad, Dec, Enc, Get, Put, i32_at};
-use super::records::{get_in, put_in};
+use super::records::put_in;
 use crate::model::date::{DateShape, DateValue, Point, Precision};
 use crate::model::derive::Rule;
 use crate::model::{Derivation, DerivationAnchor, Str};
@@ -14,63 +14,6 @@ impl Put for Point {
         e.u8(self.month);
         e.u8(self.day);
         put_in(e, &PRECISIONS, self.precision);
-    }
-}
-impl Get for Point {
-    const MIN: usize = 7;
-    fn get(d: &mut Dec<'_>) -> Result<Self, Bad> {
-        Ok(Point {
-            year: d.i32()?,
-            month: d.u8()?,
-            day: d.u8()?,
-            precision: get_in(d, &PRECISIONS)?,
-        })
-    }
-}
-
-impl Put for DateValue {
-    fn put(&self, e: &mut Enc<'_>) {
-        match self.shape {
-            DateShape::Single(p) => {
-                e.u8(0);
-                p.put(e);
-            }
-            DateShape::Interval(a, b) => {
-                e.u8(1);
-                a.put(e);
-                b.put(e);
-            }
-            DateShape::Until(p) => {
-                e.u8(2);
-                p.put(e);
-            }
-            DateShape::Since(p) => {
-                e.u8(3);
-                p.put(e);
-            }
-        }
-        e.u8(u8::from(self.approximate) | u8::from(self.uncertain) << 1);
-    }
-}
-impl Get for DateValue {
-    const MIN: usize = 9;
-    fn get(d: &mut Dec<'_>) -> Result<Self, Bad> {
-        let shape = match d.u8()? {
-            0 => DateShape::Single(Point::get(d)?),
-            1 => DateShape::Interval(Point::get(d)?, Point::get(d)?),
-            2 => DateShape::Until(Point::get(d)?),
-            3 => DateShape::Since(Point::get(d)?),
-            _ => return Err(Bad("date shape")),
-        };
-        let flags = d.u8()?;
-        if flags > 3 {
-            return Err(Bad("date flags"));
-        }
-        Ok(DateValue {
-            shape,
-            approximate: flags & 1 != 0,
-            uncertain: flags & 2 != 0,
-        })
     }
 }
 
