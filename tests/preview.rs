@@ -70,11 +70,14 @@ fn a_generated_files_head_previews_part_of_the_whole() {
     assert_within(&part, &whole);
     // Sources come before the events that quote them, links go back:
     // nothing is left out.
-    let quotes = |t: &Timeline, e: EventIx| t.event(e).quotes().len();
+    let counts = |t: &Timeline, e: EventIx| (t.event(e).quotes().len(), t.event(e).links().len());
+    let mut links = 0;
     for e in 0..part.len() as EventIx {
         let w = whole.find_event(part.event(e).id()).expect("there");
-        assert_eq!(quotes(&part, e), quotes(&whole, w));
+        assert_eq!(counts(&part, e), counts(&whole, w));
+        links += counts(&part, e).1;
     }
+    assert!(links > 0, "the head's links are kept");
 }
 
 /// Lines of padding: events enough to make the file worth a preview.
@@ -147,6 +150,13 @@ fn no_preview_of_a_head_with_a_problem_of_its_own() {
     let path = write(dir.path(), "bad.jsonl", text.as_bytes());
     assert!(preview(&path, 2000).is_none());
     assert!(load_path(&path).is_err(), "the whole load reports it");
+    // An id declared twice in the head is such a problem too.
+    let mut text = padding(0, 3);
+    text.push_str(&padding(1, 1));
+    text.push_str(&padding(3, 400));
+    let path = write(dir.path(), "twice.jsonl", text.as_bytes());
+    assert!(preview(&path, 2000).is_none());
+    assert!(load_path(&path).is_err());
     // Past the head, the same problem does not stop the preview.
     let mut text = padding(0, 400);
     text.push_str("{\"event\":{\"id\":\"bad\",\"title\":\"Bad\",\"date\":\"2025-02-30\"}}\n");

@@ -97,6 +97,9 @@ fn preview_bytes(path: &Path, bytes: &[u8], opts: LoadOptions<'_>) -> Option<Pre
         .ok()?,
         Sniffed::GdeltMentions => return None,
     }
+    // Before anything asks which events the head declares; a duplicate id
+    // is found here.
+    builder.resolve_event_refs();
     if !builder.diags.is_empty() {
         return None;
     }

@@ -14,6 +14,9 @@ impl Builder {
     /// is read, an event with a problem is skipped and counted instead.
     pub fn add_event(&mut self, rec: EventRecord<'_>, file: FileIx, line: Option<usize>) -> bool {
         let position = line.map(|l| (l, 1));
+        if self.lenient && self.lenient_files.last() != Some(&file) {
+            self.lenient_files.push(file);
+        }
         let id = sanitize::line(rec.id.trim()).into_owned();
         if id.is_empty() {
             self.diagnose(
@@ -25,19 +28,7 @@ impl Builder {
             return false;
         }
         let subject = || format!("event '{id}'");
-        let slot = self.event_slot(&id);
-        let existing = self.slot_event[slot as usize];
-        if existing != NONE {
-            let first = self.events[existing as usize].file;
-            if self.lenient {
-                let first = self.file_name(Some(first)).to_string();
-                let message = format!("duplicate event id '{id}' (first in {first})");
-                self.skip_row(file, line, message);
-                return false;
-            }
-            self.diagnose_duplicate(file, position, "event", &id, first);
-            return false;
-        }
+        // A second event with this id is found when ids are resolved.
         let mut problems: Vec<String> = Vec::new();
         let date = match DateValue::parse_edtf(&rec.date) {
             Ok(d) => d,
@@ -105,11 +96,12 @@ impl Builder {
             .unwrap_or_default();
         let links_start = self.links.len() as u32;
         for l in &rec.links {
-            let target = self.event_slot(&sanitize::line(l.to.trim()));
-            if target == slot {
+            let target_id = sanitize::line(l.to.trim());
+            if target_id == id {
                 problems.push(format!("links to itself ({})", l.kind.as_str()));
                 continue;
             }
+            let target = self.event_ref(&target_id);
             self.links.push(Link {
                 other: target,
                 kind: l.kind,
@@ -138,11 +130,12 @@ impl Builder {
         for p in problems {
             self.diagnose(file, position, Some(subject()), p);
         }
-        self.slot_event[slot as usize] = event_ix;
+        let slot = self.event_ref(&id);
         let span = |start: u32, end: usize| (start, end as u32 - start);
         self.events.push(RawEvent {
             slot,
             file,
+            line: line.map_or(0, |l| l as u32),
             title,
             summary,
             date,

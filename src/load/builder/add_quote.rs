@@ -167,7 +167,7 @@ impl Builder {
         let mut anchor_day = None;
         let (anchor_is_source, anchor_slot) = match &d.anchor {
             AnchorRecord::Source(s) => (true, self.source_slot(&sanitize::line(s.trim()))),
-            AnchorRecord::Event(e) => (false, self.event_slot(&sanitize::line(e.trim()))),
+            AnchorRecord::Event(e) => (false, self.event_ref(&sanitize::line(e.trim()))),
             AnchorRecord::Day(day) => {
                 match DateValue::parse_edtf(day)
                     .ok()

@@ -1,7 +1,8 @@
 //! Joins a builder that read the second part of a file into the builder that
 //! read the first, so both cores can parse one large JSON Lines file. The
-//! text is joined without copying; ids are re-interned; every index into the
-//! other builder's tables is mapped into this one's.
+//! text is joined without copying; actor, source, role and topic ids are
+//! re-interned; event id references are appended, all resolved later; every
+//! index into the other builder's tables is mapped into this one's.
 
 use crate::load::builder::{Builder, NONE, PendingQuote, RawDerivation, RawEvent};
 use crate::model::{EventActor, Link, Quote, Str};
@@ -85,28 +86,12 @@ impl Builder {
         let role_map = remap(&mut self.roles, &other.roles, &self.hasher);
         let topic_map = remap(&mut self.topics, &other.topics, &self.hasher);
 
-        // Event ids: the other builder's slots, declared or only linked to.
+        // Event id references follow this builder's.
         let event_base = self.events.len() as u32;
-        let mut event_map = Vec::with_capacity(other.slot_event.len());
-        for slot in 0..other.slot_event.len() as u32 {
-            let id = other.event_ids.key(slot);
-            let (to, new) = self.event_ids.intern(&self.hasher, id);
-            if new {
-                self.slot_event.push(NONE);
-            }
-            event_map.push(to);
-            let declared = other.slot_event[slot as usize];
-            if declared == NONE {
-                continue;
-            }
-            if self.slot_event[to as usize] != NONE {
-                let first = self.events[self.slot_event[to as usize] as usize].file;
-                let file = other.events[declared as usize].file;
-                self.diagnose_duplicate(file, None, "event", id, first);
-                continue;
-            }
-            self.slot_event[to as usize] = event_base + declared;
-        }
+        let ref_base = self
+            .event_refs
+            .absorb(std::mem::take(&mut other.event_refs));
+        let event_ref = |r: u32| r + ref_base;
 
         let (actors_base, countries_base, topics_base, quotes_base, links_base) = (
             self.event_actors.len() as u32,
@@ -122,16 +107,16 @@ impl Builder {
         self.late_links
             .extend(other.late_links.iter().map(|(from, l)| {
                 let link = Link {
-                    other: event_map[l.other as usize],
+                    other: event_ref(l.other),
                     kind: l.kind,
                 };
-                (event_map[*from as usize], link)
+                (event_ref(*from), link)
             }));
         self.late_sources.extend(
             other
                 .late_sources
                 .iter()
-                .map(|&(event, source)| (event_map[event as usize], source_map[source as usize])),
+                .map(|&(event, source)| (event_ref(event), source_map[source as usize])),
         );
         if self.title.is_none() {
             self.title = other.title.map(sh);
@@ -151,7 +136,7 @@ impl Builder {
             ..*q
         }));
         self.links.extend(other.links.iter().map(|l| Link {
-            other: event_map[l.other as usize],
+            other: event_ref(l.other),
             kind: l.kind,
         }));
         self.derivations
@@ -162,13 +147,15 @@ impl Builder {
                 } else if d.anchor_is_source {
                     source_map[d.anchor_slot as usize]
                 } else {
-                    event_map[d.anchor_slot as usize]
+                    event_ref(d.anchor_slot)
                 },
                 ..*d
             }));
         let at = |(start, len): (u32, u32), base: u32| (start + base, len);
+        let line = |l: u32| if l == 0 { 0 } else { l + line_offset as u32 };
         self.events.extend(other.events.iter().map(|e| RawEvent {
-            slot: event_map[e.slot as usize],
+            slot: event_ref(e.slot),
+            line: line(e.line),
             title: sh(e.title),
             summary: sh(e.summary),
             place: sh(e.place),
@@ -193,6 +180,11 @@ impl Builder {
                 text: p.text,
             }));
         self.rows += other.rows;
+        for file in other.lenient_files {
+            if !self.lenient_files.contains(&file) {
+                self.lenient_files.push(file);
+            }
+        }
         self.diags.append_shifted(other.diags, line_offset);
         self.skipped.append_shifted(other.skipped, line_offset);
     }

@@ -1,10 +1,13 @@
 //! Turns parsed records into the compact store, checking each as it comes.
 //! References to things not seen yet (an actor declared in a later file, a
 //! link to a later event) are interned as numbered slots and resolved once
-//! everything is read, in [`Builder::finish`] (`resolve.rs`).
+//! everything is read, in [`Builder::finish`] (`resolve.rs`). Event ids are
+//! not interned as they come but kept as references, all resolved in one
+//! pass at the end (`event_refs.rs`).
 
 mod add_event;
 mod add_quote;
+mod event_refs;
 mod join_parts;
 mod order_and_index;
 mod reorder;
@@ -72,8 +75,12 @@ pub(crate) struct ActorSlot {
 /// An event as read, in file order; lists are spans of the flat arrays.
 #[derive(Debug, Clone)]
 pub(crate) struct RawEvent {
+    /// The reference to its id until event ids are resolved, then the
+    /// id's slot.
     pub slot: u32,
     pub file: FileIx,
+    /// The line it was read from (0: none), for a duplicate id's message.
+    pub line: u32,
     pub title: Str,
     pub summary: Str,
     pub date: DateValue,
@@ -94,6 +101,7 @@ pub(crate) struct RawEvent {
 pub(crate) struct RawDerivation {
     pub phrase: Str,
     pub anchor_is_source: bool,
+    /// A source slot, or an event reference (an event slot once resolved).
     pub anchor_slot: u32,
     /// Set for an anchor given as a day; then the slot means nothing.
     pub anchor_day: Option<Day>,
@@ -120,28 +128,39 @@ pub struct Builder {
     pub(crate) aliases: Vec<Str>,
     pub(crate) roles: Interner,
     pub(crate) topics: Interner,
+    /// Every mention of an event id, until they are resolved into
+    /// `event_ids` by [`Builder::resolve_event_refs`].
+    pub(crate) event_refs: event_refs::EventRefs,
+    pub(crate) refs_resolved: bool,
+    /// Ids of the events added, gathered only when an importer asks
+    /// whether one was (`has_event`): the set and how many events it holds.
+    pub(crate) declared_ids: Option<(hashbrown::HashSet<String>, usize)>,
     pub(crate) event_ids: Interner,
-    /// For each event id slot, the event that declared it (or NONE).
+    /// For each event id slot, the event that declared it (or NONE); set
+    /// when event ids are resolved.
     pub(crate) slot_event: Vec<u32>,
     pub(crate) events: Vec<RawEvent>,
     pub(crate) event_actors: Vec<EventActor>,
     pub(crate) event_countries: Vec<CountryIx>,
     pub(crate) event_topics: Vec<u32>,
     pub(crate) quotes: Vec<Quote>,
-    /// Links whose `other` is still an event id slot.
+    /// Links whose `other` is still an event reference (a slot once
+    /// resolved).
     pub(crate) links: Vec<Link>,
     /// Links added after their event (an importer that sees the rows of
-    /// one article only at the end): `(from event slot, link)`.
+    /// one article only at the end): `(from event reference, link)`.
     pub(crate) late_links: Vec<(u32, Link)>,
     /// Source slots of each event's `sources`, beyond its quotes'.
     pub(crate) event_sources: Vec<u32>,
     pub(crate) title: Option<Str>,
-    /// `(event slot, source slot)` pairs added after their event (a GDELT
+    /// `(event reference, source slot)` pairs added after their event (a GDELT
     /// Mentions file read before or after its events).
     pub(crate) late_sources: Vec<(u32, u32)>,
     /// True while an imported file is read: a row with a problem is
     /// skipped and counted instead of failing the load.
     pub(crate) lenient: bool,
+    /// The files read leniently, in the order they were read.
+    pub(crate) lenient_files: Vec<FileIx>,
     /// Data rows of imported files seen, and those skipped.
     pub(crate) rows: usize,
     pub(crate) skipped: Diagnostics,
@@ -165,8 +184,8 @@ impl Builder {
         let events = bytes / 360;
         self.arena.reserve(bytes * 3 / 4);
         self.events.reserve(events);
-        self.slot_event.reserve(events);
-        self.event_ids.reserve(events, events * 8, &self.hasher);
+        // A declaration and a link or two each, of ids of about 8 bytes.
+        self.event_refs.reserve(events * 2, events * 16);
         self.event_actors.reserve(events * 3);
         self.event_countries.reserve(events * 3);
         self.event_topics.reserve(events * 2);
@@ -204,11 +223,15 @@ impl Builder {
         actor.file.map(|_| self.arena.get(actor.name))
     }
 
-    /// Whether an event with this id was added already.
-    pub fn has_event(&self, id: &str) -> bool {
-        self.event_ids
-            .get(&self.hasher, id)
-            .is_some_and(|slot| self.slot_event[slot as usize] != NONE)
+    /// Whether an event with this id was added already. The first call
+    /// gathers the ids added so far; later calls add only the new ones.
+    pub fn has_event(&mut self, id: &str) -> bool {
+        let (seen, upto) = self.declared_ids.get_or_insert_default();
+        for e in &self.events[*upto..] {
+            seen.insert(self.event_refs.get(e.slot).to_string());
+        }
+        *upto = self.events.len();
+        seen.contains(id)
     }
 
     /// Whether a source with this id was declared already.
@@ -248,7 +271,7 @@ impl Builder {
     /// Names a further source of an event that may be declared before or
     /// after it; an event id never declared drops the pair.
     pub fn add_late_source(&mut self, event: &str, source: &str) {
-        let event = self.event_slot(event);
+        let event = self.event_ref(event);
         let source = self.source_slot(source);
         self.late_sources.push((event, source));
     }
@@ -256,9 +279,9 @@ impl Builder {
     /// Links event `from` to event `to` after both may have been added; ids
     /// unknown at the end are reported as unknown link targets.
     pub fn add_late_link(&mut self, from: &str, to: &str, kind: crate::model::LinkKind) {
-        let from = self.event_slot(from);
-        let to = self.event_slot(to);
         if from != to {
+            let from = self.event_ref(from);
+            let to = self.event_ref(to);
             self.late_links.push((from, Link { other: to, kind }));
         }
     }
@@ -357,12 +380,11 @@ impl Builder {
         slot
     }
 
-    pub(crate) fn event_slot(&mut self, id: &str) -> u32 {
-        let (slot, new) = self.event_ids.intern(&self.hasher, id);
-        if new {
-            self.slot_event.push(NONE);
-        }
-        slot
+    /// A new reference to the event id `id`, resolved with all the others
+    /// at the end.
+    pub(crate) fn event_ref(&mut self, id: &str) -> u32 {
+        debug_assert!(!self.refs_resolved, "event ids were resolved already");
+        self.event_refs.push(id)
     }
 
     /// A country code, or the problem with it.

@@ -84,6 +84,7 @@ pub(crate) mod tests {
         RawEvent {
             slot,
             file: 0,
+            line: 0,
             title: Default::default(),
             summary: Default::default(),
             date: crate::model::date::DateValue::parse_edtf("2024-01-01").expect("a date"),

@@ -12,6 +12,7 @@ use crate::sanitize;
 impl Builder {
     /// Resolves, validates and indexes everything read so far.
     pub fn finish(mut self) -> Result<Timeline, LoadError> {
+        self.resolve_event_refs();
         self.fold_late_additions();
         self.check_references();
         self.check_pending_quotes();
@@ -35,6 +36,111 @@ impl Builder {
         let mut parts = self.build();
         parts.import_report = report;
         Ok(Timeline::from_parts(parts))
+    }
+
+    /// Resolves every event id reference to its id's slot, and each slot
+    /// to the event that declared it. A second event with an id already
+    /// declared is a duplicate: reported in a native file, skipped (and
+    /// left out) in an imported one. Done once; later calls do nothing.
+    pub(crate) fn resolve_event_refs(&mut self) {
+        if self.refs_resolved {
+            return;
+        }
+        self.refs_resolved = true;
+        let refs = std::mem::take(&mut self.event_refs);
+        let (ids, slot) = refs.resolve(&self.hasher);
+        let at = |r: u32| slot[r as usize];
+        for l in &mut self.links {
+            l.other = at(l.other);
+        }
+        for (from, l) in &mut self.late_links {
+            (*from, l.other) = (at(*from), at(l.other));
+        }
+        for (event, _) in &mut self.late_sources {
+            *event = at(*event);
+        }
+        for d in &mut self.derivations {
+            if d.anchor_day.is_none() && !d.anchor_is_source {
+                d.anchor_slot = at(d.anchor_slot);
+            }
+        }
+        let mut slot_event = vec![NONE; ids.len()];
+        let mut duplicates = Vec::new();
+        for (ix, e) in self.events.iter_mut().enumerate() {
+            e.slot = at(e.slot);
+            match slot_event[e.slot as usize] {
+                NONE => slot_event[e.slot as usize] = ix as u32,
+                first => duplicates.push((ix, first)),
+            }
+        }
+        drop(slot);
+        (self.event_ids, self.slot_event) = (ids, slot_event);
+        let mut lenient_drops = Vec::new();
+        for &(ix, first) in &duplicates {
+            let (e, first) = (&self.events[ix], &self.events[first as usize]);
+            let id = self.event_ids.key(e.slot).to_string();
+            let line = (e.line > 0).then_some(e.line as usize);
+            let (file, first) = (e.file, first.file);
+            if self.lenient_files.contains(&file) {
+                lenient_drops.push(ix);
+                let first = self.file_name(Some(first)).to_string();
+                let message = format!("duplicate event id '{id}' (first in {first})");
+                self.skip_row(file, line, message);
+            } else {
+                let position = line.map(|l| (l, 1));
+                self.diagnose_duplicate(file, position, "event", &id, first);
+            }
+        }
+        if !lenient_drops.is_empty() {
+            self.leave_out_events(lenient_drops.into_iter());
+            self.sort_skipped_rows();
+        }
+    }
+
+    /// Leaves out the events at `dropped` (ascending), renumbering the
+    /// events after them. What they held in the flat arrays stays, unused.
+    fn leave_out_events(&mut self, dropped: impl Iterator<Item = usize>) {
+        let mut new_ix = vec![0u32; self.events.len()];
+        let mut dropped = dropped.peekable();
+        let mut next = 0u32;
+        for (ix, to) in new_ix.iter_mut().enumerate() {
+            if dropped.next_if_eq(&ix).is_some() {
+                *to = NONE;
+            } else {
+                *to = next;
+                next += 1;
+            }
+        }
+        let mut ix = 0;
+        self.events.retain(|_| {
+            ix += 1;
+            new_ix[ix - 1] != NONE
+        });
+        for e in &mut self.slot_event {
+            if *e != NONE {
+                *e = new_ix[*e as usize];
+            }
+        }
+        self.pending_quotes.retain_mut(|p| {
+            p.event = new_ix[p.event as usize];
+            p.event != NONE
+        });
+    }
+
+    /// Puts the skipped rows back in the order of the files and lines they
+    /// were read from, after some were found only when ids were resolved.
+    fn sort_skipped_rows(&mut self) {
+        let files: std::collections::HashMap<&str, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.as_str(), i))
+            .collect();
+        let key = |d: &crate::load::diagnostics::Diagnostic| {
+            let file = files.get(d.file.as_str()).copied().unwrap_or(usize::MAX);
+            (file, d.position.map_or(0, |(line, _)| line))
+        };
+        self.skipped.kept.sort_by_key(key);
     }
 
     fn subject_of_event(&self, event: u32) -> (FileIx, String) {

@@ -289,7 +289,7 @@ impl Ids {
         }
     }
 
-    fn next(&mut self, builder: &Builder, slide: &Slide) -> String {
+    fn next(&mut self, builder: &mut Builder, slide: &Slide) -> String {
         let given = slide.unique_id.trim();
         if !given.is_empty() {
             return given.to_string();

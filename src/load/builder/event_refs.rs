@@ -1,0 +1,343 @@
+//! Event ids as read. Each mention of an event id (its declaration, a link
+//! to it, a date anchored on it) is kept as a reference of its own while
+//! the files are read, and all are resolved to id numbers in one pass at the
+//! end. Looking each up in a table of a million ids as it came cost several
+//! cache misses a mention, and joining the parts of a file looked up every
+//! id of every part again, on one core. The pass groups the references by
+//! hash so that each group's table fits in the cache, and resolves the
+//! groups on every core.
+
+use crate::model::{IdTable, Str, TextStore};
+use hashbrown::{DefaultHashBuilder, HashTable};
+use std::hash::BuildHasher;
+
+/// Below this many references one core resolves them all.
+const PARALLEL_FROM: usize = 1 << 16;
+
+/// About this many references to a group, so that its table stays in cache.
+const GROUP_SIZE: usize = 2048;
+
+#[derive(Debug, Default)]
+pub(crate) struct EventRefs {
+    text: TextStore,
+    refs: Vec<Str>,
+}
+
+impl EventRefs {
+    /// A new reference to the event id `id`.
+    pub fn push(&mut self, id: &str) -> u32 {
+        let r = self.refs.len() as u32;
+        let s = self.text.push(id);
+        self.refs.push(s);
+        r
+    }
+
+    /// The id a reference names.
+    pub fn get(&self, r: u32) -> &str {
+        self.refs.get(r as usize).map_or("", |&s| self.text.get(s))
+    }
+
+    pub fn reserve(&mut self, refs: usize, bytes: usize) {
+        self.refs.reserve(refs);
+        self.text.reserve(bytes);
+    }
+
+    /// Appends `other`'s references after this one's; returns the number
+    /// to add to each of `other`'s.
+    pub fn absorb(&mut self, other: EventRefs) -> u32 {
+        let base = self.refs.len() as u32;
+        let shift = self.text.absorb(other.text);
+        self.refs.extend(other.refs.iter().map(|s| Str {
+            start: s.start.wrapping_add(shift),
+            len: s.len,
+        }));
+        base
+    }
+
+    /// The ids, each once, numbered in the order they were first named;
+    /// and for each reference, the number of its id.
+    pub fn resolve(self, hasher: &DefaultHashBuilder) -> (IdTable, Vec<u32>) {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let first = if self.refs.len() < PARALLEL_FROM || cores == 1 {
+            self.first_mentions(hasher)
+        } else {
+            self.first_mentions_grouped(hasher, cores)
+        };
+        self.number(first)
+    }
+
+    /// For each reference, the first reference that names the same id.
+    fn first_mentions(&self, hasher: &DefaultHashBuilder) -> Vec<u32> {
+        let mut table: HashTable<u32> = HashTable::with_capacity(self.refs.len());
+        (0..self.refs.len() as u32)
+            .map(|r| {
+                let id = self.get(r);
+                self.first_in(&mut table, hasher.hash_one(id), r, hasher)
+            })
+            .collect()
+    }
+
+    /// The first reference in `table` naming the same id as `r` (whose
+    /// hash is `hash`), or `r` itself, entered as the first.
+    fn first_in(
+        &self,
+        table: &mut HashTable<u32>,
+        hash: u64,
+        r: u32,
+        hasher: &DefaultHashBuilder,
+    ) -> u32 {
+        let id = self.get(r);
+        if let Some(&f) = table.find(hash, |&f| self.get(f) == id) {
+            return f;
+        }
+        table.insert_unique(hash, r, |&f| hasher.hash_one(self.get(f)));
+        r
+    }
+
+    /// [`Self::first_mentions`] on every core: the references are grouped
+    /// by bits of their hash (keeping their order within a group), each
+    /// group's ids copied side by side, and each core resolves whole groups
+    /// with a small table.
+    fn first_mentions_grouped(&self, hasher: &DefaultHashBuilder, cores: usize) -> Vec<u32> {
+        let n = self.refs.len();
+        let bits = (n / GROUP_SIZE).max(2).next_power_of_two().trailing_zeros();
+        // Bits 32 and up: the tables use the lowest bits for places and the
+        // highest for tags, which would all be alike within a group.
+        let group_of = |hash: u64| ((hash >> 32) as usize) & ((1 << bits) - 1);
+        let groups = 1usize << bits;
+
+        let hashes = parallel_map(n, cores, |r| hasher.hash_one(self.get(r as u32)));
+        let (mut starts, mut byte_starts) = (vec![0usize; groups + 1], vec![0usize; groups + 1]);
+        for (&h, s) in hashes.iter().zip(&self.refs) {
+            starts[group_of(h) + 1] += 1;
+            byte_starts[group_of(h) + 1] += s.len as usize;
+        }
+        for g in 0..groups {
+            starts[g + 1] += starts[g];
+            byte_starts[g + 1] += byte_starts[g];
+        }
+        let mut grouped = Grouped {
+            refs: vec![GroupedRef::default(); n],
+            bytes: vec![0u8; byte_starts[groups]],
+        };
+        let (mut next, mut next_byte) = (starts.clone(), byte_starts.clone());
+        for (r, &hash) in hashes.iter().enumerate() {
+            let (g, id) = (group_of(hash), self.get(r as u32).as_bytes());
+            let at = next_byte[g];
+            grouped.bytes[at..at + id.len()].copy_from_slice(id);
+            grouped.refs[next[g]] = GroupedRef {
+                hash,
+                r: r as u32,
+                at: at as u32,
+                len: id.len() as u32,
+            };
+            (next[g], next_byte[g]) = (next[g] + 1, at + id.len());
+        }
+        drop(hashes);
+
+        // Each core takes a run of whole groups of about equal size.
+        let mut firsts = vec![0u32; n];
+        let mut runs = Vec::with_capacity(cores);
+        let (mut rest_in, mut rest_out) = (&grouped.refs[..], &mut firsts[..]);
+        let mut done = 0;
+        for c in 1..=cores {
+            let target = n * c / cores;
+            let g = starts.partition_point(|&s| s < target).min(groups);
+            let end = starts[g].max(done);
+            let (run_in, tail_in) = rest_in.split_at(end - done);
+            let (run_out, tail_out) = rest_out.split_at_mut(end - done);
+            runs.push((run_in, run_out));
+            (rest_in, rest_out, done) = (tail_in, tail_out, end);
+        }
+        let bytes = &grouped.bytes[..];
+        std::thread::scope(|scope| {
+            for (run, out) in runs {
+                scope.spawn(move || resolve_run(run, bytes, out, &group_of));
+            }
+        });
+
+        let mut first = vec![0u32; n];
+        for (g, &f) in grouped.refs.iter().zip(&firsts) {
+            first[g.r as usize] = f;
+        }
+        first
+    }
+
+    /// Numbers the ids in order of first mention, from each reference's
+    /// first mention (never after it).
+    fn number(self, mut first: Vec<u32>) -> (IdTable, Vec<u32>) {
+        let mut text = TextStore::default();
+        let mut keys = Vec::new();
+        for r in 0..first.len() {
+            let f = first[r] as usize;
+            first[r] = if f == r {
+                let id = self.get(r as u32);
+                keys.push(text.push(id));
+                keys.len() as u32 - 1
+            } else {
+                // The first mention came earlier and holds its number now.
+                first[f]
+            };
+        }
+        (IdTable::from_keys(text, keys), first)
+    }
+}
+
+/// The references grouped by hash, each group's ids side by side in
+/// `bytes`.
+struct Grouped {
+    refs: Vec<GroupedRef>,
+    bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct GroupedRef {
+    hash: u64,
+    /// The reference.
+    r: u32,
+    /// Where its id lies in the group's bytes.
+    at: u32,
+    len: u32,
+}
+
+/// Resolves a run of whole groups: `out[i]` is the first reference naming
+/// the id of `run[i]`. The groups' ids lie side by side in `bytes`, so the
+/// comparisons stay in the cache.
+fn resolve_run(run: &[GroupedRef], bytes: &[u8], out: &mut [u32], group_of: &dyn Fn(u64) -> usize) {
+    let id = |g: &GroupedRef| &bytes[g.at as usize..(g.at + g.len) as usize];
+    // Each entry is the place in `run` of a first mention.
+    let mut table: HashTable<u32> = HashTable::with_capacity(GROUP_SIZE * 2);
+    let mut group = usize::MAX;
+    for (i, (g, slot)) in run.iter().zip(out).enumerate() {
+        if group_of(g.hash) != group {
+            group = group_of(g.hash);
+            table.clear();
+        }
+        let this = id(g);
+        let found = table.find(g.hash, |&f| {
+            let f = &run[f as usize];
+            f.hash == g.hash && id(f) == this
+        });
+        *slot = match found {
+            Some(&f) => run[f as usize].r,
+            None => {
+                table.insert_unique(g.hash, i as u32, |&f| run[f as usize].hash);
+                g.r
+            }
+        };
+    }
+}
+
+/// `f` of each of `0..n`, computed in `cores` runs at once.
+fn parallel_map<T: Send + Default + Clone>(
+    n: usize,
+    cores: usize,
+    f: impl Fn(usize) -> T + Sync,
+) -> Vec<T> {
+    let mut out = vec![T::default(); n];
+    let chunk = n.div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        for (c, part) in out.chunks_mut(chunk).enumerate() {
+            let f = &f;
+            scope.spawn(move || {
+                for (i, v) in part.iter_mut().enumerate() {
+                    *v = f(c * chunk + i);
+                }
+            });
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn refs_of(ids: &[String]) -> EventRefs {
+        let mut refs = EventRefs::default();
+        for id in ids {
+            refs.push(id);
+        }
+        refs
+    }
+
+    /// What the resolution must give: ids numbered in order of first
+    /// mention, the plain way.
+    fn reference(ids: &[String]) -> (Vec<String>, Vec<u32>) {
+        let mut unique: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashMap::new();
+        let numbers = ids
+            .iter()
+            .map(|id| {
+                *seen.entry(id.clone()).or_insert_with(|| {
+                    unique.push(id.clone());
+                    unique.len() as u32 - 1
+                })
+            })
+            .collect();
+        (unique, numbers)
+    }
+
+    fn keys(table: &IdTable) -> Vec<String> {
+        (0..table.len() as u32)
+            .map(|k| table.key(k).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_ids_in_order_of_first_mention() {
+        let ids: Vec<String> = ["e2", "e1", "e2", "", "e3", "e1", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (table, numbers) = refs_of(&ids).resolve(&DefaultHashBuilder::default());
+        assert_eq!(keys(&table), ["e2", "e1", "", "e3"]);
+        assert_eq!(numbers, [0, 1, 0, 2, 3, 1, 2]);
+        let hasher = DefaultHashBuilder::default();
+        assert_eq!(table.get(&hasher, "e3"), Some(3));
+    }
+
+    #[test]
+    fn grouped_resolution_agrees_with_one_table_on_a_large_input() {
+        // Enough references for the grouped pass, with ids named many times
+        // and across the joins of parts.
+        let hasher = DefaultHashBuilder::default();
+        let mut whole = EventRefs::default();
+        let mut plain = Vec::new();
+        for part in 0..3 {
+            let mut refs = EventRefs::default();
+            for i in 0..22_000u32 {
+                let id = format!("e{}", (i * 7919 + part * 13) % 30_000);
+                refs.push(&id);
+                plain.push(id);
+            }
+            whole.absorb(refs);
+        }
+        assert!(whole.refs.len() >= PARALLEL_FROM);
+        let first = whole.first_mentions(&hasher);
+        assert_eq!(whole.first_mentions_grouped(&hasher, 3), first);
+        let (table, numbers) = whole.resolve(&hasher);
+        let (unique, expected) = reference(&plain);
+        assert_eq!(keys(&table), unique);
+        assert_eq!(numbers, expected);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn grouped_and_plain_resolution_agree(
+            ids in proptest::collection::vec("[a-dé]{0,3}", 0..300),
+            cores in 1usize..5,
+        ) {
+            let refs = refs_of(&ids);
+            let hasher = DefaultHashBuilder::default();
+            let plain = refs.first_mentions(&hasher);
+            prop_assert_eq!(refs.first_mentions_grouped(&hasher, cores), plain);
+            let (table, numbers) = refs.resolve(&hasher);
+            let (unique, expected) = reference(&ids);
+            prop_assert_eq!(keys(&table), unique);
+            prop_assert_eq!(numbers, expected);
+        }
+    }
+}
