@@ -454,19 +454,7 @@ impl Builder {
         };
         let clean = text.map(|t| sanitize::clean(t, Lines::Many));
         let body = clean.as_deref().unwrap_or("");
-        let checkpoints = if body.is_ascii() {
-            Vec::new()
-        } else {
-            body.char_indices()
-                .step_by(CHECKPOINT)
-                .map(|(b, _)| b as u32)
-                .collect()
-        };
-        let chars = if body.is_ascii() {
-            body.len()
-        } else {
-            body.chars().count()
-        } as u32;
+        let (checkpoints, chars) = checkpoints(body);
         let text = self.arena.push(body);
         let s = &mut self.sources[slot];
         (s.outlet, s.title, s.url, s.published, s.text, s.text_file) =
@@ -522,9 +510,49 @@ impl Builder {
 
 pub(crate) use crate::present::ellipsize;
 
+/// The byte offset of every [`CHECKPOINT`]-th character of `text` (none for
+/// ASCII text, where offsets are positions), and its count of characters.
+/// One pass over the bytes, counting those that start a character: source
+/// texts run to megabytes.
+pub(crate) fn checkpoints(text: &str) -> (Vec<u32>, u32) {
+    if text.is_ascii() {
+        return (Vec::new(), text.len() as u32);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+    let mut chars = 0usize;
+    for (at, &b) in bytes.iter().enumerate() {
+        // Continuation bytes are 0b10xx_xxxx, -64..-1 as signed bytes.
+        if (b as i8) >= -0x40 {
+            if chars.is_multiple_of(CHECKPOINT) {
+                out.push(at as u32);
+            }
+            chars += 1;
+        }
+    }
+    (out, chars as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checkpoints_fall_on_every_32nd_character() {
+        for text in ["", "plain ascii", "é", &"aé€😀".repeat(40), &"x".repeat(70)] {
+            let (points, chars) = checkpoints(text);
+            assert_eq!(chars as usize, text.chars().count(), "{text}");
+            let expected: Vec<u32> = if text.is_ascii() {
+                Vec::new()
+            } else {
+                text.char_indices()
+                    .step_by(CHECKPOINT)
+                    .map(|(b, _)| b as u32)
+                    .collect()
+            };
+            assert_eq!(points, expected, "{text}");
+        }
+    }
 
     #[test]
     fn files_past_65535_are_named_rightly() {

@@ -59,7 +59,13 @@ fn read_record(
     line_no: usize,
     read_text: &TextReader<'_>,
 ) {
-    match serde_json::from_slice::<LineRecord<'_>>(text) {
+    // Checked as UTF-8 at SIMD speed first, the line is parsed from a
+    // `str`, which serde does not check again (source texts are long).
+    let parsed = match simdutf8::basic::from_utf8(text) {
+        Ok(text) => serde_json::from_str::<LineRecord<'_>>(text),
+        Err(_) => serde_json::from_slice::<LineRecord<'_>>(text),
+    };
+    match parsed {
         Ok(LineRecord::Dateline(v)) => {
             if let Err(message) = super::check_version(v) {
                 builder.diagnose(file, Some((line_no, 1)), None, message);
