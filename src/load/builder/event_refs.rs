@@ -100,17 +100,21 @@ impl EventRefs {
     /// with a small table.
     fn first_mentions_grouped(&self, hasher: &DefaultHashBuilder, cores: usize) -> Vec<u32> {
         let n = self.refs.len();
-        let bits = (n / GROUP_SIZE).max(2).next_power_of_two().trailing_zeros();
-        // Bits 32 and up: the tables use the lowest bits for places and the
-        // highest for tags, which would all be alike within a group.
+        let bits = (n / GROUP_SIZE)
+            .clamp(2, 1 << 16)
+            .next_power_of_two()
+            .trailing_zeros();
+        // Bits 32 and up pick the group; the tables hash by the low 32.
         let group_of = |hash: u64| ((hash >> 32) as usize) & ((1 << bits) - 1);
         let groups = 1usize << bits;
 
-        let hashes = parallel_map(n, cores, |r| hasher.hash_one(self.get(r as u32)));
+        let group_of_ref = parallel_map(n, cores, |r| {
+            group_of(hasher.hash_one(self.get(r as u32))) as u16
+        });
         let (mut starts, mut byte_starts) = (vec![0usize; groups + 1], vec![0usize; groups + 1]);
-        for (&h, s) in hashes.iter().zip(&self.refs) {
-            starts[group_of(h) + 1] += 1;
-            byte_starts[group_of(h) + 1] += s.len as usize;
+        for (&g, s) in group_of_ref.iter().zip(&self.refs) {
+            starts[g as usize + 1] += 1;
+            byte_starts[g as usize + 1] += s.len as usize;
         }
         for g in 0..groups {
             starts[g + 1] += starts[g];
@@ -120,41 +124,44 @@ impl EventRefs {
             refs: vec![GroupedRef::default(); n],
             bytes: vec![0u8; byte_starts[groups]],
         };
-        let (mut next, mut next_byte) = (starts.clone(), byte_starts.clone());
-        for (r, &hash) in hashes.iter().enumerate() {
-            let (g, id) = (group_of(hash), self.get(r as u32).as_bytes());
+        let (mut next, mut next_byte) = (starts.clone(), byte_starts);
+        for (r, &g) in group_of_ref.iter().enumerate() {
+            let (g, id) = (g as usize, self.get(r as u32));
             let at = next_byte[g];
-            grouped.bytes[at..at + id.len()].copy_from_slice(id);
+            grouped.bytes[at..at + id.len()].copy_from_slice(id.as_bytes());
             grouped.refs[next[g]] = GroupedRef {
-                hash,
+                hash: hasher.hash_one(id) as u32,
                 r: r as u32,
                 at: at as u32,
                 len: id.len() as u32,
             };
             (next[g], next_byte[g]) = (next[g] + 1, at + id.len());
         }
-        drop(hashes);
+        drop(group_of_ref);
 
         // Each core takes a run of whole groups of about equal size.
         let mut firsts = vec![0u32; n];
         let mut runs = Vec::with_capacity(cores);
         let (mut rest_in, mut rest_out) = (&grouped.refs[..], &mut firsts[..]);
-        let mut done = 0;
+        let (mut done, mut done_groups) = (0, 0);
         for c in 1..=cores {
             let target = n * c / cores;
-            let g = starts.partition_point(|&s| s < target).min(groups);
-            let end = starts[g].max(done);
+            let g = starts
+                .partition_point(|&s| s < target)
+                .clamp(done_groups, groups);
+            let end = starts[g];
             let (run_in, tail_in) = rest_in.split_at(end - done);
             let (run_out, tail_out) = rest_out.split_at_mut(end - done);
-            runs.push((run_in, run_out));
-            (rest_in, rest_out, done) = (tail_in, tail_out, end);
+            runs.push((run_in, run_out, &starts[done_groups..=g]));
+            (rest_in, rest_out, done, done_groups) = (tail_in, tail_out, end, g);
         }
         let bytes = &grouped.bytes[..];
         std::thread::scope(|scope| {
-            for (run, out) in runs {
-                scope.spawn(move || resolve_run(run, bytes, out, &group_of));
+            for (run, out, bounds) in runs {
+                scope.spawn(move || resolve_run(run, bytes, out, bounds));
             }
         });
+        drop(grouped.bytes);
 
         let mut first = vec![0u32; n];
         for (g, &f) in grouped.refs.iter().zip(&firsts) {
@@ -192,7 +199,8 @@ struct Grouped {
 
 #[derive(Debug, Clone, Copy, Default)]
 struct GroupedRef {
-    hash: u64,
+    /// The low half of its id's hash.
+    hash: u32,
     /// The reference.
     r: u32,
     /// Where its id lies in the group's bytes.
@@ -200,31 +208,34 @@ struct GroupedRef {
     len: u32,
 }
 
-/// Resolves a run of whole groups: `out[i]` is the first reference naming
-/// the id of `run[i]`. The groups' ids lie side by side in `bytes`, so the
+/// Resolves a run of whole groups (`bounds` are where they start in the
+/// whole, and where the last ends): `out[i]` is the first reference naming
+/// the id of `run[i]`. A group's ids lie side by side in `bytes`, so the
 /// comparisons stay in the cache.
-fn resolve_run(run: &[GroupedRef], bytes: &[u8], out: &mut [u32], group_of: &dyn Fn(u64) -> usize) {
+fn resolve_run(run: &[GroupedRef], bytes: &[u8], out: &mut [u32], bounds: &[usize]) {
     let id = |g: &GroupedRef| &bytes[g.at as usize..(g.at + g.len) as usize];
+    // Spread over 64 bits: the table takes its tags from the top ones.
+    let wide = |hash: u32| u64::from(hash).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     // Each entry is the place in `run` of a first mention.
     let mut table: HashTable<u32> = HashTable::with_capacity(GROUP_SIZE * 2);
-    let mut group = usize::MAX;
-    for (i, (g, slot)) in run.iter().zip(out).enumerate() {
-        if group_of(g.hash) != group {
-            group = group_of(g.hash);
-            table.clear();
+    let base = bounds.first().copied().unwrap_or(0);
+    for w in bounds.windows(2) {
+        table.clear();
+        for i in w[0] - base..w[1] - base {
+            let g = &run[i];
+            let this = id(g);
+            let found = table.find(wide(g.hash), |&f| {
+                let f = &run[f as usize];
+                f.hash == g.hash && id(f) == this
+            });
+            out[i] = match found {
+                Some(&f) => run[f as usize].r,
+                None => {
+                    table.insert_unique(wide(g.hash), i as u32, |&f| wide(run[f as usize].hash));
+                    g.r
+                }
+            };
         }
-        let this = id(g);
-        let found = table.find(g.hash, |&f| {
-            let f = &run[f as usize];
-            f.hash == g.hash && id(f) == this
-        });
-        *slot = match found {
-            Some(&f) => run[f as usize].r,
-            None => {
-                table.insert_unique(g.hash, i as u32, |&f| run[f as usize].hash);
-                g.r
-            }
-        };
     }
 }
 
