@@ -1,0 +1,205 @@
+//! GDELT 2.0 Events exports (`*.export.CSV`: TAB-separated, no header, 61
+//! columns) and their Mentions files (16 columns), row by row.
+//!
+//! A row is one coded (actor, action, actor) triple of one article. Its
+//! date is SQLDATE at day precision; GDELT's coder may have resolved a
+//! relative phrase against the article's date (DATEADDED), so every date
+//! carries that origin. Rows of one article are chained in time order by
+//! `related` links. Sources have a URL and an outlet but no text.
+
+mod mentions;
+mod row;
+
+pub(crate) use mentions::{add_mentions_beside, read_mentions};
+pub(crate) use row::add_row;
+
+use crate::load::builder::{Builder, FileIx};
+use crate::load::parts::{self, Part, PartProgress, PartResult};
+use crate::load::{LoadError, LoadOptions};
+use crate::model::LinkKind;
+use std::io::BufRead;
+use std::path::Path;
+
+pub(crate) const EVENT_COLUMNS: usize = 61;
+const MENTION_COLUMNS: usize = 16;
+
+// Column positions of the GDELT 2.0 Event codebook.
+const ID: usize = 0;
+const SQLDATE: usize = 1;
+const ACTOR1: usize = 5;
+const ACTOR2: usize = 15;
+const EVENT_CODE: usize = 26;
+const ROOT_CODE: usize = 28;
+const GOLDSTEIN: usize = 30;
+const NUM_MENTIONS: usize = 31;
+const NUM_SOURCES: usize = 32;
+const NUM_ARTICLES: usize = 33;
+const AVG_TONE: usize = 34;
+const ACTION_GEO_TYPE: usize = 51;
+const ACTION_GEO_NAME: usize = 52;
+const ACTION_GEO_COUNTRY: usize = 53;
+const DATEADDED: usize = 59;
+const SOURCEURL: usize = 60;
+
+// Offsets within an actor's block of ten columns.
+const CODE: usize = 0;
+const NAME: usize = 1;
+const COUNTRY: usize = 2;
+const TYPE1: usize = 7;
+
+/// The columns [`add_row`] reads; a reader that can pick columns reads
+/// only these and leaves the others empty.
+pub(crate) const USED_COLUMNS: [usize; 22] = [
+    ID,
+    SQLDATE,
+    ACTOR1 + CODE,
+    ACTOR1 + NAME,
+    ACTOR1 + COUNTRY,
+    ACTOR1 + TYPE1,
+    ACTOR2 + CODE,
+    ACTOR2 + NAME,
+    ACTOR2 + COUNTRY,
+    ACTOR2 + TYPE1,
+    EVENT_CODE,
+    ROOT_CODE,
+    GOLDSTEIN,
+    NUM_MENTIONS,
+    NUM_SOURCES,
+    NUM_ARTICLES,
+    AVG_TONE,
+    ACTION_GEO_TYPE,
+    ACTION_GEO_NAME,
+    ACTION_GEO_COUNTRY,
+    DATEADDED,
+    SOURCEURL,
+];
+
+/// Reads an Events export, in parts on every core when it is large.
+pub(crate) fn read(
+    builder: &mut Builder,
+    file: FileIx,
+    path: &Path,
+    handle: std::fs::File,
+    opts: LoadOptions<'_>,
+) -> Result<(), LoadError> {
+    let total = handle.metadata().map(|m| m.len()).unwrap_or(0);
+    let read_part = |b: &mut Builder, reader: &mut dyn BufRead, part: Part<'_>| {
+        read_rows(b, file, reader, part, opts)
+    };
+    let parts = parts::read_lines(builder, file, path, handle, total, opts, &read_part)?;
+    link_articles(builder, parts.into_iter().flatten().collect());
+    Ok(())
+}
+
+/// Reads an Events export from one reader (bytes in memory).
+pub(crate) fn read_reader(
+    builder: &mut Builder,
+    file: FileIx,
+    reader: &mut dyn BufRead,
+    opts: LoadOptions<'_>,
+) -> Result<(), LoadError> {
+    let tally = parts::Tally::default();
+    let part = Part {
+        at_start: true,
+        total: 0,
+        tally: &tally,
+    };
+    let (_, rows) = read_rows(builder, file, reader, part, opts)?;
+    link_articles(builder, rows);
+    Ok(())
+}
+
+/// (article URL's hash, day, event number) of a row, to chain each
+/// article's rows once every part is read.
+pub(crate) type ArticleRow = (u64, i32, u64);
+
+fn read_rows(
+    builder: &mut Builder,
+    file: FileIx,
+    reader: &mut dyn BufRead,
+    part: Part<'_>,
+    opts: LoadOptions<'_>,
+) -> PartResult<Vec<ArticleRow>> {
+    let mut progress = PartProgress::new(part, opts);
+    let mut by_article: Vec<ArticleRow> = Vec::new();
+    let tick = |b: &Builder, bytes: usize| progress.line(b, bytes);
+    let lines = each_row(builder, file, reader, tick, |builder, line_no, text| {
+        let text = std::str::from_utf8(text).map_err(|_| "is not valid UTF-8".to_string())?;
+        // One vectorised pass finds every TAB of the line.
+        let mut fields = [""; EVENT_COLUMNS];
+        let (mut count, mut start) = (0, 0);
+        let ends = memchr::memchr_iter(b'\t', text.as_bytes()).chain([text.len()]);
+        for end in ends {
+            if count < EVENT_COLUMNS {
+                fields[count] = text.get(start..end).unwrap_or_default();
+            }
+            count += 1;
+            start = end + 1;
+        }
+        if count != EVENT_COLUMNS {
+            return Err(format!(
+                "expected {EVENT_COLUMNS} TAB-separated columns of a GDELT 2.0 event, found {count}"
+            ));
+        }
+        if let Some(row) = add_row(builder, file, line_no, &fields)? {
+            by_article.push(row);
+        }
+        Ok(())
+    })?;
+    progress.report(builder);
+    Ok((lines, by_article))
+}
+
+/// Walks the lines of a TAB-separated export: each non-empty one is a row,
+/// counted, and skipped with the reason `row` gives when it cannot be read.
+/// Returns the number of lines.
+fn each_row(
+    builder: &mut Builder,
+    file: FileIx,
+    reader: &mut dyn BufRead,
+    mut tick: impl FnMut(&Builder, usize) -> Result<(), LoadError>,
+    mut row: impl FnMut(&mut Builder, usize, &[u8]) -> Result<(), String>,
+) -> Result<usize, LoadError> {
+    let mut line_no = 0usize;
+    let error = parts::each_line(reader, |line| {
+        line_no += 1;
+        tick(builder, line.len())?;
+        let text = trim_line_end(line);
+        if text.is_empty() {
+            return Ok(());
+        }
+        builder.count_row();
+        if let Err(why) = row(builder, line_no, text) {
+            builder.skip_row(file, Some(line_no), why);
+        }
+        Ok(())
+    })?;
+    if let Some(e) = error {
+        builder.cannot_read(file, Some((line_no + 1, 1)), &e);
+    }
+    Ok(line_no)
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// Chains the rows of each article in time order with `related` links:
+/// one link per neighbour, never all pairs.
+pub(crate) fn link_articles(builder: &mut Builder, mut rows: Vec<ArticleRow>) {
+    use std::fmt::Write;
+    rows.sort_unstable();
+    // Two buffers for the ids, reused: this runs on one core after the parts.
+    let (mut from, mut to) = (String::new(), String::new());
+    for pair in rows.windows(2) {
+        let ((a_article, _, a), (b_article, _, b)) = (pair[0], pair[1]);
+        if a_article == b_article {
+            from.clear();
+            to.clear();
+            // Writing to a String cannot fail.
+            let _ = (write!(from, "gdelt-{a}"), write!(to, "gdelt-{b}"));
+            builder.add_late_link(&from, &to, LinkKind::Related);
+        }
+    }
+}

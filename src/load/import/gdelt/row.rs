@@ -1,0 +1,259 @@
+//! One row of a GDELT Events export made into an event: its actors, place,
+//! topics from the CAMEO codebook, title and summary, source and the
+//! origin of its date.
+
+use super::*;
+use crate::load::builder::SourceText;
+use crate::load::builder::{Builder, FileIx};
+use crate::load::import::rows::{host_of, slug, title_case};
+use crate::load::import::tables;
+use crate::load::native::schema::SourceRecord;
+use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
+use crate::model::{ActorKind, Status};
+use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::hash::{BuildHasher, BuildHasherDefault};
+
+/// Adds one event row given as its 61 fields by codebook position (from a
+/// TAB-separated line or a Parquet row); returns its place among its
+/// article's rows, for [`link_articles`].
+pub(crate) fn add_row(
+    builder: &mut Builder,
+    file: FileIx,
+    line_no: usize,
+    f: &[&str; EVENT_COLUMNS],
+) -> Result<Option<ArticleRow>, String> {
+    let number: u64 = f[ID]
+        .parse()
+        .map_err(|_| format!("GLOBALEVENTID '{}' is not a number", f[ID]))?;
+    let day = compact_date(f[SQLDATE]).ok_or_else(|| {
+        format!(
+            "SQLDATE '{}' is not a real YYYYMMDD date",
+            crate::sanitize::line(f[SQLDATE])
+        )
+    })?;
+    let reported = compact_timestamp(f[DATEADDED]);
+    let url = f[SOURCEURL].trim();
+
+    let mut actors = Vec::with_capacity(2);
+    let mut countries: Vec<Item<'_>> = Vec::with_capacity(3);
+    let (mut actor1, mut actor2) = (None, None);
+    for (block, role) in [(ACTOR1, "source"), (ACTOR2, "target")] {
+        let Some(actor) = declare_actor(builder, file, &f[block..block + 10]) else {
+            continue;
+        };
+        if let Some(c) = actor.country
+            && !countries.iter().any(|x| &*x.0 == c)
+        {
+            countries.push(Item(Cow::Borrowed(c)));
+        }
+        if block == ACTOR1 {
+            actor1 = Some(actor.name);
+        } else {
+            actor2 = Some(actor.name);
+        }
+        actors.push(ActorRoleRecord {
+            id: Cow::Owned(actor.id),
+            role: Some(Cow::Borrowed(role)),
+        });
+    }
+
+    let place =
+        (f[ACTION_GEO_TYPE] != "0" && !f[ACTION_GEO_NAME].is_empty()).then(|| PlaceRecord {
+            name: Some(Cow::Borrowed(f[ACTION_GEO_NAME])),
+            country: tables::iso_of_fips(f[ACTION_GEO_COUNTRY]).map(Cow::Borrowed),
+        });
+
+    let code = f[EVENT_CODE];
+    let label = tables::cameo_event(code);
+    let mut topics: Vec<Item<'_>> = Vec::with_capacity(2);
+    if let Some(label) = label {
+        topics.push(Item(Cow::Borrowed(label)));
+    }
+    if let Some(root) = tables::cameo_event(f[ROOT_CODE])
+        && Some(root) != label
+    {
+        topics.push(Item(Cow::Borrowed(root)));
+    }
+    // Built with push_str: format! costs a tenth of a large import's time.
+    let mut title = String::with_capacity(96);
+    match label {
+        Some(label) => title.push_str(label),
+        None => concat_into(&mut title, &["CAMEO event ", code]),
+    }
+    match (actor1, actor2) {
+        (Some(one), Some(two)) => concat_into(&mut title, &[": ", &one, " → ", &two]),
+        (Some(one), None) => concat_into(&mut title, &[": ", &one]),
+        (None, Some(two)) => concat_into(&mut title, &[": → ", &two]),
+        (None, None) => {}
+    }
+    let summary = summary(f, code);
+
+    let mut sources = Vec::new();
+    if !url.is_empty() {
+        if !builder.has_source(url) {
+            let published = reported
+                .as_ref()
+                .map(|(d, _)| d.format("%Y-%m-%d").to_string());
+            let rec = SourceRecord {
+                id: Cow::Borrowed(url),
+                outlet: Cow::Borrowed(host_of(url)),
+                title: Cow::Borrowed(""),
+                url: Some(Cow::Borrowed(url)),
+                published: published.map(Cow::Owned),
+                text_file: None,
+                text: None,
+            };
+            builder.add_source(rec, None, SourceText::Absent, file);
+        }
+        sources.push(Item(Cow::Borrowed(url)));
+    }
+
+    let origin = match reported {
+        Some((added, time)) => {
+            let mut origin = format!(
+                "coded by GDELT; reported {} {time}",
+                iso_day(&f[DATEADDED].trim()[..8])
+            );
+            let before = (added - day).num_days();
+            if before != 0 {
+                origin.push_str(&format!(
+                    " ({before} days after this date: GDELT's coder resolved a relative phrase)"
+                ));
+            }
+            origin
+        }
+        None => "coded by GDELT".to_string(),
+    };
+    let id = format!("gdelt-{number}");
+    let record = EventRecord {
+        id: Cow::Borrowed(&id),
+        title: Cow::Owned(title),
+        summary: Some(Cow::Owned(summary)),
+        date: Cow::Owned(iso_day(f[SQLDATE].trim())),
+        derivation: None,
+        date_origin: Some(Cow::Owned(origin)),
+        status: Status::Occurred,
+        place,
+        actors,
+        countries,
+        topics,
+        sources,
+        quotes: Vec::new(),
+        links: Vec::new(),
+    };
+    if !builder.add_event(record, file, Some(line_no)) || url.is_empty() {
+        return Ok(None);
+    }
+    // A fixed hash, so the parts read on other threads agree.
+    let article =
+        BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(url);
+    Ok(Some((article, crate::model::date::day_number(day), number)))
+}
+
+/// The figures a row carries that no field of an event holds.
+fn summary(f: &[&str; EVENT_COLUMNS], code: &str) -> String {
+    let mut out = String::with_capacity(160);
+    concat_into(&mut out, &["CAMEO ", code]);
+    if let Some(root) = tables::cameo_event(f[ROOT_CODE]) {
+        concat_into(&mut out, &[" (root ", f[ROOT_CODE], ": ", root, ")"]);
+    }
+    for (label, column) in [
+        ("; Goldstein scale ", GOLDSTEIN),
+        ("; mentions ", NUM_MENTIONS),
+        ("; sources ", NUM_SOURCES),
+        ("; articles ", NUM_ARTICLES),
+        ("; average tone ", AVG_TONE),
+    ] {
+        if !f[column].is_empty() {
+            concat_into(&mut out, &[label, f[column]]);
+        }
+    }
+    out.push('.');
+    out
+}
+
+fn concat_into(out: &mut String, parts: &[&str]) {
+    for p in parts {
+        out.push_str(p);
+    }
+}
+
+struct DeclaredActor<'r> {
+    id: String,
+    name: String,
+    country: Option<&'r str>,
+}
+
+/// Declares the actor of a ten-column block once; `None` for an empty one.
+fn declare_actor<'r>(
+    builder: &mut Builder,
+    file: FileIx,
+    block: &'r [&'r str],
+) -> Option<DeclaredActor<'r>> {
+    let code = block[CODE].trim();
+    let raw_name = block[NAME].trim();
+    if (code.is_empty() || code == "0") && (raw_name.is_empty() || raw_name == "0") {
+        return None;
+    }
+    let country = tables::iso_of_cameo_country(block[COUNTRY].trim());
+    let mut key = String::with_capacity(code.len() + 1 + raw_name.len());
+    concat_into(&mut key, &[code, " ", raw_name]);
+    let id = slug(&key);
+    if let Some(name) = builder.declared_actor_name(&id) {
+        let name = name.to_string();
+        return Some(DeclaredActor { id, name, country });
+    }
+    let name = if raw_name.is_empty() || raw_name == "0" {
+        code.to_string()
+    } else {
+        title_case(raw_name)
+    };
+    {
+        let type_code = block[TYPE1].trim();
+        let kind = match tables::cameo_type(type_code) {
+            Some((_, kind)) => kind,
+            // A bare country code ("ISR") names the country itself.
+            None if !code.is_empty() && code == block[COUNTRY].trim() => ActorKind::Country,
+            None => ActorKind::Group,
+        };
+        let title = tables::cameo_type(type_code).map(|(label, _)| label);
+        builder.add_actor(
+            ActorRecord {
+                id: Cow::Borrowed(&id),
+                name: Cow::Borrowed(&name),
+                kind,
+                title: title.map(Cow::Borrowed),
+                country: country.map(Cow::Borrowed),
+                aliases: Vec::new(),
+            },
+            file,
+        );
+    }
+    Some(DeclaredActor { id, name, country })
+}
+
+/// `20250807` → 2025-08-07.
+fn compact_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(4..6)?, number(6..8)?)
+}
+
+/// `20250807` (checked by `compact_date`) → `2025-08-07`.
+fn iso_day(digits: &str) -> String {
+    format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8])
+}
+
+/// `20250807220000` → (2025-08-07, "22:00").
+pub(super) fn compact_timestamp(text: &str) -> Option<(NaiveDate, String)> {
+    let text = text.trim();
+    if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let day = compact_date(&text[..8])?;
+    Some((day, format!("{}:{}", &text[8..10], &text[10..12])))
+}
