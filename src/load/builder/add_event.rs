@@ -17,7 +17,7 @@ impl Builder {
         if self.lenient && self.lenient_files.last() != Some(&file) {
             self.lenient_files.push(file);
         }
-        let id = sanitize::line(rec.id.trim()).into_owned();
+        let id = sanitize::line(rec.id.trim());
         if id.is_empty() {
             self.diagnose(
                 file,
@@ -59,7 +59,7 @@ impl Builder {
         let actors_start = self.event_actors.len() as u32;
         for a in &rec.actors {
             let actor = self.actor_slot(&sanitize::line(a.id.trim()));
-            let role_text = sanitize::line(a.role.as_deref().unwrap_or("").trim()).into_owned();
+            let role_text = sanitize::line(a.role.as_deref().unwrap_or("").trim());
             let (role, _) = self.roles.intern(&self.hasher, &role_text);
             self.event_actors.push(EventActor { actor, role });
         }
