@@ -16,12 +16,11 @@ mod resolve;
 use crate::load::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::native::schema::{ActorRecord, SourceRecord};
 use crate::model::country::{self, CountryIx};
-use crate::model::date::{DateValue, Day, day_number};
+use crate::model::date::{DateValue, Day, day_number, parse_iso_date};
 use crate::model::derive::Rule;
 use crate::model::{ActorKind, EventActor, Link, Quote, Str};
 use crate::model::{IdTable as Interner, TextStore as Arena};
 use crate::sanitize::{self, Lines};
-use chrono::NaiveDate;
 use hashbrown::DefaultHashBuilder;
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -424,21 +423,22 @@ impl Builder {
             self.diagnose_duplicate(file, None, "source", &id, first);
             return;
         }
-        let published = rec.published.as_deref().and_then(|published| {
-            match NaiveDate::parse_from_str(published.trim(), "%Y-%m-%d") {
-                Ok(d) => Some(day_number(d)),
-                Err(_) => {
-                    let p = sanitize::line(published).into_owned();
-                    self.diagnose(
-                        file,
-                        None,
-                        Some(subject.clone()),
-                        format!("published '{p}' is not a real YYYY-MM-DD date"),
-                    );
-                    None
-                }
-            }
-        });
+        let published =
+            rec.published
+                .as_deref()
+                .and_then(|published| match parse_iso_date(published.trim()) {
+                    Some(d) => Some(day_number(d)),
+                    None => {
+                        let p = sanitize::line(published).into_owned();
+                        self.diagnose(
+                            file,
+                            None,
+                            Some(subject.clone()),
+                            format!("published '{p}' is not a real YYYY-MM-DD date"),
+                        );
+                        None
+                    }
+                });
         let outlet = self.line(&rec.outlet);
         let title = self.line(&rec.title);
         let url = rec.url.as_deref().map(|u| self.line(u)).unwrap_or_default();

@@ -365,6 +365,52 @@ pub fn parse_user_range(text: &str) -> Result<(Day, Day), DateError> {
     }
 }
 
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it. Years 0 to 9999 are
+/// written digit by digit: chrono's formatter reads its pattern again on
+/// every call, a cost a large import pays once a row.
+pub fn iso_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let (year, month, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&year) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + n as u8);
+    let y = year as u32;
+    [
+        digit(y / 1000),
+        digit(y / 100 % 10),
+        digit(y / 10 % 10),
+        digit(y % 10),
+        '-',
+        digit(month / 10),
+        digit(month % 10),
+        '-',
+        digit(day / 10),
+        digit(day % 10),
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// A date read as chrono's `%Y-%m-%d` reads it; the common form of exactly
+/// ten characters without chrono's parser (see [`iso_date`]).
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
 pub fn format_day(day: Day) -> String {
     match from_day_number(day) {
         Some(d) => d.format("%Y-%m-%d").to_string(),
@@ -396,6 +442,39 @@ pub fn format_bound(day: Day, end: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_dates_read_and_write_as_chrono_does() {
+        use chrono::NaiveDate;
+        let chrono_read = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
+        for text in [
+            "2025-04-16",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-4-16",
+            "20250416",
+            "2025-04-1x",
+            "+2025-04-16",
+            "-0044-03-15",
+            "",
+            "2025-04-16 ",
+        ] {
+            assert_eq!(super::parse_iso_date(text), chrono_read(text), "{text:?}");
+        }
+        for (y, m, d) in [
+            (2025, 4, 16),
+            (1, 1, 1),
+            (9999, 12, 31),
+            (-44, 3, 15),
+            (10000, 1, 2),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+            assert_eq!(super::iso_date(date), date.format("%Y-%m-%d").to_string());
+        }
+    }
+
     #[test]
     fn bounds_are_written_short() {
         use super::{format_bound, parse_user_range};

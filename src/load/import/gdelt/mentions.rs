@@ -47,7 +47,7 @@ fn add_mention(builder: &mut Builder, file: FileIx, text: &[u8]) -> Result<(), S
         return Err("has no MentionIdentifier".into());
     }
     if !builder.has_source(url) {
-        let published = compact_timestamp(f[2]).map(|(d, _)| d.format("%Y-%m-%d").to_string());
+        let published = compact_timestamp(f[2]).map(|(d, _)| crate::model::date::iso_date(d));
         let outlet = if f[4].trim().is_empty() {
             host_of(url)
         } else {

@@ -94,7 +94,7 @@ pub(crate) fn add_row(
         if !builder.has_source(url) {
             let published = reported
                 .as_ref()
-                .map(|(d, _)| d.format("%Y-%m-%d").to_string());
+                .map(|(d, _)| crate::model::date::iso_date(*d));
             let rec = SourceRecord {
                 id: Cow::Borrowed(url),
                 outlet: Cow::Borrowed(host_of(url)),
