@@ -9,6 +9,7 @@ use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
 
 /// Progress summed over the parts of a file read in parallel.
 #[derive(Debug, Default)]
@@ -185,66 +186,99 @@ pub(crate) fn read_lines<T: Send + Default>(
         return Ok(vec![read_part(builder, &mut reader, first_part)?.1]);
     }
     let ends: Vec<u64> = starts[1..].iter().copied().chain([total]).collect();
-    let mut rest: Vec<Builder> = starts[1..]
+    // Part 0 reads into `builder` with the handle already open; each other
+    // part into a builder of its own, opening a handle of its own (a cloned
+    // one shares the position).
+    let others: Vec<PartBuilder<'_>> = starts[1..]
         .iter()
         .zip(&ends[1..])
         .map(|(&start, &end)| {
             let mut b = builder.for_part();
             b.reserve_for(end - start);
-            b
+            PartBuilder::Own(Box::new(b))
         })
         .collect();
-    // Part 0 reads into `builder` with the handle already open; each other
-    // part opens a handle of its own (a cloned one shares the position).
     let mut first_handle = Some(handle);
-    let jobs: Vec<Job<'_>> = std::iter::once(&mut *builder)
-        .chain(rest.iter_mut())
+    let jobs: Vec<Job<'_>> = std::iter::once(PartBuilder::First(&mut *builder))
+        .chain(others)
         .map(|b| Mutex::new(Some((b, first_handle.take()))))
         .collect();
-    let results: Vec<Mutex<Option<PartResult<T>>>> =
-        starts.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
-    let work = || {
+    let work = |done: &Sender<_>| {
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(job) = jobs.get(i) else { break };
-            let Some((b, handle)) = lock(job).take() else {
+            let Some((mut b, handle)) = lock(job).take() else {
                 continue;
             };
             let part = Part {
                 at_start: i == 0,
                 ..first_part
             };
-            let result = read_one(b, file, path, handle, (starts[i], ends[i]), part, read_part);
-            *lock(&results[i]) = Some(result);
+            let range = (starts[i], ends[i]);
+            let result = read_one(b.get(), file, path, handle, range, part, read_part);
+            // The receiver goes only when the load has failed already.
+            let _ = done.send((i, result, b));
         }
     };
     std::thread::scope(|s| {
+        let (done, finished) = std::sync::mpsc::channel();
         for _ in 1..cores().min(starts.len()) {
-            s.spawn(work);
+            let done = done.clone();
+            s.spawn(move || work(&done));
         }
-        work();
-    });
-    drop(jobs);
-    let mut values = Vec::with_capacity(starts.len());
-    let mut lines = 0;
-    let mut joined = rest.into_iter();
-    for (i, result) in results.into_iter().enumerate() {
-        let result = result.into_inner().unwrap_or_else(|p| p.into_inner());
-        let (n, value) = result.unwrap_or(Err(LoadError::Cancelled))?;
-        if i > 0
-            && let Some(part) = joined.next()
-        {
-            builder.absorb(part, lines);
+        work(&done);
+        drop(done);
+        // Join the parts in file order as they finish, while the other
+        // cores still read the last ones.
+        let mut waiting: Vec<Option<(PartResult<T>, PartBuilder<'_>)>> =
+            starts.iter().map(|_| None).collect();
+        let mut first: Option<&mut Builder> = None;
+        let mut values = Vec::with_capacity(starts.len());
+        let mut lines = 0;
+        while values.len() < starts.len() {
+            let Some((result, b)) = waiting[values.len()].take() else {
+                match finished.recv() {
+                    Ok((i, result, b)) => waiting[i] = Some((result, b)),
+                    // A reader panicked: the scope raises it again.
+                    Err(_) => return Err(LoadError::Cancelled),
+                }
+                continue;
+            };
+            let (n, value) = result?;
+            match b {
+                PartBuilder::First(b) => first = Some(b),
+                PartBuilder::Own(part) => {
+                    if let Some(into) = first.as_deref_mut() {
+                        into.absorb(*part, lines);
+                    }
+                }
+            }
+            lines += n;
+            values.push(value);
         }
-        lines += n;
-        values.push(value);
+        Ok(values)
+    })
+}
+
+/// The builder a part reads into: the caller's for the first part, one of
+/// its own for each other, joined into the first when read.
+enum PartBuilder<'b> {
+    First(&'b mut Builder),
+    Own(Box<Builder>),
+}
+
+impl PartBuilder<'_> {
+    fn get(&mut self) -> &mut Builder {
+        match self {
+            PartBuilder::First(b) => b,
+            PartBuilder::Own(b) => b,
+        }
     }
-    Ok(values)
 }
 
 /// A part still to read: its builder, and the open file for the first.
-type Job<'b> = Mutex<Option<(&'b mut Builder, Option<std::fs::File>)>>;
+type Job<'b> = Mutex<Option<(PartBuilder<'b>, Option<std::fs::File>)>>;
 
 /// A lock that a panicked holder does not poison for the others (a panic
 /// in a part reaches the caller when the threads are joined).
