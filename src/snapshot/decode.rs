@@ -5,7 +5,7 @@
 use super::codec::{Bad, Dec, Get};
 use super::format::Header;
 use super::key::{Fingerprint, get_path};
-use crate::model::timeline::{Postings, TimelineParts};
+use crate::model::timeline::{EventRec, Postings, TimelineParts};
 use crate::model::{IdTable, MappedText, Str, TextIndex, TextStore, Timeline};
 use memmap2::Mmap;
 use std::path::PathBuf;
@@ -139,13 +139,27 @@ fn records(
     d.text_len = lens[3];
     let topics = Get::get(d)?;
     d.text_len = lens[0];
+    // The events are about half of the bytes: they are decoded on a thread
+    // of their own while this one reads the rest.
+    let mut events = d.fixed_list(<EventRec as Get>::MIN)?;
+    let (events, rest) = std::thread::scope(|s| {
+        let events = s.spawn(move || Vec::<EventRec>::get(&mut events));
+        let rest = rest(d, lens);
+        (events.join().unwrap_or(Err(Bad("events"))), rest)
+    });
+    let (mut p, keys) = rest?;
+    p.title = title;
+    p.sources = sources;
+    p.actors = actors;
+    p.aliases = aliases;
+    p.import_report = import_report;
+    p.events = events?;
+    Ok((p, [keys, roles, topics]))
+}
+
+/// The tables after the events, and the event ids' keys.
+fn rest(d: &mut Dec<'_>, lens: [u64; 4]) -> Result<(TimelineParts, Vec<Str>), Bad> {
     let mut p = TimelineParts {
-        title,
-        sources,
-        actors,
-        aliases,
-        import_report,
-        events: Get::get(d)?,
         event_actors: Get::get(d)?,
         event_countries: Get::get(d)?,
         event_topics: Get::get(d)?,
@@ -169,36 +183,39 @@ fn records(
         block_event: Get::get(d)?,
         quotes: Get::get(d)?,
     };
-    Ok((p, [ids, roles, topics]))
+    Ok((p, ids))
 }
 
 /// Every index points inside its table and every list lies inside its
 /// array, so no lookup the rest of dateline makes can go out of bounds.
+/// The events are checked on a thread of their own while this one checks
+/// the rest.
 fn check(p: &TimelineParts) -> Result<(), Bad> {
-    let n_events = p.events.len() as u64;
-    let n_sources = p.sources.len() as u64;
-    let n_actors = p.actors.len() as u64;
-    let n_countries = crate::model::country::all().len() as u64;
-    let below = |v: u32, n: u64, what: &'static str| {
-        if u64::from(v) < n {
-            Ok(())
-        } else {
-            Err(Bad(what))
-        }
-    };
-    let within = |s: crate::model::timeline::Span, len: usize, what: &'static str| {
-        if u64::from(s.start) + u64::from(s.len) <= len as u64 {
-            Ok(())
-        } else {
-            Err(Bad(what))
-        }
-    };
-    for a in &p.actors {
-        within(a.aliases, p.aliases.len(), "aliases")?;
-        if let Some(c) = a.country {
-            below(c.into(), n_countries, "country")?;
-        }
+    std::thread::scope(|s| {
+        let events = s.spawn(|| check_events(p));
+        let rest = check_rest(p);
+        events.join().unwrap_or(Err(Bad("events"))).and(rest)
+    })
+}
+
+fn below(v: u32, n: u64, what: &'static str) -> Result<(), Bad> {
+    if u64::from(v) < n {
+        Ok(())
+    } else {
+        Err(Bad(what))
     }
+}
+
+fn within(s: crate::model::timeline::Span, len: usize, what: &'static str) -> Result<(), Bad> {
+    if u64::from(s.start) + u64::from(s.len) <= len as u64 {
+        Ok(())
+    } else {
+        Err(Bad(what))
+    }
+}
+
+fn check_events(p: &TimelineParts) -> Result<(), Bad> {
+    let n_countries = crate::model::country::all().len() as u64;
     for e in &p.events {
         below(e.slot, p.event_ids.len() as u64, "event slot")?;
         if e.derivation != crate::model::timeline::NO_DERIVATION {
@@ -214,6 +231,20 @@ fn check(p: &TimelineParts) -> Result<(), Bad> {
         within(e.links, p.links.len(), "event links")?;
         within(e.backlinks, p.backlinks.len(), "event backlinks")?;
         within(e.sources, p.event_sources.len(), "event sources")?;
+    }
+    Ok(())
+}
+
+fn check_rest(p: &TimelineParts) -> Result<(), Bad> {
+    let n_events = p.events.len() as u64;
+    let n_sources = p.sources.len() as u64;
+    let n_actors = p.actors.len() as u64;
+    let n_countries = crate::model::country::all().len() as u64;
+    for a in &p.actors {
+        within(a.aliases, p.aliases.len(), "aliases")?;
+        if let Some(c) = a.country {
+            below(c.into(), n_countries, "country")?;
+        }
     }
     for a in &p.event_actors {
         below(a.actor, n_actors, "actor")?;
