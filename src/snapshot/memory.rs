@@ -1,42 +1,51 @@
 //! Room for the decoded tables of a reopen. A reopen at 1M events fills
-//! about 250 MB of fresh vectors, and most of its time went to the kernel
-//! faulting them in a 4 KiB page at a time: asking for huge pages on the
-//! large ones makes that about 500 times fewer faults.
+//! about 300 MB of fresh vectors, and much of its time went to the kernel
+//! faulting them in one 4 KiB page at a time (72,000 faults): a large
+//! table is faulted in whole by one call before it is filled, which
+//! costs the kernel less (about 7% of a reopen's CPU time at 1M).
+//!
+//! Huge pages (MADV_HUGEPAGE) were tried too: on a virtual machine whose
+//! host takes back free memory, the fresh huge pages cost more to clear
+//! than the faults they saved, and a reopen's time varied threefold.
 
-/// Tables smaller than this keep ordinary pages (no huge page would fit).
-const LARGE: usize = 4 << 20;
-const HUGE_PAGE: usize = 2 << 20;
+/// Smaller tables are faulted in as they are filled.
+const LARGE: usize = 1 << 20;
+const PAGE: usize = 4096;
 
-/// An empty vector with room for `n` values, backed by huge pages where the
-/// system gives them on request.
+/// An empty vector with room for `n` values, its memory already faulted in
+/// when it is large.
 pub(crate) fn room<T>(n: usize) -> Vec<T> {
     let v: Vec<T> = Vec::with_capacity(n);
     let bytes = v.capacity().saturating_mul(std::mem::size_of::<T>());
     if bytes >= LARGE {
-        advise_huge(v.as_ptr() as usize, bytes);
+        populate(v.as_ptr() as usize, bytes);
     }
     v
 }
 
 #[cfg(target_os = "linux")]
-fn advise_huge(start: usize, len: usize) {
-    // Only the whole huge pages inside the allocation: the advice must not
-    // reach memory the allocator gave to anything else.
-    let from = start.next_multiple_of(HUGE_PAGE);
-    let to = (start + len) / HUGE_PAGE * HUGE_PAGE;
+fn populate(start: usize, len: usize) {
+    // Only the whole pages inside the allocation.
+    let from = start.next_multiple_of(PAGE);
+    let to = (start + len) / PAGE * PAGE;
     if to > from {
-        // SAFETY: the range lies inside an allocation this vector owns and
-        // nothing has been written to yet; MADV_HUGEPAGE changes only how
-        // the kernel backs it, never its contents. A refusal (no THP, an
-        // old kernel) leaves ordinary pages, so its result is not needed.
+        // SAFETY: the range lies inside an allocation this vector owns.
+        // MADV_POPULATE_WRITE faults its pages in as a write would, without
+        // writing: it changes no byte. A refusal (a kernel before 5.14)
+        // leaves the pages to be faulted in as they are filled, so its
+        // result is not needed.
         unsafe {
-            libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE);
+            libc::madvise(
+                from as *mut libc::c_void,
+                to - from,
+                libc::MADV_POPULATE_WRITE,
+            );
         }
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn advise_huge(_start: usize, _len: usize) {}
+fn populate(_start: usize, _len: usize) {}
 
 #[cfg(test)]
 mod tests {
