@@ -368,13 +368,16 @@ mod tests {
         t.p
     }
 
+    /// Breaks one index of a sound store.
+    type Forgery = fn(&mut TimelineParts);
+
     /// Each check, whichever thread makes it, refuses an index one past
     /// its table.
     #[test]
     fn an_index_past_its_table_is_refused_in_every_table() {
         let p = parts();
         assert_eq!(check(&p), Ok(()));
-        let forgeries: [(&str, fn(&mut TimelineParts)); 8] = [
+        let forgeries: [(&str, Forgery); 8] = [
             ("event slot", |p| {
                 p.events[5].slot = p.event_ids.len() as u32
             }),
