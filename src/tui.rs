@@ -507,6 +507,9 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                         app = App::with_filter((*result)?, &filter)?;
                         app.update(Action::Resize(size.0, size.1));
                         app.export_base = export_base(input.as_deref());
+                        // Drawn at once, not after the wait for keys below
+                        // (a quarter of a second once nothing loads).
+                        draw_now = true;
                     }
                 }
             }

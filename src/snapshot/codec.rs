@@ -164,12 +164,25 @@ impl<'a> Dec<'a> {
     ) -> Result<Vec<T>, Bad> {
         let bytes = self.take(n.checked_mul(N).ok_or(Bad("length"))?)?;
         let text_len = self.text_len;
-        let mut v = Vec::with_capacity(n);
+        let mut v = super::memory::room(n);
         for c in bytes.chunks_exact(N) {
             let b = c.try_into().map_err(|_| Bad("truncated"))?;
             v.push(one(b, text_len)?);
         }
         Ok(v)
+    }
+    /// The next list of records of `size` bytes each (its length, then
+    /// the records), as a cursor of its own, so that it can be decoded on
+    /// another thread while this one reads on.
+    pub fn fixed_list(&mut self, size: usize) -> Result<Dec<'a>, Bad> {
+        let start = self.pos;
+        let n = self.len(size)?;
+        self.take(n.checked_mul(size).ok_or(Bad("length"))?)?;
+        Ok(Dec {
+            buf: &self.buf[start..self.pos],
+            pos: 0,
+            text_len: self.text_len,
+        })
     }
     /// Bytes not read yet.
     pub fn remaining(&self) -> usize {
@@ -282,14 +295,13 @@ macro_rules! numbers {
             fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
                 const SIZE: usize = std::mem::size_of::<$t>();
                 let bytes = d.take(n.checked_mul(SIZE).ok_or(Bad("length"))?)?;
-                Ok(bytes
-                    .chunks_exact(SIZE)
-                    .map(|c| {
-                        let mut word = [0u8; SIZE];
-                        word.copy_from_slice(c);
-                        $t::from_le_bytes(word)
-                    })
-                    .collect())
+                let mut v = super::memory::room(n);
+                v.extend(bytes.chunks_exact(SIZE).map(|c| {
+                    let mut word = [0u8; SIZE];
+                    word.copy_from_slice(c);
+                    $t::from_le_bytes(word)
+                }));
+                Ok(v)
             }
         }
     )*};

@@ -5,8 +5,9 @@
 use super::codec::{Bad, Dec, Get};
 use super::format::Header;
 use super::key::{Fingerprint, get_path};
-use crate::model::timeline::{Postings, TimelineParts};
-use crate::model::{IdTable, MappedText, Str, TextIndex, TextStore, Timeline};
+use crate::model::country::CountryIx;
+use crate::model::timeline::{EventRec, Postings, TimelineParts};
+use crate::model::{EventActor, IdTable, MappedText, Quote, Str, TextIndex, TextStore, Timeline};
 use memmap2::Mmap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -139,17 +140,60 @@ fn records(
     d.text_len = lens[3];
     let topics = Get::get(d)?;
     d.text_len = lens[0];
+    // The events and the four tables after them, about 60% of the bytes,
+    // are decoded on a thread of their own while this one reads the rest
+    // (and then has the checks and the unmapping at exit to itself).
+    let mut lists = [
+        d.fixed_list(<EventRec as Get>::MIN)?,
+        d.fixed_list(<EventActor as Get>::MIN)?,
+        d.fixed_list(<CountryIx as Get>::MIN)?,
+        d.fixed_list(<u32 as Get>::MIN)?,
+        d.fixed_list(<Quote as Get>::MIN)?,
+    ];
+    let (first, rest) = std::thread::scope(|s| {
+        let first = s.spawn(move || first(&mut lists));
+        let rest = rest(d, lens);
+        (first.join().unwrap_or(Err(Bad("events"))), rest)
+    });
+    let (mut p, keys) = rest?;
+    p.title = title;
+    p.sources = sources;
+    p.actors = actors;
+    p.aliases = aliases;
+    p.import_report = import_report;
+    (
+        p.events,
+        p.event_actors,
+        p.event_countries,
+        p.event_topics,
+        p.quotes,
+    ) = first?;
+    Ok((p, [keys, roles, topics]))
+}
+
+type First = (
+    Vec<EventRec>,
+    Vec<EventActor>,
+    Vec<CountryIx>,
+    Vec<u32>,
+    Vec<Quote>,
+);
+
+/// The events, their actors, countries and topics, and the quotes.
+fn first(lists: &mut [Dec<'_>; 5]) -> Result<First, Bad> {
+    let [events, actors, countries, topics, quotes] = lists;
+    Ok((
+        Get::get(events)?,
+        Get::get(actors)?,
+        Get::get(countries)?,
+        Get::get(topics)?,
+        Get::get(quotes)?,
+    ))
+}
+
+/// The tables after the quotes, and the event ids' keys.
+fn rest(d: &mut Dec<'_>, lens: [u64; 4]) -> Result<(TimelineParts, Vec<Str>), Bad> {
     let mut p = TimelineParts {
-        title,
-        sources,
-        actors,
-        aliases,
-        import_report,
-        events: Get::get(d)?,
-        event_actors: Get::get(d)?,
-        event_countries: Get::get(d)?,
-        event_topics: Get::get(d)?,
-        quotes: Get::get(d)?,
         links: Get::get(d)?,
         backlinks: Get::get(d)?,
         event_sources: Get::get(d)?,
@@ -169,36 +213,39 @@ fn records(
         block_event: Get::get(d)?,
         quotes: Get::get(d)?,
     };
-    Ok((p, [ids, roles, topics]))
+    Ok((p, ids))
 }
 
 /// Every index points inside its table and every list lies inside its
 /// array, so no lookup the rest of dateline makes can go out of bounds.
+/// The tables decoded on a thread of their own are checked on one too.
 fn check(p: &TimelineParts) -> Result<(), Bad> {
-    let n_events = p.events.len() as u64;
-    let n_sources = p.sources.len() as u64;
-    let n_actors = p.actors.len() as u64;
-    let n_countries = crate::model::country::all().len() as u64;
-    let below = |v: u32, n: u64, what: &'static str| {
-        if u64::from(v) < n {
-            Ok(())
-        } else {
-            Err(Bad(what))
-        }
-    };
-    let within = |s: crate::model::timeline::Span, len: usize, what: &'static str| {
-        if u64::from(s.start) + u64::from(s.len) <= len as u64 {
-            Ok(())
-        } else {
-            Err(Bad(what))
-        }
-    };
-    for a in &p.actors {
-        within(a.aliases, p.aliases.len(), "aliases")?;
-        if let Some(c) = a.country {
-            below(c.into(), n_countries, "country")?;
-        }
+    std::thread::scope(|s| {
+        let events = s.spawn(|| check_first(p));
+        let rest = check_rest(p);
+        events.join().unwrap_or(Err(Bad("events"))).and(rest)
+    })
+}
+
+fn below(v: u32, n: u64, what: &'static str) -> Result<(), Bad> {
+    if u64::from(v) < n {
+        Ok(())
+    } else {
+        Err(Bad(what))
     }
+}
+
+fn within(s: crate::model::timeline::Span, len: usize, what: &'static str) -> Result<(), Bad> {
+    if u64::from(s.start) + u64::from(s.len) <= len as u64 {
+        Ok(())
+    } else {
+        Err(Bad(what))
+    }
+}
+
+/// The events, their actors, countries and topics, and the quotes.
+fn check_first(p: &TimelineParts) -> Result<(), Bad> {
+    let n_countries = crate::model::country::all().len() as u64;
     for e in &p.events {
         below(e.slot, p.event_ids.len() as u64, "event slot")?;
         if e.derivation != crate::model::timeline::NO_DERIVATION {
@@ -215,6 +262,7 @@ fn check(p: &TimelineParts) -> Result<(), Bad> {
         within(e.backlinks, p.backlinks.len(), "event backlinks")?;
         within(e.sources, p.event_sources.len(), "event sources")?;
     }
+    let (n_sources, n_actors) = (p.sources.len() as u64, p.actors.len() as u64);
     for a in &p.event_actors {
         below(a.actor, n_actors, "actor")?;
         below(a.role, p.roles.len() as u64, "role")?;
@@ -235,6 +283,20 @@ fn check(p: &TimelineParts) -> Result<(), Bad> {
         );
         if start < u64::from(text.start) || end > u64::from(text.start) + u64::from(text.len) {
             return Err(Bad("quote outside its source"));
+        }
+    }
+    Ok(())
+}
+
+fn check_rest(p: &TimelineParts) -> Result<(), Bad> {
+    let n_events = p.events.len() as u64;
+    let n_sources = p.sources.len() as u64;
+    let n_actors = p.actors.len() as u64;
+    let n_countries = crate::model::country::all().len() as u64;
+    for a in &p.actors {
+        within(a.aliases, p.aliases.len(), "aliases")?;
+        if let Some(c) = a.country {
+            below(c.into(), n_countries, "country")?;
         }
     }
     for l in p.links.iter().chain(&p.backlinks) {
@@ -290,4 +352,51 @@ fn check_postings(p: &Postings, keys: u64, n_events: u64) -> Result<(), Bad> {
         return Err(Bad("postings"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts() -> TimelineParts {
+        let mut bytes = Vec::new();
+        crate::synth::write(&mut bytes, 60, 3).unwrap();
+        let t = crate::load::load_bytes("t.jsonl", &bytes, crate::load::Format::Lines, &|_| {
+            Err("no texts".into())
+        })
+        .unwrap();
+        t.p
+    }
+
+    /// Breaks one index of a sound store.
+    type Forgery = fn(&mut TimelineParts);
+
+    /// Each check, whichever thread makes it, refuses an index one past
+    /// its table.
+    #[test]
+    fn an_index_past_its_table_is_refused_in_every_table() {
+        let p = parts();
+        assert_eq!(check(&p), Ok(()));
+        let forgeries: [(&str, Forgery); 8] = [
+            ("event slot", |p| {
+                p.events[5].slot = p.event_ids.len() as u32
+            }),
+            ("event actors", |p| {
+                p.events[7].actors.start = p.event_actors.len() as u32
+            }),
+            ("actor", |p| p.event_actors[3].actor = p.actors.len() as u32),
+            ("role", |p| p.event_actors[0].role = p.roles.len() as u32),
+            ("topic", |p| p.event_topics[1] = p.topics.len() as u32),
+            ("quote source", |p| {
+                p.quotes[2].source = p.sources.len() as u32
+            }),
+            ("link", |p| p.links[0].other = p.events.len() as u32),
+            ("event index", |p| p.slot_event[4] = p.events.len() as u32),
+        ];
+        for (what, forge) in forgeries {
+            let mut p = parts();
+            forge(&mut p);
+            assert_eq!(check(&p), Err(Bad(what)), "{what}");
+        }
+    }
 }

@@ -16,6 +16,7 @@ mod decode;
 mod encode;
 mod format;
 mod key;
+mod memory;
 mod records;
 #[cfg(test)]
 mod tests;
