@@ -528,8 +528,17 @@ pub fn run(source: Source) -> Result<(), TuiError> {
             let event = if ready { Some(event::read()?) } else { None };
             waiting.stop();
             let Some(event) = event else { break };
-            if let Some(action) = action_for(&app, event) {
-                app.update(action);
+            let events: Vec<Event> = match event {
+                Event::Key(key) => keymap::presses(key).map(Event::Key).collect(),
+                other => vec![other],
+            };
+            for event in events {
+                if let Some(action) = action_for(&app, event) {
+                    app.update(action);
+                }
+                if app.quit {
+                    break;
+                }
             }
             if app.quit {
                 break;

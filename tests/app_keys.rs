@@ -296,6 +296,18 @@ fn help_overlay_opens_and_closes_and_quit_works() {
 }
 
 #[test]
+fn esc_and_q_typed_fast_in_a_prompt_close_it_and_quit() {
+    // The terminal reads Esc and a key right after it as one Alt-key.
+    let mut prompting = app();
+    keys(&mut prompting, &["/", "talks", "M-q"]);
+    assert!(prompting.quit, "Esc closed the prompt, then q quit");
+    // In the chronology, Alt-j is Esc (nothing to close) and then j.
+    let mut other = app();
+    keys(&mut other, &["M-j"]);
+    assert_eq!((other.selected, other.quit), (1, false));
+}
+
+#[test]
 fn clicking_a_row_of_the_event_or_actor_pane_selects_it() {
     let mut app = app();
     keys(&mut app, &[":", "paris-talks", "Enter"]);

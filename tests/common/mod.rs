@@ -5,7 +5,7 @@
 use dateline::app::{App, keymap};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Types keys as a person would: "j", "Enter", "C-o", "PgDn", or text for
+/// Types keys as a person would: "j", "Enter", "C-o", "M-q", "PgDn", or text for
 /// prompts (typed a character at a time).
 pub fn keys(app: &mut App, seq: &[&str]) {
     for k in seq {
@@ -25,6 +25,10 @@ pub fn keys(app: &mut App, seq: &[&str]) {
             "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
             "Del" => (KeyCode::Delete, KeyModifiers::NONE),
             "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+            alt if alt.len() == 3 && alt.starts_with("M-") => (
+                KeyCode::Char(alt.chars().nth(2).unwrap_or('?')),
+                KeyModifiers::ALT,
+            ),
             ctrl if ctrl.len() == 3 && ctrl.starts_with("C-") => (
                 KeyCode::Char(ctrl.chars().nth(2).unwrap_or('?')),
                 KeyModifiers::CONTROL,
@@ -40,8 +44,11 @@ pub fn keys(app: &mut App, seq: &[&str]) {
                 continue;
             }
         };
-        if let Some(action) = keymap::dispatch(app.mode(), &KeyEvent::new(code, mods)) {
-            app.update(action);
+        // As the terminal loop does: an Alt-key is Esc and then the key.
+        for press in keymap::presses(KeyEvent::new(code, mods)) {
+            if let Some(action) = keymap::dispatch(app.mode(), &press) {
+                app.update(action);
+            }
         }
     }
 }

@@ -133,6 +133,26 @@ pub fn dispatch(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// The key presses a key event stands for. A terminal sends Esc and a key
+/// typed right after it as one Alt-key, and dateline binds no Alt-keys: so
+/// an Alt-key is Esc and then the key. Esc and q typed fast in a prompt
+/// close it and quit, instead of typing a "q".
+pub fn presses(ev: KeyEvent) -> impl Iterator<Item = KeyEvent> {
+    let alt_char = ev.modifiers.contains(KeyModifiers::ALT)
+        && !ev.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(ev.code, KeyCode::Char(_));
+    let esc = alt_char.then(|| KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    let key = if alt_char {
+        KeyEvent {
+            modifiers: ev.modifiers - KeyModifiers::ALT,
+            ..ev
+        }
+    } else {
+        ev
+    };
+    esc.into_iter().chain(std::iter::once(key))
+}
+
 /// The footer hints for a mode: "Tab next pane  a filter by actor ...".
 pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
     footer_hints(mode)
@@ -230,6 +250,20 @@ mod tests {
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn an_alt_key_is_esc_then_the_key() {
+        let alt_q = press(KeyCode::Char('q'), KeyModifiers::ALT);
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(presses(alt_q).collect::<Vec<_>>(), [esc, q]);
+        // Other keys stand for themselves.
+        for key in [q, esc, press(KeyCode::Char('o'), KeyModifiers::CONTROL)] {
+            assert_eq!(presses(key).collect::<Vec<_>>(), [key]);
+        }
+        let alt_left = press(KeyCode::Left, KeyModifiers::ALT);
+        assert_eq!(presses(alt_left).collect::<Vec<_>>(), [alt_left]);
     }
 
     #[test]
