@@ -1,6 +1,7 @@
 //! GDELT Mentions files: each mention is a further source of its event.
 
-use super::{MENTION_COLUMNS, each_row, row::compact_timestamp};
+use super::row::{compact_timestamp, event_id};
+use super::{MENTION_COLUMNS, each_row};
 use crate::load::builder::{Builder, FileIx, SourceText};
 use crate::load::import::rows::{RowProgress, host_of};
 use crate::load::native::schema::SourceRecord;
@@ -64,7 +65,7 @@ fn add_mention(builder: &mut Builder, file: FileIx, text: &[u8]) -> Result<(), S
         };
         builder.add_source(rec, None, SourceText::Absent, file);
     }
-    builder.add_late_source(&format!("gdelt-{number}"), url);
+    builder.add_late_source(&event_id(f[0], number), url);
     Ok(())
 }
 

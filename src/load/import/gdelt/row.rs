@@ -110,22 +110,30 @@ pub(crate) fn add_row(
     }
 
     let origin = match reported {
-        Some((added, time)) => {
-            let mut origin = format!(
-                "coded by GDELT; reported {} {time}",
-                iso_day(&f[DATEADDED].trim()[..8])
-            );
+        Some((added, digits)) => {
+            let mut origin = String::with_capacity(128);
+            let d = |r: std::ops::Range<usize>| &digits[r];
+            #[rustfmt::skip]
+            concat_into(&mut origin, &[
+                "coded by GDELT; reported ", d(0..4), "-", d(4..6), "-", d(6..8), " ",
+                d(8..10), ":", d(10..12),
+            ]);
             let before = (added - day).num_days();
             if before != 0 {
-                origin.push_str(&format!(
-                    " ({before} days after this date: GDELT's coder resolved a relative phrase)"
-                ));
+                concat_into(
+                    &mut origin,
+                    &[
+                        " (",
+                        &before.to_string(),
+                        " days after this date: GDELT's coder resolved a relative phrase)",
+                    ],
+                );
             }
             origin
         }
         None => "coded by GDELT".to_string(),
     };
-    let id = format!("gdelt-{number}");
+    let id = event_id(f[ID], number);
     let record = EventRecord {
         id: Cow::Borrowed(&id),
         title: Cow::Owned(title),
@@ -245,15 +253,32 @@ fn compact_date(text: &str) -> Option<NaiveDate> {
 
 /// `20250807` (checked by `compact_date`) → `2025-08-07`.
 fn iso_day(digits: &str) -> String {
-    format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8])
+    let mut day = String::with_capacity(10);
+    concat_into(
+        &mut day,
+        &[&digits[..4], "-", &digits[4..6], "-", &digits[6..8]],
+    );
+    day
 }
 
-/// `20250807220000` → (2025-08-07, "22:00").
-pub(super) fn compact_timestamp(text: &str) -> Option<(NaiveDate, String)> {
+/// `gdelt-<GLOBALEVENTID>`, from the field as written when it is the
+/// number's plain digits.
+pub(super) fn event_id(field: &str, number: u64) -> String {
+    let plain =
+        field.bytes().all(|b| b.is_ascii_digit()) && (field.len() == 1 || !field.starts_with('0'));
+    if !plain {
+        return format!("gdelt-{number}");
+    }
+    let mut id = String::with_capacity(6 + field.len());
+    concat_into(&mut id, &["gdelt-", field]);
+    id
+}
+
+/// `20250807220000` → (2025-08-07, and its digits trimmed).
+pub(super) fn compact_timestamp(text: &str) -> Option<(NaiveDate, &str)> {
     let text = text.trim();
     if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let day = compact_date(&text[..8])?;
-    Some((day, format!("{}:{}", &text[8..10], &text[10..12])))
+    Some((compact_date(&text[..8])?, text))
 }
