@@ -3,6 +3,7 @@
 //! first character), then verifies each candidate; nothing is lower-cased
 //! or copied per haystack.
 
+mod pair;
 mod scan;
 mod words;
 
@@ -25,10 +26,12 @@ pub struct Needle {
     /// For such a needle, the run of ASCII every match holds as it is, and
     /// the number of characters before it ([`scan::stable_run`]).
     stable: Option<(usize, Vec<u8>)>,
-    /// For such a needle without one, the lead bytes a match can begin
-    /// with, when there are at most three ([`scan::lead_bytes`]). Found on
-    /// first use, once: it walks every cased character.
-    leads: std::sync::OnceLock<Option<Vec<u8>>>,
+    /// The first bytes a match can begin with ([`scan::lead_bytes`]),
+    /// found on first use.
+    leads: std::sync::OnceLock<Vec<u8>>,
+    /// The byte counts the needle was made with, to pick the bytes a scan
+    /// compares first.
+    counts: std::sync::Arc<ByteCounts>,
 }
 
 /// Whether lower- and upper-casing `c` keeps its UTF-8 length, so a match
@@ -131,6 +134,7 @@ impl Needle {
             fixed_layout,
             stable,
             leads: std::sync::OnceLock::new(),
+            counts: std::sync::Arc::new(*counts),
         }
     }
 
