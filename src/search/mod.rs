@@ -218,7 +218,13 @@ fn end_of_match(hay: &str, start: usize, lower: &str) -> usize {
             break;
         }
         end = start + i + c.len_utf8();
-        need -= c.to_lowercase().count().min(need);
+        // ASCII lower-cases to one character: no table to look up.
+        let n = if c.is_ascii() {
+            1
+        } else {
+            c.to_lowercase().count()
+        };
+        need -= n.min(need);
     }
     end
 }
@@ -233,11 +239,21 @@ fn find_unicode(hay: &str, lower: &str) -> Option<usize> {
 
 fn starts_with_lower(hay: &str, lower: &str) -> bool {
     let mut want = lower.chars();
-    for c in hay.chars().flat_map(char::to_lowercase) {
-        match want.next() {
-            None => return true,
-            Some(w) if w == c => {}
-            Some(_) => return false,
+    for c in hay.chars() {
+        if c.is_ascii() {
+            // No table to look up for ASCII, the most of any text.
+            match want.next() {
+                None => return true,
+                Some(w) if w == c.to_ascii_lowercase() => continue,
+                Some(_) => return false,
+            }
+        }
+        for l in c.to_lowercase() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
         }
     }
     want.next().is_none()
