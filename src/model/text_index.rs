@@ -291,7 +291,11 @@ mod tests {
                 .collect();
             assert!(needles.iter().all(Needle::scans_fast), "{q:?}");
             for (chunk_len, threads) in [(usize::MAX, 1), (1, 2), (7, 3), (1000, 2)] {
-                assert_eq!(t.scan_text(&needles, &|_, _| true, chunk_len, threads), each, "{q:?}");
+                assert_eq!(
+                    t.scan_text(&needles, &|_, _| true, chunk_len, threads),
+                    each,
+                    "{q:?}"
+                );
             }
             // Keeping some events keeps exactly those, on any cut.
             // The block given is the event's own.
@@ -306,7 +310,11 @@ mod tests {
                 .map(|(e, &hit)| hit && e % 3 != 1)
                 .collect();
             for (chunk_len, threads) in [(usize::MAX, 1), (7, 3)] {
-                assert_eq!(t.scan_text(&needles, &keep, chunk_len, threads), want, "{q:?}");
+                assert_eq!(
+                    t.scan_text(&needles, &keep, chunk_len, threads),
+                    want,
+                    "{q:?}"
+                );
             }
         }
     }

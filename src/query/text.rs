@@ -179,9 +179,18 @@ mod tests {
 
     #[test]
     fn words_are_found_across_fields_quotes_and_names() {
-        let texts: Vec<String> = ["Ab", "İstanbul talks", "Kraków", "in STRASSE", "b", "", "", "ob"]
-            .map(String::from)
-            .to_vec();
+        let texts: Vec<String> = [
+            "Ab",
+            "İstanbul talks",
+            "Kraków",
+            "in STRASSE",
+            "b",
+            "",
+            "",
+            "ob",
+        ]
+        .map(String::from)
+        .to_vec();
         let t = timeline(&texts);
         assert_eq!(t.len(), 2);
         for (query, want) in [
