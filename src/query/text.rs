@@ -3,8 +3,9 @@
 //! in any case and with or without accents. The query's words are folded
 //! ("Kraków" → "krakow"); each is looked for as it is and as every accented
 //! spelling of it the text holds ("kraków"), by scans of the text store.
-//! The longest word goes first; the later ones are checked in each event
-//! that holds it, while the scan is at the event's text.
+//! The rarest word (by a sample of the text) goes first; the later ones are
+//! checked in each event that holds it, while the scan is at the event's
+//! text, or, when even the rarest is in most events, scanned for too.
 
 use crate::model::{ActorIx, EventIx, Timeline};
 use crate::search::{Needle, words};
@@ -31,12 +32,49 @@ impl<'w> Word<'w> {
 /// query without words.
 pub(crate) fn search_hits(t: &Timeline, query: &str) -> Option<Vec<bool>> {
     let words = words(query);
-    let (first, rest) = words.split_first()?;
-    let first = Word::new(t, first);
-    let rest: Vec<Word<'_>> = rest.iter().map(|w| Word::new(t, w)).collect();
+    let words = rarest_first(t, &words);
+    let (_, seen) = words.first()?;
+    // When even the rarest word is in most events, a scan for each of the
+    // others costs less than checking them in every one of those.
+    Some(all_words(t, &words, seen.saturating_mul(4) < t.len()))
+}
+
+/// The words, the rarest first as a sample of the text says (the longest
+/// first among equals), each with the matches the sample foretells.
+fn rarest_first<'w>(t: &Timeline, words: &'w [String]) -> Vec<(Word<'w>, usize)> {
+    let mut words: Vec<(Word<'_>, usize)> = words
+        .iter()
+        .map(|w| {
+            let word = Word::new(t, w);
+            let seen = t.estimate_matches(&word.needles);
+            (word, seen)
+        })
+        .collect();
+    words.sort_by_key(|(_, seen)| *seen);
+    words
+}
+
+/// The events that hold every word: each word scanned for and the hits
+/// intersected, or, `in_scan`, the first scanned for and the others
+/// checked in each event it finds.
+fn all_words(t: &Timeline, words: &[(Word<'_>, usize)], in_scan: bool) -> Vec<bool> {
+    let all = |_: EventIx, _: Option<usize>| true;
+    let Some(((first, _), rest)) = words.split_first() else {
+        return vec![false; t.len()];
+    };
     if rest.is_empty() {
-        return Some(word_hits(t, &first, &|_, _| true));
+        return word_hits(t, first, &all);
     }
+    if !in_scan {
+        let mut hits = word_hits(t, first, &all);
+        for (word, _) in rest {
+            for (hit, other) in hits.iter_mut().zip(word_hits(t, word, &all)) {
+                *hit &= other;
+            }
+        }
+        return hits;
+    }
+    let rest: Vec<&Word<'_>> = rest.iter().map(|(w, _)| w).collect();
     // The events whose actors or topics hold each later word, found apart.
     let named: Vec<Vec<bool>> = rest
         .iter()
@@ -53,7 +91,7 @@ pub(crate) fn search_hits(t: &Timeline, query: &str) -> Option<Vec<bool>> {
             .zip(&named)
             .all(|(w, named)| named[e as usize] || event_holds(t, w, e, block))
     };
-    Some(word_hits(t, &first, &holds_rest))
+    word_hits(t, first, &holds_rest)
 }
 
 /// The events that hold `word` anywhere and for which `keep` says yes
@@ -201,6 +239,11 @@ mod tests {
             ("kraków nowhere", [false, false]),
         ] {
             assert_eq!(search_hits(&t, query).unwrap(), want, "{query}");
+            let folded = words(query);
+            let words = rarest_first(&t, &folded);
+            for in_scan in [false, true] {
+                assert_eq!(all_words(&t, &words, in_scan), want, "{query}");
+            }
             assert_eq!(plain(&t, query), want, "{query}");
         }
     }
@@ -218,8 +261,13 @@ mod tests {
         ) {
             let t = timeline(&texts);
             proptest::prop_assert_eq!(t.len(), texts.len().div_ceil(4));
-            let got = search_hits(&t, &query).unwrap_or_default();
-            proptest::prop_assert_eq!(got, plain(&t, &query));
+            let want = plain(&t, &query);
+            proptest::prop_assert_eq!(search_hits(&t, &query).unwrap_or_default(), want.clone());
+            let folded = words(&query);
+            let words = rarest_first(&t, &folded);
+            for in_scan in [false, true] {
+                proptest::prop_assert_eq!(all_words(&t, &words, in_scan), want.clone());
+            }
         }
     }
 }
