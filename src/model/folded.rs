@@ -6,6 +6,7 @@
 //! ("kraków"): every one by the same fast scan of the text store. Actor
 //! names and topics, kept apart from the text, are folded alongside.
 
+use super::text_index::QuoteSpan;
 use super::timeline::{ActorIx, Str, Timeline};
 use crate::fold::{fold_text, fold_text_mapped};
 
@@ -31,9 +32,11 @@ pub(crate) struct FoldedIndex {
 /// Longer "words" are not words (a URL, a run of symbols): left out.
 const MAX_WORD: usize = 64;
 
-/// The distinct words of `text` that hold a non-ASCII byte, as written
-/// (borrowed: a word is copied only once, at the end).
-fn accented_words<'t>(text: &'t str, into: &mut hashbrown::HashSet<&'t str>) {
+/// The distinct words of `text` that hold a non-ASCII byte, as written. A
+/// word is copied once, the first time: comparing with the copies, few and
+/// close together, stays in cache, where comparing with the text where a
+/// word was first seen would not.
+fn accented_words(text: &str, into: &mut hashbrown::HashSet<Box<str>>) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -59,8 +62,9 @@ fn accented_words<'t>(text: &'t str, into: &mut hashbrown::HashSet<&'t str>) {
             .map_or(bytes.len(), |p| hit + p);
         if end - start <= MAX_WORD
             && let Some(word) = text.get(start..end)
+            && !into.contains(word)
         {
-            into.insert(word);
+            into.insert(word.into());
         }
         at = end;
     }
@@ -68,29 +72,29 @@ fn accented_words<'t>(text: &'t str, into: &mut hashbrown::HashSet<&'t str>) {
 
 impl FoldedIndex {
     fn build(t: &Timeline) -> FoldedIndex {
-        let segments: Vec<&str> = t.p.text.segments().map(|(_, s)| s).collect();
-        // Two halves of the text on two threads.
-        let mut halves: Vec<&str> = Vec::new();
-        for s in segments {
-            let mut mid = s.len() / 2;
-            while !s.is_char_boundary(mid) {
-                mid += 1;
-            }
-            halves.push(&s[..mid]);
-            halves.push(&s[mid..]);
-        }
-        let (first, second) = halves.split_at(halves.len() / 2);
-        fn gather<'t>(texts: &[&'t str]) -> hashbrown::HashSet<&'t str> {
+        let block_fields = block_fields(t);
+        // The words of each string a search looks in, string by string (the
+        // store's text runs one string into the next), on two threads.
+        let quotes = &t.p.text_index.quotes;
+        let (fields_a, fields_b) = block_fields.split_at(block_fields.len() / 2);
+        let (quotes_a, quotes_b) = quotes.split_at(quotes.len() / 2);
+        let gather = |fields: &[[Str; 3]], quotes: &[QuoteSpan]| {
             let mut set = hashbrown::HashSet::new();
-            texts.iter().for_each(|s| accented_words(s, &mut set));
+            let spans = quotes.iter().map(|q| Str {
+                start: q.start,
+                len: q.end - q.start,
+            });
+            for s in fields.iter().flatten().copied().chain(spans) {
+                accented_words(t.str(s), &mut set);
+            }
             set
-        }
+        };
         let (mut words, more) = std::thread::scope(|s| {
-            let h = s.spawn(|| gather(second));
-            (gather(first), h.join().unwrap_or_default())
+            let h = s.spawn(|| gather(fields_b, quotes_b));
+            (gather(fields_a, quotes_a), h.join().unwrap_or_default())
         });
         words.extend(more);
-        let lower: hashbrown::HashSet<String> = words.into_iter().map(str::to_lowercase).collect();
+        let lower: hashbrown::HashSet<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut words: Vec<(String, String, Vec<usize>)> = lower
             .into_iter()
             .filter_map(|w| {
@@ -127,7 +131,7 @@ impl FoldedIndex {
             starts,
             actors,
             topics,
-            block_fields: block_fields(t),
+            block_fields,
         }
     }
 
@@ -200,7 +204,7 @@ mod tests {
             "Talks in Kraków, then KRAKÓW and Jean-Noël; plain text Kraków",
             &mut set,
         );
-        let mut words: Vec<&str> = set.into_iter().collect();
+        let mut words: Vec<&str> = set.iter().map(|w| &**w).collect();
         words.sort();
         assert_eq!(words, ["Jean-Noël;", "KRAKÓW", "Kraków", "Kraków,"]);
     }

@@ -59,6 +59,57 @@ impl Timeline {
     /// quotes contains one of `needles` (one pass for all of them); `None`
     /// when one of them needs the slow path.
     pub fn text_matches_any(&self, needles: &[Needle]) -> Option<Vec<bool>> {
+        self.text_matches_where(needles, &|_, _| true)
+    }
+
+    /// About how many times `needles` occur in the text store: the matches
+    /// in 64 slices of 16 KiB spread over it, scaled to the whole (or all
+    /// of them, in a smaller text). A tenth of a millisecond, to choose
+    /// which word of a search to scan for first.
+    pub(crate) fn estimate_matches(&self, needles: &[Needle]) -> usize {
+        const SLICES: usize = 64;
+        const SLICE: usize = 16 << 10;
+        let total: usize = self.p.text.segments().map(|(_, s)| s.len()).sum();
+        let step = (total / SLICES).max(SLICE);
+        let (mut seen, mut sampled) = (0usize, 0usize);
+        let mut skipped = 0usize;
+        for (_, text) in self.p.text.segments() {
+            let mut at = skipped.min(text.len());
+            while at < text.len() {
+                let mut from = at;
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let mut to = (at + SLICE).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to += 1;
+                }
+                if let Some(slice) = text.get(from..to) {
+                    Needle::for_each_match_of_any(needles, slice, slice.len(), &mut |_, _| {
+                        seen += 1
+                    });
+                    sampled += slice.len();
+                }
+                at += step;
+            }
+            skipped = at - text.len();
+        }
+        if sampled == 0 {
+            return 0;
+        }
+        (seen as u128 * total as u128 / sampled as u128) as usize
+    }
+
+    /// [`Timeline::text_matches_any`], keeping only the events for which
+    /// `keep` says yes. It is asked once an event while the scan is at the
+    /// event's text, which is then in cache, with the event's block when
+    /// the match lies in its title, summary or place (for
+    /// [`FoldedIndex::block_fields`](super::folded::FoldedIndex)).
+    pub(crate) fn text_matches_where(
+        &self,
+        needles: &[Needle],
+        keep: &(dyn Fn(EventIx, Option<usize>) -> bool + Sync),
+    ) -> Option<Vec<bool>> {
         if needles.is_empty() || needles.iter().any(|n| !n.scans_fast() || n.is_empty()) {
             return None;
         }
@@ -67,29 +118,39 @@ impl Timeline {
         // Several chunks a thread, so that one that finds more to map back
         // does not leave the others idle at the end.
         let chunk_len = (total / (threads * 4)).max(MIN_CHUNK);
-        Some(self.scan_text(needles, chunk_len, threads))
+        Some(self.scan_text(needles, keep, chunk_len, threads))
     }
 
-    /// The scan of [`Timeline::text_matches_any`], over chunks of about
+    /// The scan of [`Timeline::text_matches_where`], over chunks of about
     /// `chunk_len` bytes shared out among `threads` threads.
-    fn scan_text(&self, needles: &[Needle], chunk_len: usize, threads: usize) -> Vec<bool> {
+    fn scan_text(
+        &self,
+        needles: &[Needle],
+        keep: &(dyn Fn(EventIx, Option<usize>) -> bool + Sync),
+        chunk_len: usize,
+        threads: usize,
+    ) -> Vec<bool> {
         let chunks = chunks(self.p.text.segments(), chunk_len);
         let fields = &self.folded().block_fields;
         let next = std::sync::atomic::AtomicUsize::new(0);
         // Each thread takes the next chunk until none is left, and lists
-        // the events it finds (an event once for a run of matches in it).
+        // the events it keeps (an event once for a run of matches in it).
         let scan = || {
             let mut hits: Vec<EventIx> = Vec::new();
+            let mut last: Option<EventIx> = None;
             let mut owners = vec![Owners::default(); needles.len()];
             while let Some(&(base, text, end)) =
                 chunks.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
             {
                 Needle::for_each_match_of_any(needles, text, end, &mut |at, i| {
                     let len = needles[i].match_len(text, at) as u32;
-                    if let Some(e) = owners[i].owner(self, fields, base + at as u32, len)
-                        && hits.last() != Some(&e)
+                    if let Some((e, block)) = owners[i].owner(self, fields, base + at as u32, len)
+                        && last != Some(e)
                     {
-                        hits.push(e);
+                        last = Some(e);
+                        if keep(e, block) {
+                            hits.push(e);
+                        }
                     }
                 });
             }
@@ -111,80 +172,6 @@ impl Timeline {
         }
         found
     }
-
-    /// Which of the events marked in `among` hold one of `needles` in
-    /// their title, summary, place or a quote. Their blocks and quotes are
-    /// checked in text order, on every core: checking event after event
-    /// would wait on memory all over the text.
-    pub(crate) fn text_holds_among(&self, needles: &[Needle], among: &[bool]) -> Vec<bool> {
-        let index = &self.p.text_index;
-        let fields = &self.folded().block_fields;
-        let holds_one = |s: super::Str| {
-            let text = self.p.text.get(s);
-            needles.iter().any(|n| n.is_in(text))
-        };
-        let marked = |e: EventIx| among.get(e as usize).copied().unwrap_or(false);
-        let in_blocks = on_every_core(index.block_event.len(), |range| {
-            range
-                .filter(|&j| marked(index.block_event[j]))
-                .filter(|&j| {
-                    fields
-                        .get(j)
-                        .is_some_and(|f| f.iter().any(|&s| holds_one(s)))
-                })
-                .map(|j| index.block_event[j])
-                .collect()
-        });
-        let mut holds = vec![false; self.len()];
-        let held = in_blocks.len();
-        for e in in_blocks {
-            holds[e as usize] = true;
-        }
-        // Each event has one block: when every event marked holds a needle
-        // there, its quotes need no look (a common word).
-        if held == among.iter().filter(|&&m| m).count() {
-            return holds;
-        }
-        let in_quotes = on_every_core(index.quotes.len(), |range| {
-            index.quotes[range]
-                .iter()
-                .filter(|q| marked(q.event) && !holds[q.event as usize])
-                .filter(|q| {
-                    holds_one(super::Str {
-                        start: q.start,
-                        len: q.end - q.start,
-                    })
-                })
-                .map(|q| q.event)
-                .collect()
-        });
-        for e in in_quotes {
-            holds[e as usize] = true;
-        }
-        holds
-    }
-}
-
-/// `each` run over parts of `0..len` on every core, its lists joined.
-fn on_every_core(
-    len: usize,
-    each: impl Fn(std::ops::Range<usize>) -> Vec<EventIx> + Sync,
-) -> Vec<EventIx> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let per_thread = len.div_ceil(threads).max(1 << 14);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = (0..len)
-            .step_by(per_thread)
-            .map(|from| {
-                let each = &each;
-                s.spawn(move || each(from..(from + per_thread).min(len)))
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// Chunks smaller than this are not worth a thread's time.
@@ -232,7 +219,7 @@ impl Owners {
         fields: &[[super::Str; 3]],
         at: u32,
         len: u32,
-    ) -> Option<EventIx> {
+    ) -> Option<(EventIx, Option<usize>)> {
         let index = &t.p.text_index;
         let end = at + len;
         let i = seek(&index.blocks, self.block, at, |&b| b);
@@ -241,7 +228,7 @@ impl Owners {
             && let Some(f) = fields.get(i - 1)
             && f.iter().any(|s| at >= s.start && end <= s.start + s.len)
         {
-            return Some(index.block_event[i - 1]);
+            return Some((index.block_event[i - 1], Some(i - 1)));
         }
         let quotes = &index.quotes;
         let mut j = seek(quotes, self.quote, at, |q| q.start);
@@ -249,7 +236,7 @@ impl Owners {
         while j > 0 && quotes[j - 1].max_end >= end {
             let q = &quotes[j - 1];
             if q.end >= end {
-                return Some(q.event);
+                return Some((q.event, None));
             }
             j -= 1;
         }
@@ -310,6 +297,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn estimates_rank_words_by_how_often_they_occur() {
+        let mut bytes = Vec::new();
+        crate::synth::write(&mut bytes, 400, 3).unwrap();
+        let t = load_bytes("gen.jsonl", &bytes, Format::Lines, &|_| Err(String::new())).unwrap();
+        let seen = |w: &str| t.estimate_matches(&[t.needle(w)]);
+        // A text this small is read whole: every match counted once.
+        let mut talks = 0;
+        for (_, text) in t.p.text.segments() {
+            t.needle("talks")
+                .for_each_match(text, text.len(), |_| talks += 1);
+        }
+        assert_eq!(seen("talks"), talks);
+        assert_eq!(seen("zzqq"), 0);
+        assert!(seen("e") > seen("talks") && seen("talks") > seen("kraków"));
+    }
+
     /// Scanning in many small chunks on several threads finds exactly what
     /// checking each event's strings finds.
     #[test]
@@ -342,12 +346,31 @@ mod tests {
                 .collect();
             assert!(needles.iter().all(Needle::scans_fast), "{q:?}");
             for (chunk_len, threads) in [(usize::MAX, 1), (1, 2), (7, 3), (1000, 2)] {
-                assert_eq!(t.scan_text(&needles, chunk_len, threads), each, "{q:?}");
+                assert_eq!(
+                    t.scan_text(&needles, &|_, _| true, chunk_len, threads),
+                    each,
+                    "{q:?}"
+                );
             }
-            // Checking some events in text order agrees too.
-            let among: Vec<bool> = (0..t.len()).map(|e| e % 3 != 1).collect();
-            let want: Vec<bool> = each.iter().zip(&among).map(|(a, b)| *a && *b).collect();
-            assert_eq!(t.text_holds_among(&needles, &among), want, "{q:?}");
+            // Keeping some events keeps exactly those, on any cut.
+            // The block given is the event's own.
+            let index = &t.p.text_index;
+            let keep = |e: EventIx, block: Option<usize>| {
+                assert!(block.is_none_or(|j| index.block_event[j] == e));
+                e % 3 != 1
+            };
+            let want: Vec<bool> = each
+                .iter()
+                .enumerate()
+                .map(|(e, &hit)| hit && e % 3 != 1)
+                .collect();
+            for (chunk_len, threads) in [(usize::MAX, 1), (7, 3)] {
+                assert_eq!(
+                    t.scan_text(&needles, &keep, chunk_len, threads),
+                    want,
+                    "{q:?}"
+                );
+            }
         }
     }
 }

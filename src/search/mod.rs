@@ -3,6 +3,7 @@
 //! first character), then verifies each candidate; nothing is lower-cased
 //! or copied per haystack.
 
+mod pair;
 mod scan;
 mod words;
 
@@ -25,10 +26,12 @@ pub struct Needle {
     /// For such a needle, the run of ASCII every match holds as it is, and
     /// the number of characters before it ([`scan::stable_run`]).
     stable: Option<(usize, Vec<u8>)>,
-    /// For such a needle without one, the lead bytes a match can begin
-    /// with, when there are at most three ([`scan::lead_bytes`]). Found on
-    /// first use, once: it walks every cased character.
-    leads: std::sync::OnceLock<Option<Vec<u8>>>,
+    /// The first bytes a match can begin with ([`scan::lead_bytes`]),
+    /// found on first use.
+    leads: std::sync::OnceLock<Vec<u8>>,
+    /// The byte counts the needle was made with, to pick the bytes a scan
+    /// compares first.
+    counts: std::sync::Arc<ByteCounts>,
 }
 
 /// Whether lower- and upper-casing `c` keeps its UTF-8 length, so a match
@@ -131,6 +134,7 @@ impl Needle {
             fixed_layout,
             stable,
             leads: std::sync::OnceLock::new(),
+            counts: std::sync::Arc::new(*counts),
         }
     }
 
@@ -214,7 +218,13 @@ fn end_of_match(hay: &str, start: usize, lower: &str) -> usize {
             break;
         }
         end = start + i + c.len_utf8();
-        need -= c.to_lowercase().count().min(need);
+        // ASCII lower-cases to one character: no table to look up.
+        let n = if c.is_ascii() {
+            1
+        } else {
+            c.to_lowercase().count()
+        };
+        need -= n.min(need);
     }
     end
 }
@@ -229,11 +239,21 @@ fn find_unicode(hay: &str, lower: &str) -> Option<usize> {
 
 fn starts_with_lower(hay: &str, lower: &str) -> bool {
     let mut want = lower.chars();
-    for c in hay.chars().flat_map(char::to_lowercase) {
-        match want.next() {
-            None => return true,
-            Some(w) if w == c => {}
-            Some(_) => return false,
+    for c in hay.chars() {
+        if c.is_ascii() {
+            // No table to look up for ASCII, the most of any text.
+            match want.next() {
+                None => return true,
+                Some(w) if w == c.to_ascii_lowercase() => continue,
+                Some(_) => return false,
+            }
+        }
+        for l in c.to_lowercase() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
         }
     }
     want.next().is_none()

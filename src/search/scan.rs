@@ -2,6 +2,7 @@
 //! needle: by a vectorised search for an ASCII run of it where it has one,
 //! else by the lead bytes a match can begin with.
 
+use super::pair::RunFinder;
 use super::{Needle, end_of_match, starts_with_lower};
 use memchr::memchr2_iter;
 
@@ -93,14 +94,7 @@ impl Needle {
         }
         let mut anchors = Vec::new();
         match shared_run(needles) {
-            Some((run, offsets)) => {
-                let members = offsets
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, at)| at.iter().map(move |&off| (i, Place::At(off), None)))
-                    .collect();
-                anchors.push(Anchor { run, members });
-            }
+            Some(anchor) => anchors.push(anchor),
             None => {
                 for (i, needle) in needles.iter().enumerate() {
                     match needle.anchor(i) {
@@ -148,9 +142,19 @@ impl Needle {
         if self.fixed_layout || self.stable.is_some() {
             return None;
         }
-        self.leads
-            .get_or_init(|| lead_bytes(&self.lower))
-            .as_deref()
+        let leads = self.first_bytes();
+        (leads.len() <= 3).then_some(leads)
+    }
+
+    /// Every first byte a match can begin with.
+    fn first_bytes(&self) -> &[u8] {
+        self.leads.get_or_init(|| lead_bytes(&self.lower))
+    }
+
+    /// Whether a match can begin with byte `b`: a cheap test before
+    /// [`Needle::matches_at`] at starts that are only possible.
+    fn may_start_with(&self, b: u8) -> bool {
+        self.lower.is_empty() || self.first_bytes().contains(&b)
     }
 
     /// Whether the needle matches `hay` starting at byte `start`.
@@ -197,22 +201,42 @@ fn starts_with_lower_fixed(hay: &str, lower: &str) -> bool {
     true
 }
 
-/// The shortest of the needles' ASCII runs when every needle holds it, and
-/// where it stands in each (every place, when more than once).
-fn shared_run(needles: &[Needle]) -> Option<(Vec<u8>, Vec<Vec<usize>>)> {
-    let runs: Vec<(usize, Vec<u8>)> = needles
+/// The shortest of the needles' runs (each one's ASCII run, or stable run
+/// when casing may change its byte lengths) when every needle holds it
+/// where every match holds it too, with where it stands in each (every
+/// place, when more than once): "istanbul" and "i̇stanbul" share "stanbul".
+fn shared_run(needles: &[Needle]) -> Option<Anchor> {
+    let runs: Vec<Vec<u8>> = needles
         .iter()
-        .map(Needle::ascii_run)
+        .map(|n| match n.ascii_run() {
+            Some((_, run)) => Some(run),
+            None => n.stable.as_ref().map(|(_, run)| run.clone()),
+        })
         .collect::<Option<_>>()?;
-    let run = runs.into_iter().map(|(_, r)| r).min_by_key(Vec::len)?;
-    let offsets: Vec<Vec<usize>> = needles
-        .iter()
-        .map(|n| memchr::memmem::find_iter(n.lower.as_bytes(), &run).collect())
-        .collect();
-    offsets
-        .iter()
-        .all(|o| !o.is_empty())
-        .then_some((run, offsets))
+    let run = runs.into_iter().min_by_key(Vec::len)?;
+    // A needle whose casing may change byte lengths can only use a run of
+    // bytes no other character lower-cases to (see [`stable_run`]).
+    let stable = !run.iter().any(|b| matches!(b, b'i' | b'k'));
+    let mut members = Vec::new();
+    for (i, n) in needles.iter().enumerate() {
+        if !n.fixed_layout && !stable {
+            return None;
+        }
+        let before = members.len();
+        for off in memchr::memmem::find_iter(n.lower.as_bytes(), &run) {
+            let place = if n.fixed_layout {
+                Place::At(off)
+            } else {
+                // At most four bytes of text for each character before.
+                Place::Within(4 * n.lower[..off].chars().count())
+            };
+            members.push((i, place, None));
+        }
+        if members.len() == before {
+            return None;
+        }
+    }
+    Some(Anchor { run, members })
 }
 
 /// No character past this one has a lower case other than itself (a test
@@ -221,19 +245,34 @@ fn shared_run(needles: &[Needle]) -> Option<(Vec<u8>, Vec<Vec<usize>>)> {
 const LAST_CASED: u32 = 0x1_FFFF;
 
 /// The first bytes of every character whose lower case begins with the
-/// first character of `lower`, when there are at most three of them.
-pub(super) fn lead_bytes(lower: &str) -> Option<Vec<u8>> {
-    let first = lower.chars().next()?;
+/// first character of `lower`.
+pub(super) fn lead_bytes(lower: &str) -> Vec<u8> {
+    let Some(first) = lower.chars().next() else {
+        return Vec::new();
+    };
     let mut leads = vec![first.encode_utf8(&mut [0u8; 4]).as_bytes()[0]];
-    for c in (0..=LAST_CASED).filter_map(char::from_u32) {
-        if c.to_lowercase().next() == Some(first) {
-            let lead = c.encode_utf8(&mut [0u8; 4]).as_bytes()[0];
-            if !leads.contains(&lead) {
-                leads.push(lead);
-            }
+    for &(_, lead) in other_cases().iter().filter(|(l, _)| *l == first) {
+        if !leads.contains(&lead) {
+            leads.push(lead);
         }
     }
-    (leads.len() <= 3).then_some(leads)
+    leads
+}
+
+/// Every character whose lower case begins with a character other than
+/// itself, as that character and its own first byte: found once, by
+/// walking every cased character.
+fn other_cases() -> &'static [(char, u8)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, u8)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=LAST_CASED)
+            .filter_map(char::from_u32)
+            .filter_map(|c| {
+                let lower = c.to_lowercase().next().filter(|&l| l != c)?;
+                Some((lower, c.encode_utf8(&mut [0u8; 4]).as_bytes()[0]))
+            })
+            .collect()
+    })
 }
 
 /// For a needle whose matches may differ from it in byte length: its
@@ -286,10 +325,10 @@ struct Anchor {
     members: Vec<(usize, Place, Option<usize>)>,
 }
 
-/// Large texts: lower-cases ASCII a block at a time and searches it for
-/// every anchor's run with a vectorised substring search while it is in
-/// cache, then checks each needle that holds the run where it would
-/// start, reporting `found(start, needle)` for starts before `end`.
+/// Large texts: searches a block at a time for every anchor's run, in
+/// any ASCII case, while the block is in cache ([`RunFinder`]), then
+/// checks each needle that holds the run where it would start, reporting
+/// `found(start, needle)` for starts before `end`.
 fn scan_anchors(
     hay: &str,
     end: usize,
@@ -298,14 +337,16 @@ fn scan_anchors(
     block_len: usize,
     found: &mut dyn FnMut(usize, usize),
 ) {
-    if anchors.is_empty() {
+    let finders: Vec<RunFinder> = anchors
+        .iter()
+        .filter_map(|a| {
+            let (first, _, _) = a.members.first()?;
+            Some(RunFinder::new(&a.run, &needles[*first].counts))
+        })
+        .collect();
+    if finders.len() != anchors.len() {
         return;
     }
-    let finders: Vec<memchr::memmem::Finder<'static>> = anchors
-        .iter()
-        .map(|a| memchr::memmem::Finder::new(&a.run).into_owned())
-        .collect();
-    let longest = anchors.iter().map(|a| a.run.len()).max().unwrap_or(0);
     let reach = anchors
         .iter()
         .flat_map(|a| &a.members)
@@ -316,20 +357,11 @@ fn scan_anchors(
         .unwrap_or(0);
     let bytes = hay.as_bytes();
     let last_run = (end + reach).min(bytes.len());
-    let mut lowered = Vec::with_capacity(block_len + longest);
     let mut block = 0;
     while block < last_run {
-        // The block, plus enough to see a run that starts in it.
-        let stop = (block + block_len).min(last_run) + longest;
-        let stop = stop.min(bytes.len());
-        lowered.clear();
-        lowered.extend(bytes[block..stop].iter().map(u8::to_ascii_lowercase));
+        let stop = (block + block_len).min(last_run);
         for (anchor, finder) in anchors.iter_mut().zip(&finders) {
-            for at in finder.find_iter(&lowered) {
-                let run_start = block + at;
-                if run_start >= block + block_len || run_start >= last_run {
-                    break;
-                }
+            finder.for_each(bytes, block, stop, &mut |run_start| {
                 for (i, place, last) in &mut anchor.members {
                     let needle = &needles[*i];
                     match *place {
@@ -342,11 +374,13 @@ fn scan_anchors(
                             }
                         }
                         Place::Within(reach) => {
-                            for start in run_start.saturating_sub(reach)..=run_start {
+                            let from = run_start.saturating_sub(reach);
+                            let before = bytes.get(from..=run_start).unwrap_or_default();
+                            for (start, &b) in (from..).zip(before) {
                                 if start >= end || last.is_some_and(|l| start <= l) {
                                     continue;
                                 }
-                                if needle.matches_at(hay, start) {
+                                if needle.may_start_with(b) && needle.matches_at(hay, start) {
                                     *last = Some(start);
                                     found(start, *i);
                                 }
@@ -354,7 +388,7 @@ fn scan_anchors(
                         }
                     }
                 }
-            }
+            });
         }
         block += block_len;
     }
@@ -381,9 +415,9 @@ mod tests {
         // Nothing ASCII to scan for: the lead bytes of ß and ẞ.
         assert!(Needle::new("ßẞ").scans_fast());
         assert_eq!(starts("ßẞ", "aßßb ẞß ßSS"), [1, 7]);
-        assert_eq!(lead_bytes("ß"), Some(vec![0xC3, 0xE1]));
+        assert_eq!(lead_bytes("ß"), vec![0xC3, 0xE1]);
         // "i̇" starts with ASCII i, which İ (0xC4) lower-cases to as well.
-        assert_eq!(lead_bytes("i\u{307}"), Some(vec![b'i', b'I', 0xC4]));
+        assert_eq!(lead_bytes("i\u{307}"), vec![b'i', b'I', 0xC4]);
         let n = Needle::new("ß");
         assert_eq!(n.match_len("ẞ", 0), 3);
     }
@@ -431,6 +465,11 @@ mod tests {
             Needle::new("akó"),
         ];
         assert!(shared_run(&needles[..2]).is_some());
+        let istanbul = [Needle::new("istanbul"), Needle::new("i\u{307}stanbul")];
+        assert_eq!(
+            shared_run(&istanbul).map(|a| a.run),
+            Some(b"stanbul".to_vec())
+        );
         let hay = "Krakow, KRAKÓW and kraków";
         let mut got = Vec::new();
         Needle::for_each_match_of_any(&needles, hay, hay.len(), &mut |at, i| got.push((at, i)));
