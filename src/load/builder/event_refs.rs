@@ -108,11 +108,13 @@ impl EventRefs {
         let group_of = |hash: u64| ((hash >> 32) as usize) & ((1 << bits) - 1);
         let groups = 1usize << bits;
 
-        let group_of_ref = parallel_map(n, cores, |r| {
-            group_of(hasher.hash_one(self.get(r as u32))) as u16
+        // Each reference's group and the low half of its hash.
+        let hashed = parallel_map(n, cores, |r| {
+            let hash = hasher.hash_one(self.get(r as u32));
+            (group_of(hash) as u16, hash as u32)
         });
         let (mut starts, mut byte_starts) = (vec![0usize; groups + 1], vec![0usize; groups + 1]);
-        for (&g, s) in group_of_ref.iter().zip(&self.refs) {
+        for (&(g, _), s) in hashed.iter().zip(&self.refs) {
             starts[g as usize + 1] += 1;
             byte_starts[g as usize + 1] += s.len as usize;
         }
@@ -125,19 +127,19 @@ impl EventRefs {
             bytes: vec![0u8; byte_starts[groups]],
         };
         let (mut next, mut next_byte) = (starts.clone(), byte_starts);
-        for (r, &g) in group_of_ref.iter().enumerate() {
+        for (r, &(g, hash)) in hashed.iter().enumerate() {
             let (g, id) = (g as usize, self.get(r as u32));
             let at = next_byte[g];
             grouped.bytes[at..at + id.len()].copy_from_slice(id.as_bytes());
             grouped.refs[next[g]] = GroupedRef {
-                hash: hasher.hash_one(id) as u32,
+                hash,
                 r: r as u32,
                 at: at as u32,
                 len: id.len() as u32,
             };
             (next[g], next_byte[g]) = (next[g] + 1, at + id.len());
         }
-        drop(group_of_ref);
+        drop(hashed);
 
         // Each core takes a run of whole groups of about equal size.
         let mut firsts = vec![0u32; n];
