@@ -15,7 +15,7 @@ use std::hash::BuildHasher;
 const PARALLEL_FROM: usize = 1 << 16;
 
 /// About this many references to a group, so that its table stays in cache.
-const GROUP_SIZE: usize = 2048;
+const GROUP_SIZE: usize = 8192;
 
 #[derive(Debug, Default)]
 pub(crate) struct EventRefs {
