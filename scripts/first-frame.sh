@@ -22,7 +22,8 @@ trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 now() { date +%s.%N; }
 for run in $(seq "$runs"); do
   start=$(now)
-  tmux new-session -d -s "$session" -x 120 -y 40 "'$bin' '$file'; sleep 5"
+  # A first load each time: a snapshot of an earlier run would open instead.
+  tmux new-session -d -s "$session" -x 120 -y 40 "'$bin' --no-snapshot '$file'; sleep 5"
   first=none
   whole=none
   while :; do
