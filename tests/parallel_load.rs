@@ -166,12 +166,16 @@ fn many_parts_report_the_same_problems_at_the_same_lines() {
             (i * 7 + 3) % 310
         ));
         if i % 50 == 49 {
-            // An impossible date and a line that is not JSON. (A duplicate
-            // id across parts is reported without its line: not here.)
+            // An impossible date, a line that is not JSON, and an id
+            // declared in an earlier part.
             text.push_str(&format!(
                 "{{\"event\": {{\"id\": \"x{i}\", \"title\": \"bad\", \"date\": \"2025-02-30\"}}}}\n"
             ));
             text.push_str("{\"event\": oops}\n");
+            text.push_str(&format!(
+                "{{\"event\": {{\"id\": \"e{}\", \"title\": \"again\", \"date\": \"2025-01-02\"}}}}\n",
+                i - 40
+            ));
         }
     }
     std::fs::write(&path, &text).unwrap();
@@ -179,6 +183,10 @@ fn many_parts_report_the_same_problems_at_the_same_lines() {
     assert!(one.contains("bad.jsonl:51:1: event 'x49': date"), "{one}");
     assert!(one.contains("unknown link target 'e30"), "{one}");
     assert!(one.contains("bad.jsonl:52:11:"), "{one}");
+    assert!(
+        one.contains("bad.jsonl:53:1: event 'e9': duplicate event id (first declared in"),
+        "{one}"
+    );
     for parts in [2, 5, 11] {
         assert_eq!(one, load_in(&path, parts).unwrap_err(), "{parts} parts");
     }
@@ -198,5 +206,45 @@ fn a_gdelt_export_in_many_parts_is_the_same_timeline() {
         assert_eq!(list_json(&one), list_json(&many), "{parts} parts");
         assert_eq!(one.link_count(), many.link_count());
         assert_eq!(one.import_report().rows, many.import_report().rows);
+    }
+}
+
+#[test]
+fn a_gdelt_row_repeated_in_a_later_part_is_skipped_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dup.export.CSV");
+    let mut bytes = Vec::new();
+    dateline::synth::write_gdelt(&mut bytes, 2_000, 4).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let mut rows: Vec<&str> = text.lines().collect();
+    // Row 5 again as line 1001, and row 1200 again as the last line.
+    let (fifth, later) = (rows[4], rows[1199]);
+    rows.insert(1000, fifth);
+    rows.push(later);
+    std::fs::write(&path, rows.join("\n") + "\n").unwrap();
+    let one = load_in(&path, 1).unwrap();
+    let report = one.import_report();
+    assert_eq!(
+        (report.rows, report.skipped_total, one.len()),
+        (2_002, 2, 2_000)
+    );
+    assert!(
+        report.skipped[0].contains("dup.export.CSV:1001:1: duplicate event id"),
+        "{:?}",
+        report.skipped
+    );
+    assert!(
+        report.skipped[1].contains("dup.export.CSV:2002:1: duplicate event id"),
+        "{:?}",
+        report.skipped
+    );
+    for parts in [3, 9] {
+        let many = load_in(&path, parts).unwrap();
+        assert_eq!(list_json(&one), list_json(&many), "{parts} parts");
+        assert_eq!(
+            report.skipped,
+            many.import_report().skipped,
+            "{parts} parts"
+        );
     }
 }
