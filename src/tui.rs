@@ -517,7 +517,16 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                 continue;
             }
         }
-        let timeout = Duration::from_millis(if app.loading.is_some() { 50 } else { 250 });
+        // While the loading screen shows, the loaded timeline is looked for
+        // often (a reopen from a snapshot takes a fifth of a second); while
+        // a preview is browsed, the progress is redrawn a few times a second.
+        let timeout = Duration::from_millis(if app.loading_screen() {
+            10
+        } else if app.loading.is_some() {
+            50
+        } else {
+            250
+        });
         // Everything already typed or pasted is handled before the next
         // frame: keys after a paste act at once, not one frame each. (The
         // shortest wait that still reads: a zero one does not look.)
