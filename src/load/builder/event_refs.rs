@@ -37,6 +37,11 @@ impl EventRefs {
         self.refs.get(r as usize).map_or("", |&s| self.text.get(s))
     }
 
+    /// Whether the ids passed the 4 GiB a store holds (then some were lost).
+    pub fn overflowed(&self) -> bool {
+        self.text.overflowed
+    }
+
     pub fn reserve(&mut self, refs: usize, bytes: usize) {
         self.refs.reserve(refs);
         self.text.reserve(bytes);

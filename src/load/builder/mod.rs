@@ -131,6 +131,8 @@ pub struct Builder {
     /// `event_ids` by [`Builder::resolve_event_refs`].
     pub(crate) event_refs: event_refs::EventRefs,
     pub(crate) refs_resolved: bool,
+    /// The event ids passed what their store holds.
+    pub(crate) ids_overflowed: bool,
     /// Ids of the events added, gathered only when an importer asks
     /// whether one was (`has_event`): the set and how many events it holds.
     pub(crate) declared_ids: Option<(hashbrown::HashSet<String>, usize)>,

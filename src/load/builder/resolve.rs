@@ -17,7 +17,7 @@ impl Builder {
         self.check_references();
         self.check_pending_quotes();
         self.check_derivations();
-        if self.arena.overflowed {
+        if self.arena.overflowed || self.ids_overflowed {
             self.diagnose(
                 0,
                 None,
@@ -48,6 +48,7 @@ impl Builder {
         }
         self.refs_resolved = true;
         let refs = std::mem::take(&mut self.event_refs);
+        self.ids_overflowed = refs.overflowed();
         let (ids, slot) = refs.resolve(&self.hasher);
         let at = |r: u32| slot[r as usize];
         for l in &mut self.links {
