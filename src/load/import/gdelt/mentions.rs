@@ -1,12 +1,10 @@
 //! GDELT Mentions files: each mention is a further source of its event.
 
-use super::row::{compact_timestamp, event_id};
+use super::row::{compact_timestamp, declare_url_source, event_id};
 use super::{MENTION_COLUMNS, each_row};
-use crate::load::builder::{Builder, FileIx, SourceText};
+use crate::load::builder::{Builder, FileIx};
 use crate::load::import::rows::{RowProgress, host_of};
-use crate::load::native::schema::SourceRecord;
 use crate::load::{LoadError, LoadOptions};
-use std::borrow::Cow;
 use std::io::BufRead;
 use std::path::PathBuf;
 
@@ -47,24 +45,12 @@ fn add_mention(builder: &mut Builder, file: FileIx, text: &[u8]) -> Result<(), S
     if url.is_empty() {
         return Err("has no MentionIdentifier".into());
     }
-    if !builder.has_source(url) {
-        let published = compact_timestamp(f[2]).map(|(d, _)| crate::model::date::iso_date(d));
-        let outlet = if f[4].trim().is_empty() {
-            host_of(url)
-        } else {
-            f[4].trim()
-        };
-        let rec = SourceRecord {
-            id: Cow::Borrowed(url),
-            outlet: Cow::Borrowed(outlet),
-            title: Cow::Borrowed(""),
-            url: Some(Cow::Borrowed(url)),
-            published: published.map(Cow::Owned),
-            text_file: None,
-            text: None,
-        };
-        builder.add_source(rec, None, SourceText::Absent, file);
-    }
+    let outlet = match f[4].trim() {
+        "" => host_of(url),
+        outlet => outlet,
+    };
+    let published = compact_timestamp(f[2]).map(|(d, _)| d);
+    declare_url_source(builder, file, url, outlet, published);
     builder.add_late_source(&event_id(f[0], number), url);
     Ok(())
 }

@@ -91,21 +91,8 @@ pub(crate) fn add_row(
 
     let mut sources = Vec::new();
     if !url.is_empty() {
-        if !builder.has_source(url) {
-            let published = reported
-                .as_ref()
-                .map(|(d, _)| crate::model::date::iso_date(*d));
-            let rec = SourceRecord {
-                id: Cow::Borrowed(url),
-                outlet: Cow::Borrowed(host_of(url)),
-                title: Cow::Borrowed(""),
-                url: Some(Cow::Borrowed(url)),
-                published: published.map(Cow::Owned),
-                text_file: None,
-                text: None,
-            };
-            builder.add_source(rec, None, SourceText::Absent, file);
-        }
+        let published = reported.as_ref().map(|&(d, _)| d);
+        declare_url_source(builder, file, url, host_of(url), published);
         sources.push(Item(Cow::Borrowed(url)));
     }
 
@@ -138,7 +125,7 @@ pub(crate) fn add_row(
         id: Cow::Borrowed(&id),
         title: Cow::Owned(title),
         summary: Some(Cow::Owned(summary)),
-        date: Cow::Owned(iso_day(f[SQLDATE].trim())),
+        date: Cow::Owned(crate::model::date::iso_date(day)),
         derivation: None,
         date_origin: Some(Cow::Owned(origin)),
         status: Status::Occurred,
@@ -251,14 +238,28 @@ fn compact_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(number(0..4)? as i32, number(4..6)?, number(6..8)?)
 }
 
-/// `20250807` (checked by `compact_date`) → `2025-08-07`.
-fn iso_day(digits: &str) -> String {
-    let mut day = String::with_capacity(10);
-    concat_into(
-        &mut day,
-        &[&digits[..4], "-", &digits[4..6], "-", &digits[6..8]],
-    );
-    day
+/// Declares the source of an article or a mention by its URL, unless it
+/// was declared already: no text, its outlet and its publication day.
+pub(super) fn declare_url_source(
+    builder: &mut Builder,
+    file: FileIx,
+    url: &str,
+    outlet: &str,
+    published: Option<NaiveDate>,
+) {
+    if builder.has_source(url) {
+        return;
+    }
+    let rec = SourceRecord {
+        id: Cow::Borrowed(url),
+        outlet: Cow::Borrowed(outlet),
+        title: Cow::Borrowed(""),
+        url: Some(Cow::Borrowed(url)),
+        published: published.map(|d| Cow::Owned(crate::model::date::iso_date(d))),
+        text_file: None,
+        text: None,
+    };
+    builder.add_source(rec, None, SourceText::Absent, file);
 }
 
 /// `gdelt-<GLOBALEVENTID>`, from the field as written when it is the
