@@ -77,6 +77,18 @@ impl RunFinder {
         (0..2).all(|k| hay[r + self.at[k]] & self.mask[k] == self.want[k])
     }
 
+    /// Checks the whole run at `r + i` for each bit `i` set in `bits` (the
+    /// places where the pair matched), calling `found` for each match.
+    fn check_candidates(&self, hay: &[u8], r: usize, mut bits: u64, found: &mut dyn FnMut(usize)) {
+        while bits != 0 {
+            let start = r + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if self.run_at(hay, start) {
+                found(start);
+            }
+        }
+    }
+
     fn run_at(&self, hay: &[u8], r: usize) -> bool {
         hay.get(r..r + self.run.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(&self.run))
@@ -127,14 +139,7 @@ impl RunFinder {
             if _mm256_testz_si256(either, either) == 0 {
                 let bits = (_mm256_movemask_epi8(low) as u32 as u64)
                     | ((_mm256_movemask_epi8(high) as u32 as u64) << 32);
-                let mut bits = bits;
-                while bits != 0 {
-                    let start = r + bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    if self.run_at(hay, start) {
-                        found(start);
-                    }
-                }
+                self.check_candidates(hay, r, bits, found);
             }
             r += 64;
         }
@@ -172,14 +177,8 @@ impl RunFinder {
         while r + 16 <= to && r + reach <= hay.len() {
             let x = _mm_cmpeq_epi8(_mm_and_si128(load(r + a), mask_a), want_a);
             let y = _mm_cmpeq_epi8(_mm_and_si128(load(r + b), mask_b), want_b);
-            let mut bits = _mm_movemask_epi8(_mm_and_si128(x, y)) as u32;
-            while bits != 0 {
-                let start = r + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                if self.run_at(hay, start) {
-                    found(start);
-                }
-            }
+            let bits = _mm_movemask_epi8(_mm_and_si128(x, y)) as u32;
+            self.check_candidates(hay, r, u64::from(bits), found);
             r += 16;
         }
         r
