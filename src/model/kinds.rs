@@ -1,10 +1,27 @@
 //! The small closed vocabularies of the data format.
 
 use serde::{Deserialize, Serialize};
+use zerocopy::{Immutable, IntoBytes, KnownLayout, TryFromBytes};
 
 /// Whether an event happened, is planned, or is still going on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+// A fixed tag, so that a snapshot's events are read in place.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Deserialize,
+    Serialize,
+    TryFromBytes,
+    IntoBytes,
+    Immutable,
+    KnownLayout,
+)]
 #[serde(rename_all = "lowercase")]
+#[repr(u8)]
 pub enum Status {
     #[default]
     Occurred,
@@ -74,8 +91,24 @@ impl ActorKind {
 
 /// How one event relates to another. A link is stored once, on the event it
 /// starts from; the other end sees it as a backlink.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+// Four bytes wide, so that a link has no padding and is read in place.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Deserialize,
+    Serialize,
+    TryFromBytes,
+    IntoBytes,
+    Immutable,
+    KnownLayout,
+)]
 #[serde(rename_all = "kebab-case")]
+#[repr(u32)]
 pub enum LinkKind {
     Follows,
     Precedes,

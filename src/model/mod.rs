@@ -8,6 +8,7 @@ mod facets;
 pub(crate) mod folded;
 mod kinds;
 pub mod names;
+pub(crate) mod table;
 mod text;
 mod text_index;
 pub(crate) mod timeline;

@@ -181,7 +181,7 @@ impl TextStore {
 #[derive(Debug, Default)]
 pub struct IdTable {
     text: TextStore,
-    keys: Vec<Str>,
+    keys: super::table::Table<Str>,
     table: HashTable<u32>,
     /// The last string interned: runs of the same id (an article's quotes
     /// all naming its source) skip the hash table.
@@ -216,7 +216,7 @@ impl IdTable {
 
     /// A table of `keys` in `text`, its hash table built on the first
     /// lookup (made for snapshots: lookups by id are rare, listing is not).
-    pub(crate) fn from_keys(text: TextStore, keys: Vec<Str>) -> IdTable {
+    pub(crate) fn from_keys(text: TextStore, keys: super::table::Table<Str>) -> IdTable {
         IdTable {
             text,
             keys,
@@ -247,15 +247,13 @@ impl IdTable {
         let (keys, text) = (&self.keys, &self.text);
         self.table
             .reserve(n, |&j| hasher.hash_one(text.get(keys[j as usize])));
-        self.keys.reserve(n);
+        self.keys.vec_mut().reserve(n);
         self.text.reserve(bytes);
     }
 
     /// Bytes held by the table and its keys.
     pub fn heap_bytes(&self) -> usize {
-        self.keys.capacity() * std::mem::size_of::<Str>()
-            + self.table.capacity() * 5
-            + self.text.capacity()
+        self.keys.heap_bytes() + self.table.capacity() * 5 + self.text.capacity()
     }
 
     /// The number for `s`, and whether it is new.
@@ -275,7 +273,8 @@ impl IdTable {
             return (k, false);
         }
         let k = self.keys.len() as u32;
-        self.keys.push(self.text.push(s));
+        let key = self.text.push(s);
+        self.keys.vec_mut().push(key);
         let (keys, text) = (&self.keys, &self.text);
         self.table
             .insert_unique(hash, k, |&j| hasher.hash_one(text.get(keys[j as usize])));

@@ -3,11 +3,21 @@
 //! substring search on millions of short strings, then map each match back
 //! to its event.
 
+use super::table::Table;
 use super::timeline::{EventIx, Timeline};
 use crate::search::Needle;
 
 /// One quote's span in the text store.
-#[derive(Debug, Clone, Copy)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    zerocopy::TryFromBytes,
+    zerocopy::IntoBytes,
+    zerocopy::Immutable,
+    zerocopy::KnownLayout,
+)]
+#[repr(C)]
 pub(crate) struct QuoteSpan {
     pub start: u32,
     pub end: u32,
@@ -20,18 +30,16 @@ pub(crate) struct QuoteSpan {
 #[derive(Debug, Default)]
 pub(crate) struct TextIndex {
     /// Where each event's title starts, in text order (its summary follows it).
-    pub blocks: Vec<u32>,
+    pub blocks: Table<u32>,
     /// The event of each block.
-    pub block_event: Vec<EventIx>,
+    pub block_event: Table<EventIx>,
     /// Quote spans sorted by start.
-    pub quotes: Vec<QuoteSpan>,
+    pub quotes: Table<QuoteSpan>,
 }
 
 impl TextIndex {
     pub fn heap_bytes(&self) -> usize {
-        self.blocks.capacity() * 4
-            + self.block_event.capacity() * 4
-            + self.quotes.capacity() * std::mem::size_of::<QuoteSpan>()
+        self.blocks.heap_bytes() + self.block_event.heap_bytes() + self.quotes.heap_bytes()
     }
 
     /// Builds the quote list, computing the running maximum of ends.
@@ -42,7 +50,7 @@ impl TextIndex {
             max_end = max_end.max(q.end);
             q.max_end = max_end;
         }
-        self.quotes = spans;
+        self.quotes = spans.into();
         self
     }
 }

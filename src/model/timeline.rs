@@ -5,17 +5,22 @@
 //! event's index is its position in the chronology.
 
 use super::country::CountryIx;
-use super::date::{DateValue, Day};
+use super::date::{Day, StoredDate};
 use super::derive::Rule;
 use super::kinds::{ActorKind, LinkKind, Status};
+use super::table::Table;
 use std::ops::Range;
+use zerocopy::{Immutable, IntoBytes, KnownLayout, TryFromBytes};
 
 pub type EventIx = u32;
 pub type ActorIx = u32;
 pub type SourceIx = u32;
 
 /// A string in the shared text buffer.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout,
+)]
+#[repr(C)]
 pub struct Str {
     pub(crate) start: u32,
     pub(crate) len: u32,
@@ -28,7 +33,10 @@ impl Str {
 }
 
 /// A slice of one of the flat per-event arrays.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout,
+)]
+#[repr(C)]
 pub struct Span {
     pub(crate) start: u32,
     pub(crate) len: u32,
@@ -83,17 +91,23 @@ pub enum DerivationAnchor {
     Day(Day),
 }
 
-#[derive(Debug, Clone)]
+/// An event's record. Its layout is fixed and has no padding, so that a
+/// snapshot's events are read in place; every field is checked on reading.
+#[derive(Debug, Clone, TryFromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
 pub(crate) struct EventRec {
     /// The id's number in the timeline's event id table.
     pub slot: u32,
     pub title: Str,
     pub summary: Str,
-    pub date: DateValue,
+    pub date: StoredDate,
     pub derivation: u32,
-    pub status: Status,
     pub place: Str,
-    pub place_country: Option<CountryIx>,
+    /// The place's country, or [`NO_COUNTRY`].
+    pub place_country: CountryIx,
+    pub status: Status,
+    /// Explicit, so that the record has no padding bytes.
+    pub _reserved: u8,
     pub actors: Span,
     pub countries: Span,
     pub topics: Span,
@@ -107,9 +121,12 @@ pub(crate) struct EventRec {
 }
 
 pub(crate) const NO_DERIVATION: u32 = u32::MAX;
+/// An event's `place_country` when its place names no country.
+pub(crate) const NO_COUNTRY: CountryIx = CountryIx::MAX;
 
 /// An actor's part in one event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
 pub struct EventActor {
     pub actor: ActorIx,
     /// Index into the role table.
@@ -117,7 +134,8 @@ pub struct EventActor {
 }
 
 /// A verbatim quote: a span of a source's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
 pub struct Quote {
     pub source: SourceIx,
     /// Byte range in the shared text buffer.
@@ -128,7 +146,10 @@ pub struct Quote {
 }
 
 /// A typed link to another event (or, among backlinks, from another event).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout,
+)]
+#[repr(C)]
 pub struct Link {
     pub other: EventIx,
     pub kind: LinkKind,
@@ -137,8 +158,8 @@ pub struct Link {
 /// Compressed lists of event indexes, one list per key (actor, country).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Postings {
-    pub offsets: Vec<u32>,
-    pub events: Vec<EventIx>,
+    pub offsets: Table<u32>,
+    pub events: Table<EventIx>,
 }
 
 impl Postings {
@@ -158,31 +179,31 @@ pub struct TimelineParts {
     pub(crate) text: super::TextStore,
     pub(crate) sources: Vec<SourceRec>,
     pub(crate) actors: Vec<ActorRec>,
-    pub(crate) aliases: Vec<Str>,
+    pub(crate) aliases: Table<Str>,
     pub(crate) roles: super::IdTable,
     pub(crate) topics: super::IdTable,
-    pub(crate) events: Vec<EventRec>,
-    pub(crate) event_actors: Vec<EventActor>,
-    pub(crate) event_countries: Vec<CountryIx>,
-    pub(crate) event_topics: Vec<u32>,
-    pub(crate) quotes: Vec<Quote>,
-    pub(crate) links: Vec<Link>,
-    pub(crate) backlinks: Vec<Link>,
+    pub(crate) events: Table<EventRec>,
+    pub(crate) event_actors: Table<EventActor>,
+    pub(crate) event_countries: Table<CountryIx>,
+    pub(crate) event_topics: Table<u32>,
+    pub(crate) quotes: Table<Quote>,
+    pub(crate) links: Table<Link>,
+    pub(crate) backlinks: Table<Link>,
     /// Source indexes of the events' `sources` spans.
-    pub(crate) event_sources: Vec<u32>,
+    pub(crate) event_sources: Table<u32>,
     pub(crate) title: Option<Str>,
     pub(crate) import_report: ImportReport,
     pub(crate) derivations: Vec<Derivation>,
     /// Earliest and latest day of each event (open ends as MIN/MAX), dense for range scans.
-    pub(crate) earliest: Vec<Day>,
-    pub(crate) latest: Vec<Day>,
+    pub(crate) earliest: Table<Day>,
+    pub(crate) latest: Table<Day>,
     pub(crate) by_actor: Postings,
     pub(crate) by_country: Postings,
     /// The events quoting each source, for the source view.
     pub(crate) by_source: Postings,
     /// Event ids as read; `slot_event` maps each to its place in the chronology.
     pub(crate) event_ids: super::IdTable,
-    pub(crate) slot_event: Vec<EventIx>,
+    pub(crate) slot_event: Table<EventIx>,
     pub(crate) hasher: hashbrown::DefaultHashBuilder,
     pub(crate) text_index: super::TextIndex,
     /// Byte counts from a sample of the text, to pick search pivots.
@@ -242,27 +263,27 @@ impl Default for TimelineParts {
             text: Default::default(),
             sources: Vec::new(),
             actors: Vec::new(),
-            aliases: Vec::new(),
+            aliases: Table::default(),
             roles: Default::default(),
             topics: Default::default(),
-            events: Vec::new(),
-            event_actors: Vec::new(),
-            event_countries: Vec::new(),
-            event_topics: Vec::new(),
-            quotes: Vec::new(),
-            links: Vec::new(),
-            backlinks: Vec::new(),
-            event_sources: Vec::new(),
+            events: Table::default(),
+            event_actors: Table::default(),
+            event_countries: Table::default(),
+            event_topics: Table::default(),
+            quotes: Table::default(),
+            links: Table::default(),
+            backlinks: Table::default(),
+            event_sources: Table::default(),
             title: None,
             import_report: ImportReport::default(),
             derivations: Vec::new(),
-            earliest: Vec::new(),
-            latest: Vec::new(),
+            earliest: Table::default(),
+            latest: Table::default(),
             by_actor: Default::default(),
             by_country: Default::default(),
             by_source: Default::default(),
             event_ids: Default::default(),
-            slot_event: Vec::new(),
+            slot_event: Table::default(),
             hasher: Default::default(),
             text_index: Default::default(),
             byte_counts: crate::search::english_counts(),
@@ -379,22 +400,25 @@ impl Timeline {
         p.text.capacity()
             + p.sources.capacity() * size_of::<SourceRec>()
             + p.actors.capacity() * size_of::<ActorRec>()
-            + p.aliases.capacity() * size_of::<Str>()
+            + p.aliases.heap_bytes()
             + p.roles.heap_bytes()
             + p.topics.heap_bytes()
-            + p.events.capacity() * size_of::<EventRec>()
-            + p.event_actors.capacity() * size_of::<EventActor>()
-            + p.event_countries.capacity() * size_of::<CountryIx>()
-            + p.event_topics.capacity() * 4
-            + p.quotes.capacity() * size_of::<Quote>()
-            + (p.links.capacity() + p.backlinks.capacity()) * size_of::<Link>()
+            + p.events.heap_bytes()
+            + p.event_actors.heap_bytes()
+            + p.event_countries.heap_bytes()
+            + p.event_topics.heap_bytes()
+            + p.quotes.heap_bytes()
+            + p.links.heap_bytes()
+            + p.backlinks.heap_bytes()
             + p.derivations.capacity() * size_of::<Derivation>()
-            + (p.earliest.capacity() + p.latest.capacity()) * 4
-            + (p.by_actor.events.capacity() + p.by_actor.offsets.capacity()) * 4
-            + (p.by_country.events.capacity() + p.by_country.offsets.capacity()) * 4
-            + (p.by_source.events.capacity() + p.by_source.offsets.capacity()) * 4
+            + p.earliest.heap_bytes()
+            + p.latest.heap_bytes()
+            + [&p.by_actor, &p.by_country, &p.by_source]
+                .iter()
+                .map(|x| x.events.heap_bytes() + x.offsets.heap_bytes())
+                .sum::<usize>()
             + p.event_ids.heap_bytes()
-            + p.slot_event.capacity() * 4
+            + p.slot_event.heap_bytes()
             + p.text_index.heap_bytes()
     }
 }

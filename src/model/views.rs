@@ -30,13 +30,13 @@ impl<'t> EventRef<'t> {
         self.t.str(self.rec().summary)
     }
     pub fn date(&self) -> DateValue {
-        self.rec().date
+        self.rec().date.value()
     }
     pub fn earliest(&self) -> Option<Day> {
-        self.rec().date.earliest()
+        self.date().earliest()
     }
     pub fn latest(&self) -> Option<Day> {
-        self.rec().date.latest()
+        self.date().latest()
     }
     pub fn status(&self) -> Status {
         self.rec().status
@@ -45,7 +45,8 @@ impl<'t> EventRef<'t> {
         self.t.str(self.rec().place)
     }
     pub fn place_country(&self) -> Option<CountryIx> {
-        self.rec().place_country
+        let c = self.rec().place_country;
+        (c != super::timeline::NO_COUNTRY).then_some(c)
     }
     pub fn derivation(&self) -> Option<&'t Derivation> {
         let d = self.rec().derivation;

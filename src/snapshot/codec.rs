@@ -2,9 +2,18 @@
 //! lists, written through a buffer that hashes what it writes, and read
 //! back by a cursor that checks every length against the bytes left.
 
+use crate::model::table::Table;
+use memmap2::Mmap;
 use std::hash::Hasher;
 use std::io::Write;
+use std::sync::Arc;
 use twox_hash::XxHash3_64;
+use zerocopy::{Immutable, IntoBytes, KnownLayout, TryFromBytes};
+
+/// Where a table's records start, counted from the start of the file (the
+/// meta section starts at a multiple of it): every record type's alignment
+/// divides it, so the records are read where they lie.
+pub(crate) const TABLE_ALIGN: usize = 8;
 
 /// Writes values into a buffer, hashing and flushing it in large chunks
 /// (hashing each small field on its own would cost more than the rest).
@@ -74,6 +83,29 @@ impl<'w> Enc<'w> {
         self.bytes(b);
     }
 
+    /// Records as they lie in memory, after their count and zeros up to
+    /// the next multiple of [`TABLE_ALIGN`], so that they can be read in
+    /// place. Large tables go straight to the output, not through the buffer.
+    pub fn table<T: IntoBytes + Immutable>(&mut self, records: &[T]) {
+        self.len(records.len());
+        let at = self.written as usize + self.buf.len();
+        let pad = (TABLE_ALIGN - at % TABLE_ALIGN) % TABLE_ALIGN;
+        self.bytes(&[0; TABLE_ALIGN][..pad]);
+        let bytes = records.as_bytes();
+        if bytes.len() < CHUNK {
+            self.bytes(bytes);
+            return;
+        }
+        self.flush();
+        self.hash.write(bytes);
+        self.written += bytes.len() as u64;
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(bytes)
+        {
+            self.error = Some(e);
+        }
+    }
+
     /// The hash and the number of bytes written, or the first write error.
     pub fn finish(mut self) -> std::io::Result<(u64, u64)> {
         self.flush();
@@ -96,6 +128,10 @@ pub(crate) struct Dec<'a> {
     /// The length of the text that the [`crate::model::Str`]s read next
     /// point into; each is checked against it.
     pub text_len: u64,
+    /// The mapped file `buf` lies in, at `base`: tables are then read in
+    /// place rather than copied.
+    map: Option<&'a Arc<Mmap>>,
+    base: usize,
 }
 
 impl<'a> Dec<'a> {
@@ -104,6 +140,39 @@ impl<'a> Dec<'a> {
             buf,
             pos: 0,
             text_len: 0,
+            map: None,
+            base: 0,
+        }
+    }
+
+    /// A cursor over `map[start..end]`; `None` when the range is not in it.
+    pub fn in_map(map: &'a Arc<Mmap>, start: usize, end: usize) -> Option<Dec<'a>> {
+        Some(Dec {
+            buf: map.get(start..end)?,
+            pos: 0,
+            text_len: 0,
+            map: Some(map),
+            base: start,
+        })
+    }
+
+    /// A table written by [`Enc::table`]: read in place from a mapped file
+    /// (each record checked to be a valid `T`, its alignment too), else
+    /// copied out record by record.
+    pub fn table<T: TryFromBytes + KnownLayout + Immutable>(&mut self) -> Result<Table<T>, Bad> {
+        let size = std::mem::size_of::<T>();
+        let n = self.len(size)?;
+        let pad = (TABLE_ALIGN - (self.base + self.pos) % TABLE_ALIGN) % TABLE_ALIGN;
+        self.take(pad)?;
+        let at = self.base + self.pos;
+        let bytes = self.take(n.checked_mul(size).ok_or(Bad("length"))?)?;
+        match self.map {
+            Some(map) => Table::mapped(Arc::clone(map), at, n).ok_or(Bad("table")),
+            None => bytes
+                .chunks_exact(size.max(1))
+                .map(|c| T::try_read_from_bytes(c).map_err(|_| Bad("table")))
+                .collect::<Result<Vec<T>, Bad>>()
+                .map(Table::from),
         }
     }
 
@@ -154,36 +223,6 @@ impl<'a> Dec<'a> {
         }
         Ok(n)
     }
-    /// `n` records of `N` bytes each, each decoded by `one` from its own
-    /// bytes: the length is checked once for the lot, so decoding a record
-    /// reads fixed offsets with no check per field.
-    pub fn fixed_many<T, const N: usize>(
-        &mut self,
-        n: usize,
-        one: impl Fn(&[u8; N], u64) -> Result<T, Bad>,
-    ) -> Result<Vec<T>, Bad> {
-        let bytes = self.take(n.checked_mul(N).ok_or(Bad("length"))?)?;
-        let text_len = self.text_len;
-        let mut v = super::memory::room(n);
-        for c in bytes.chunks_exact(N) {
-            let b = c.try_into().map_err(|_| Bad("truncated"))?;
-            v.push(one(b, text_len)?);
-        }
-        Ok(v)
-    }
-    /// The next list of records of `size` bytes each (its length, then
-    /// the records), as a cursor of its own, so that it can be decoded on
-    /// another thread while this one reads on.
-    pub fn fixed_list(&mut self, size: usize) -> Result<Dec<'a>, Bad> {
-        let start = self.pos;
-        let n = self.len(size)?;
-        self.take(n.checked_mul(size).ok_or(Bad("length"))?)?;
-        Ok(Dec {
-            buf: &self.buf[start..self.pos],
-            pos: 0,
-            text_len: self.text_len,
-        })
-    }
     /// Bytes not read yet.
     pub fn remaining(&self) -> usize {
         self.buf.len() - self.pos
@@ -203,14 +242,6 @@ impl<'a> Dec<'a> {
 #[inline(always)]
 pub(crate) fn u32_at<const N: usize>(b: &[u8; N], at: usize) -> u32 {
     u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
-}
-#[inline(always)]
-pub(crate) fn u16_at<const N: usize>(b: &[u8; N], at: usize) -> u16 {
-    u16::from_le_bytes([b[at], b[at + 1]])
-}
-#[inline(always)]
-pub(crate) fn i32_at<const N: usize>(b: &[u8; N], at: usize) -> i32 {
-    i32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
 
 /// A value that can be written to a snapshot.
@@ -295,7 +326,7 @@ macro_rules! numbers {
             fn get_many(d: &mut Dec<'_>, n: usize) -> Result<Vec<Self>, Bad> {
                 const SIZE: usize = std::mem::size_of::<$t>();
                 let bytes = d.take(n.checked_mul(SIZE).ok_or(Bad("length"))?)?;
-                let mut v = super::memory::room(n);
+                let mut v = Vec::with_capacity(n);
                 v.extend(bytes.chunks_exact(SIZE).map(|c| {
                     let mut word = [0u8; SIZE];
                     word.copy_from_slice(c);

@@ -3,11 +3,11 @@
 //! table, so that nothing read from the file is trusted.
 
 use super::codec::{Bad, Dec, Get};
-use super::format::Header;
+use super::format::{HEADER, Header};
 use super::key::{Fingerprint, get_path};
-use crate::model::country::CountryIx;
-use crate::model::timeline::{EventRec, Postings, TimelineParts};
-use crate::model::{EventActor, IdTable, MappedText, Quote, Str, TextIndex, TextStore, Timeline};
+use crate::model::table::Table;
+use crate::model::timeline::{NO_COUNTRY, NO_DERIVATION, Postings, TimelineParts};
+use crate::model::{IdTable, MappedText, Str, TextIndex, TextStore, Timeline};
 use memmap2::Mmap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -60,7 +60,7 @@ pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad
     // their checksum is computed; nothing read is used unless it matches.
     let meta_hash = std::thread::scope(|s| {
         let hashing = s.spawn(|| twox_hash::XxHash3_64::oneshot(meta));
-        let read = read_records(map, prefix, meta);
+        let read = read_records(map, prefix);
         let hash = hashing.join().map_err(|_| Bad("meta checksum"));
         (read, hash)
     });
@@ -71,9 +71,10 @@ pub(crate) fn timeline(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad
 }
 
 /// The timeline from the meta section's records and the mapped texts.
-fn read_records(map: &Arc<Mmap>, prefix: &Prefix, meta: &[u8]) -> Result<Timeline, Bad> {
+fn read_records(map: &Arc<Mmap>, prefix: &Prefix) -> Result<Timeline, Bad> {
     let h = &prefix.header;
-    let mut d = Dec::new(&meta[prefix.records_at..]);
+    let meta_end = HEADER + h.meta_len as usize;
+    let mut d = Dec::in_map(map, HEADER + prefix.records_at, meta_end).ok_or(Bad("meta"))?;
     let import_report = Get::get(&mut d)?;
     let lens = [d.u64()?, d.u64()?, d.u64()?, d.u64()?];
     if lens.iter().try_fold(0u64, |a, &b| a.checked_add(b)) != Some(h.text_len)
@@ -84,7 +85,7 @@ fn read_records(map: &Arc<Mmap>, prefix: &Prefix, meta: &[u8]) -> Result<Timelin
     // The text is checked on a thread of its own while the records are read.
     let (texts, records) = std::thread::scope(|s| {
         let texts = s.spawn(|| texts(map, h, lens));
-        let records = records(&mut d, lens, import_report);
+        let records = records(&mut d, lens[0], import_report);
         (texts.join().unwrap_or(Err(Bad("text"))), records)
     });
     let [text, ids_text, roles_text, topics_text] = texts?;
@@ -124,96 +125,50 @@ fn texts(map: &Arc<Mmap>, h: &Header, lens: [u64; 4]) -> Result<[TextStore; 4], 
 }
 
 /// The records and indexes, with the keys of the event id, role and topic
-/// tables; each string checked against the length of the text it is in.
+/// tables. The tables are read in place: each record is checked to be a
+/// valid value here, and every index and string in [`check`].
 fn records(
     d: &mut Dec<'_>,
-    lens: [u64; 4],
+    text_len: u64,
     import_report: crate::model::ImportReport,
-) -> Result<(TimelineParts, [Vec<Str>; 3]), Bad> {
-    d.text_len = lens[0];
+) -> Result<(TimelineParts, [Table<Str>; 3]), Bad> {
+    d.text_len = text_len;
     let title = Get::get(d)?;
     let sources = Get::get(d)?;
     let actors = Get::get(d)?;
-    let aliases = Get::get(d)?;
-    d.text_len = lens[2];
-    let roles = Get::get(d)?;
-    d.text_len = lens[3];
-    let topics = Get::get(d)?;
-    d.text_len = lens[0];
-    // The events and the four tables after them, about 60% of the bytes,
-    // are decoded on a thread of their own while this one reads the rest
-    // (and then has the checks and the unmapping at exit to itself).
-    let mut lists = [
-        d.fixed_list(<EventRec as Get>::MIN)?,
-        d.fixed_list(<EventActor as Get>::MIN)?,
-        d.fixed_list(<CountryIx as Get>::MIN)?,
-        d.fixed_list(<u32 as Get>::MIN)?,
-        d.fixed_list(<Quote as Get>::MIN)?,
-    ];
-    let (first, rest) = std::thread::scope(|s| {
-        let first = s.spawn(move || first(&mut lists));
-        let rest = rest(d, lens);
-        (first.join().unwrap_or(Err(Bad("events"))), rest)
-    });
-    let (mut p, keys) = rest?;
-    p.title = title;
-    p.sources = sources;
-    p.actors = actors;
-    p.aliases = aliases;
-    p.import_report = import_report;
-    (
-        p.events,
-        p.event_actors,
-        p.event_countries,
-        p.event_topics,
-        p.quotes,
-    ) = first?;
-    Ok((p, [keys, roles, topics]))
-}
-
-type First = (
-    Vec<EventRec>,
-    Vec<EventActor>,
-    Vec<CountryIx>,
-    Vec<u32>,
-    Vec<Quote>,
-);
-
-/// The events, their actors, countries and topics, and the quotes.
-fn first(lists: &mut [Dec<'_>; 5]) -> Result<First, Bad> {
-    let [events, actors, countries, topics, quotes] = lists;
-    Ok((
-        Get::get(events)?,
-        Get::get(actors)?,
-        Get::get(countries)?,
-        Get::get(topics)?,
-        Get::get(quotes)?,
-    ))
-}
-
-/// The tables after the quotes, and the event ids' keys.
-fn rest(d: &mut Dec<'_>, lens: [u64; 4]) -> Result<(TimelineParts, Vec<Str>), Bad> {
+    let aliases = d.table()?;
+    let roles = d.table()?;
+    let topics = d.table()?;
     let mut p = TimelineParts {
-        links: Get::get(d)?,
-        backlinks: Get::get(d)?,
-        event_sources: Get::get(d)?,
+        title,
+        sources,
+        actors,
+        aliases,
+        import_report,
+        events: d.table()?,
+        event_actors: d.table()?,
+        event_countries: d.table()?,
+        event_topics: d.table()?,
+        quotes: d.table()?,
+        links: d.table()?,
+        backlinks: d.table()?,
+        event_sources: d.table()?,
         derivations: Get::get(d)?,
-        earliest: Get::get(d)?,
-        latest: Get::get(d)?,
+        earliest: d.table()?,
+        latest: d.table()?,
         by_actor: Get::get(d)?,
         by_country: Get::get(d)?,
         by_source: Get::get(d)?,
         ..TimelineParts::default()
     };
-    d.text_len = lens[1];
-    let ids = Get::get(d)?;
-    p.slot_event = Get::get(d)?;
+    let ids = d.table()?;
+    p.slot_event = d.table()?;
     p.text_index = TextIndex {
-        blocks: Get::get(d)?,
-        block_event: Get::get(d)?,
-        quotes: Get::get(d)?,
+        blocks: d.table()?,
+        block_event: d.table()?,
+        quotes: d.table()?,
     };
-    Ok((p, ids))
+    Ok((p, [ids, roles, topics]))
 }
 
 /// Every index points inside its table and every list lies inside its
@@ -243,16 +198,32 @@ fn within(s: crate::model::timeline::Span, len: usize, what: &'static str) -> Re
     }
 }
 
+/// A string lies inside the text it points into.
+fn inside(s: Str, text_len: u64, what: &'static str) -> Result<(), Bad> {
+    if u64::from(s.start) + u64::from(s.len) <= text_len {
+        Ok(())
+    } else {
+        Err(Bad(what))
+    }
+}
+
 /// The events, their actors, countries and topics, and the quotes.
 fn check_first(p: &TimelineParts) -> Result<(), Bad> {
     let n_countries = crate::model::country::all().len() as u64;
+    let text_len = p.text.total_len() as u64;
     for e in &p.events {
         below(e.slot, p.event_ids.len() as u64, "event slot")?;
-        if e.derivation != crate::model::timeline::NO_DERIVATION {
+        if e.derivation != NO_DERIVATION {
             below(e.derivation, p.derivations.len() as u64, "derivation")?;
         }
-        if let Some(c) = e.place_country {
-            below(c.into(), n_countries, "country")?;
+        if e.place_country != NO_COUNTRY {
+            below(e.place_country.into(), n_countries, "country")?;
+        }
+        for s in [e.title, e.summary, e.place, e.date_origin] {
+            inside(s, text_len, "event string")?;
+        }
+        if !e.date.flags_known() || e._reserved != 0 {
+            return Err(Bad("event record"));
         }
         within(e.actors, p.event_actors.len(), "event actors")?;
         within(e.countries, p.event_countries.len(), "event countries")?;
@@ -289,6 +260,17 @@ fn check_first(p: &TimelineParts) -> Result<(), Bad> {
 }
 
 fn check_rest(p: &TimelineParts) -> Result<(), Bad> {
+    let text_len = p.text.total_len() as u64;
+    for &s in &p.aliases {
+        inside(s, text_len, "alias")?;
+    }
+    for table in [&p.event_ids, &p.roles, &p.topics] {
+        let (text, keys) = table.parts();
+        let text_len = text.total_len() as u64;
+        for &k in keys {
+            inside(k, text_len, "key")?;
+        }
+    }
     let n_events = p.events.len() as u64;
     let n_sources = p.sources.len() as u64;
     let n_actors = p.actors.len() as u64;
@@ -332,6 +314,12 @@ fn check_rest(p: &TimelineParts) -> Result<(), Bad> {
     }
     for q in &p.text_index.quotes {
         below(q.event, n_events, "quote span")?;
+        if q.start > q.end || u64::from(q.end) > text_len {
+            return Err(Bad("quote span"));
+        }
+    }
+    if p.text_index.blocks.iter().any(|&b| u64::from(b) > text_len) {
+        return Err(Bad("text block"));
     }
     Ok(())
 }
@@ -377,7 +365,7 @@ mod tests {
     fn an_index_past_its_table_is_refused_in_every_table() {
         let p = parts();
         assert_eq!(check(&p), Ok(()));
-        let forgeries: [(&str, Forgery); 8] = [
+        let forgeries: [(&str, Forgery); 12] = [
             ("event slot", |p| {
                 p.events[5].slot = p.event_ids.len() as u32
             }),
@@ -392,6 +380,19 @@ mod tests {
             }),
             ("link", |p| p.links[0].other = p.events.len() as u32),
             ("event index", |p| p.slot_event[4] = p.events.len() as u32),
+            ("event string", |p| {
+                p.events[2].summary.start = p.text.total_len() as u32
+            }),
+            ("alias", |p| {
+                let start = p.text.total_len() as u32;
+                p.aliases.vec_mut().push(Str { start, len: 1 })
+            }),
+            ("quote span", |p| {
+                p.text_index.quotes[1].end = p.text.total_len() as u32 + 1
+            }),
+            ("text block", |p| {
+                p.text_index.blocks[0] = p.text.total_len() as u32 + 1
+            }),
         ];
         for (what, forge) in forgeries {
             let mut p = parts();

@@ -5,7 +5,8 @@
 //!          and a checksum of each
 //! meta     dateline's version, the key, the input files and their
 //!          fingerprints, what the load reported, then every record
-//!          and index of the store
+//!          and index of the store; the large tables as they lie in
+//!          memory, each from a multiple of 8 bytes, read in place
 //! text     from a page boundary: the store's text, then the event ids',
 //!          roles' and topics' texts, mapped on reopen rather than read
 //! ```
@@ -17,8 +18,14 @@
 use super::codec::Bad;
 
 pub(crate) const MAGIC: [u8; 8] = *b"DTLNSNAP";
-/// Raised whenever the layout or a record's encoding changes.
-pub(crate) const FORMAT: u32 = 3;
+/// Raised whenever the layout or a record's encoding changes. The store's
+/// tables are written as they lie in memory, so a snapshot from a machine
+/// of the other byte order is another format.
+pub(crate) const FORMAT: u32 = if cfg!(target_endian = "little") {
+    4
+} else {
+    0x8000_0004
+};
 pub(crate) const HEADER: usize = 64;
 pub(crate) const PAGE: u64 = 4096;
 

@@ -16,7 +16,6 @@ mod decode;
 mod encode;
 mod format;
 mod key;
-mod memory;
 mod records;
 #[cfg(test)]
 mod tests;

@@ -170,3 +170,40 @@ fn seen_lenient(t: &Timeline) -> usize {
     let _ = crate::report::countries(&mut out, t);
     out.len() + crate::report::check_summary(t).len()
 }
+
+#[test]
+fn a_reopened_store_reads_its_tables_in_place() {
+    let t = synthetic(300, 11);
+    let back = decoded(&encoded(&t)).unwrap();
+    let p = &back.p;
+    assert!(p.events.is_mapped() && p.quotes.is_mapped() && p.links.is_mapped());
+    assert!(p.event_actors.is_mapped() && p.by_actor.events.is_mapped());
+    assert!(p.text_index.quotes.is_mapped() && p.slot_event.is_mapped());
+    assert_eq!(p.events.heap_bytes() + p.quotes.heap_bytes(), 0);
+    assert_eq!(seen(&back), seen(&t));
+}
+
+/// Where `table`'s bytes lie in a snapshot.
+fn table_at<T: zerocopy::IntoBytes + zerocopy::Immutable>(bytes: &[u8], table: &[T]) -> usize {
+    memchr::memmem::find(bytes, zerocopy::IntoBytes::as_bytes(table)).unwrap()
+}
+
+#[test]
+fn an_event_or_link_record_with_a_value_no_enum_has_is_refused() {
+    let t = synthetic(50, 3);
+    let bytes = encoded(&t);
+    let events = table_at(&bytes, &t.p.events);
+    let links = table_at(&bytes, &t.p.links);
+    let size = std::mem::size_of::<crate::model::timeline::EventRec>();
+    // Byte 50 of a record is its status, byte 34 its date's shape, and
+    // byte 4 of a link the low byte of its kind.
+    for at in [events + 50, events + 3 * size + 34, links + 8 + 4] {
+        let mut forged = bytes.clone();
+        forged[at] = 200;
+        reseal(&mut forged);
+        assert!(decoded(&forged).is_err(), "byte {at}");
+    }
+    let mut fine = bytes.clone();
+    reseal(&mut fine);
+    assert!(decoded(&fine).is_ok());
+}

@@ -193,7 +193,7 @@ impl EventRefs {
                 first[f]
             };
         }
-        (IdTable::from_keys(text, keys), first)
+        (IdTable::from_keys(text, keys.into()), first)
     }
 }
 

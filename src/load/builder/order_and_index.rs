@@ -98,12 +98,14 @@ impl Builder {
         let mut events = records_in_order(raw, order);
         let earliest = events
             .iter()
-            .map(|e| e.date.earliest().unwrap_or(Day::MIN))
-            .collect();
+            .map(|e| e.date.value().earliest().unwrap_or(Day::MIN))
+            .collect::<Vec<_>>()
+            .into();
         let latest = events
             .iter()
-            .map(|e| e.date.latest().unwrap_or(Day::MAX))
-            .collect();
+            .map(|e| e.date.value().latest().unwrap_or(Day::MAX))
+            .collect::<Vec<_>>()
+            .into();
         for (e, w) in events.iter_mut().zip(backlink_offsets.windows(2)) {
             e.backlinks = Span {
                 start: w[0],
@@ -153,25 +155,25 @@ impl Builder {
             by_actor,
             by_country,
             by_source,
-            backlinks,
-            aliases: self.aliases,
+            backlinks: backlinks.into(),
+            aliases: self.aliases.into(),
             roles: self.roles,
             topics: self.topics,
             hasher: self.hasher,
-            events,
-            event_actors: self.event_actors,
-            event_countries: self.event_countries,
-            event_topics: self.event_topics,
-            quotes: self.quotes,
-            links: self.links,
-            event_sources: self.event_sources,
+            events: events.into(),
+            event_actors: self.event_actors.into(),
+            event_countries: self.event_countries.into(),
+            event_topics: self.event_topics.into(),
+            quotes: self.quotes.into(),
+            links: self.links.into(),
+            event_sources: self.event_sources.into(),
             title: self.title,
             import_report: Default::default(),
             derivations,
             earliest,
             latest,
             event_ids: self.event_ids,
-            slot_event: slot_rank,
+            slot_event: slot_rank.into(),
             text_index,
             byte_counts: crate::search::english_counts(),
             text,
@@ -278,9 +280,9 @@ fn text_index(raw: &[RawEvent], quotes: &[Quote], rank: &[u32]) -> TextIndex {
         })
         .collect();
     TextIndex {
-        blocks: blocks.iter().map(|b| b.0).collect(),
-        block_event: blocks.iter().map(|b| b.1).collect(),
-        quotes: Vec::new(),
+        blocks: blocks.iter().map(|b| b.0).collect::<Vec<_>>().into(),
+        block_event: blocks.iter().map(|b| b.1).collect::<Vec<_>>().into(),
+        quotes: Default::default(),
     }
     .with_quotes(spans)
 }
@@ -330,8 +332,8 @@ where
         list[w[0] as usize..w[1] as usize].sort_unstable();
     }
     Postings {
-        offsets,
-        events: list,
+        offsets: offsets.into(),
+        events: list.into(),
     }
 }
 
@@ -383,7 +385,7 @@ mod tests {
         let p = postings(4, &events, &rank, |e| {
             table[e.slot as usize].iter().copied()
         });
-        assert_eq!(p.offsets, vec![0, 3, 4, 6, 6]);
-        assert_eq!(p.events, vec![1, 2, 3, 1, 1, 3]);
+        assert_eq!(*p.offsets, [0, 3, 4, 6, 6]);
+        assert_eq!(*p.events, [1, 2, 3, 1, 1, 3]);
     }
 }

@@ -3,7 +3,7 @@
 //! sets the load's peak memory.
 
 use crate::load::builder::{NONE, RawEvent};
-use crate::model::timeline::{EventRec, NO_DERIVATION, Span};
+use crate::model::timeline::{EventRec, NO_COUNTRY, NO_DERIVATION, Span};
 
 /// How many records as read are converted between two givings back of
 /// their room (about 8 MB of them).
@@ -56,7 +56,7 @@ pub(crate) fn chronological_record(e: RawEvent) -> EventRec {
         slot: e.slot,
         title: e.title,
         summary: e.summary,
-        date: e.date,
+        date: e.date.into(),
         derivation: if e.derivation == NONE {
             NO_DERIVATION
         } else {
@@ -64,7 +64,8 @@ pub(crate) fn chronological_record(e: RawEvent) -> EventRec {
         },
         status: e.status,
         place: e.place,
-        place_country: e.place_country,
+        place_country: e.place_country.unwrap_or(NO_COUNTRY),
+        _reserved: 0,
         actors: span(e.actors),
         countries: span(e.countries),
         topics: span(e.topics),

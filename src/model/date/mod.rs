@@ -3,6 +3,9 @@
 //! inclusive day bounds for sorting and range filters.
 
 mod human;
+mod stored;
+
+pub(crate) use stored::StoredDate;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -10,7 +13,21 @@ use chrono::{Datelike, NaiveDate};
 pub type Day = i32;
 
 /// How precise one endpoint of a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    zerocopy::TryFromBytes,
+    zerocopy::IntoBytes,
+    zerocopy::Immutable,
+    zerocopy::KnownLayout,
+)]
+#[repr(u8)]
 pub enum Precision {
     Day,
     Month,
