@@ -3,27 +3,31 @@
 //! until SIGCONT), loads the timeline on a background thread while the
 //! screen is live, and runs the event loop.
 
-use crate::app::{Action, App, Effect, ExportOutcome, ExportRequest, keymap};
+mod effects;
+mod input;
+mod loading;
+mod terminal;
+mod watchers;
+
+pub use effects::export;
+
+use effects::{carry_out, export_base};
+use input::action_for;
+use loading::{LoadMessage, prepared};
+use terminal::{TerminalGuard, hold};
+use watchers::{Watch, watch_signals, watch_waits};
+
+use crate::app::{Action, App, keymap};
 use crate::load::{self, LoadError, LoadOptions, Progress};
-use crate::model::Timeline;
 use crate::query::spec::FilterSpec;
 use crate::ui::{self, Theme};
-use base64::Engine;
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, KeyboardEnhancementFlags, MouseEventKind, PopKeyboardEnhancementFlags,
-    PushKeyboardEnhancementFlags,
-};
-use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
-use ratatui::crossterm::{execute, terminal};
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
+use ratatui::crossterm::event::{self, Event};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, mpsc};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 
 /// Events handled between two frames at most: a flood of input still lets
 /// the screen catch up now and then.
@@ -41,277 +45,6 @@ pub enum TuiError {
     Filter(#[from] crate::query::spec::SpecError),
 }
 
-/// Carries out what the app asked for, the app itself doing no I/O;
-/// answers come back to it as actions.
-fn carry_out(app: &mut App, input: Option<&std::path::Path>) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout();
-    for effect in std::mem::take(&mut app.outbox) {
-        match effect {
-            Effect::Copy(text) => {
-                // OSC 52: the terminal puts the (base64) text on the clipboard,
-                // if it allows it; nothing comes back to say whether it did.
-                let data = base64::engine::general_purpose::STANDARD.encode(text);
-                write!(out, "\x1b]52;c;{data}\x07")?;
-                out.flush()?;
-            }
-            Effect::Export(request) => {
-                let answer = export(app, request, input);
-                app.update(answer);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Restores the terminal when dropped, whatever way the loop ends.
-struct TerminalGuard {
-    terminal: DefaultTerminal,
-    /// Whether keyboard enhancement was pushed (the signal thread reads it
-    /// too, to undo it).
-    enhanced: Arc<AtomicBool>,
-}
-
-impl TerminalGuard {
-    fn start(enhanced: Arc<AtomicBool>) -> std::io::Result<TerminalGuard> {
-        // ratatui::init also installs a panic hook that restores the terminal.
-        let terminal = ratatui::init();
-        // A paste then comes as one event, which no key binding can act on.
-        execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        Ok(TerminalGuard { terminal, enhanced })
-    }
-
-    /// Where the terminal can tell Ctrl-i from Tab, asks it to. The query
-    /// waits for the terminal's answer (two seconds where none comes), so it
-    /// runs once the first frame is on screen; `waiting` covers it, since it
-    /// reads the terminal too.
-    fn disambiguate_keys(&self, waiting: &Watch) -> std::io::Result<()> {
-        waiting.start();
-        let supported = terminal::supports_keyboard_enhancement().unwrap_or(false);
-        waiting.stop();
-        if supported {
-            execute!(
-                std::io::stdout(),
-                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
-            )?;
-            self.enhanced.store(true, Ordering::Relaxed);
-        }
-        Ok(())
-    }
-}
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        restore_terminal(self.enhanced.load(Ordering::Relaxed));
-    }
-}
-
-fn restore_terminal(enhanced_keys: bool) {
-    let mut out = std::io::stdout();
-    if enhanced_keys {
-        let _ = execute!(out, PopKeyboardEnhancementFlags);
-    }
-    // The cursor too: leaving from a signal skips the Terminal's own drop.
-    let _ = execute!(out, DisableBracketedPaste, DisableMouseCapture, Show);
-    // try_restore: restore() prints on failure, and printing to a closed
-    // terminal panics.
-    let _ = ratatui::try_restore();
-}
-
-/// Sets the terminal up again after a stop: what `TerminalGuard::start`
-/// and `disambiguate_keys` did, without asking the terminal anything.
-fn reenter_terminal(enhanced_keys: bool) {
-    let mut out = std::io::stdout();
-    let _ = terminal::enable_raw_mode();
-    let _ = execute!(
-        out,
-        EnterAlternateScreen,
-        Clear(ClearType::All),
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        Hide
-    );
-    if enhanced_keys {
-        let _ = execute!(
-            out,
-            PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
-        );
-    }
-}
-
-/// The screen, held while a frame is drawn and while the signal thread
-/// restores or re-enters the terminal, so that the two never interleave.
-/// A draw stuck on a terminal that no longer reads is waited for briefly.
-fn hold(screen: &Mutex<()>) -> Option<MutexGuard<'_, ()>> {
-    let deadline = Instant::now() + Duration::from_millis(500);
-    loop {
-        match screen.try_lock() {
-            Ok(held) => return Some(held),
-            Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
-            Err(std::sync::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(std::sync::TryLockError::WouldBlock) => return None,
-        }
-    }
-}
-
-/// Handles the signals that concern the terminal, on a thread of its own:
-/// the main thread may be blocked reading a terminal that is gone.
-/// SIGTERM, SIGHUP (the terminal closed), SIGINT and SIGQUIT restore the
-/// terminal and exit with 128 + the signal. SIGTSTP restores it and stops
-/// the process; SIGCONT sets it up again and asks for a whole new frame
-/// (the shell drew over the screen meanwhile).
-fn watch_signals(
-    mut signals: Signals,
-    enhanced: Arc<AtomicBool>,
-    screen: Arc<Mutex<()>>,
-    repaint: Arc<AtomicBool>,
-) {
-    // Set from SIGTSTP to SIGCONT: the screen, held so that no frame is
-    // drawn on the restored terminal.
-    let mut stopped: Option<Option<MutexGuard<'_, ()>>> = None;
-    for signal in signals.forever() {
-        let enhanced_keys = enhanced.load(Ordering::Relaxed);
-        match signal {
-            SIGTSTP => {
-                let held = stopped.take().unwrap_or_else(|| hold(&screen));
-                restore_terminal(enhanced_keys);
-                // The default action of SIGTSTP is replaced by this
-                // handler; SIGSTOP stops the process the same way.
-                let _ = signal_hook::low_level::raise(SIGSTOP);
-                stopped = Some(held);
-            }
-            SIGCONT => {
-                // Keyboard flags are a stack: push them again only if the
-                // stop popped them.
-                let was_stopped = stopped.is_some();
-                let held = stopped.take().unwrap_or_else(|| hold(&screen));
-                reenter_terminal(enhanced_keys && was_stopped);
-                repaint.store(true, Ordering::Relaxed);
-                drop(held);
-            }
-            _ => {
-                let _held = stopped.take().unwrap_or_else(|| hold(&screen));
-                restore_terminal(enhanced_keys);
-                std::process::exit(128 + signal);
-            }
-        }
-    }
-}
-
-/// The action for an input event, if any.
-fn action_for(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::dispatch(app.mode(), &key),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll {
-                column: m.column,
-                row: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::Scroll {
-                column: m.column,
-                row: m.row,
-                down: false,
-            }),
-            MouseEventKind::Down(_) => Some(match ui::item_at(app, m.column, m.row) {
-                Some((pane, index)) => Action::SelectItem { pane, index },
-                None => Action::Click {
-                    column: m.column,
-                    row: m.row,
-                },
-            }),
-            _ => None,
-        },
-        Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        _ => None,
-    }
-}
-
-/// When the main thread began waiting for input, if it is waiting.
-#[derive(Default)]
-struct Watch {
-    since: std::sync::Mutex<Option<std::time::Instant>>,
-}
-
-impl Watch {
-    fn start(&self) {
-        if let Ok(mut since) = self.since.lock() {
-            *since = Some(std::time::Instant::now());
-        }
-    }
-    /// Counts the current wait, if any, from now.
-    fn restart(&self) {
-        if let Ok(mut since) = self.since.lock()
-            && since.is_some()
-        {
-            *since = Some(std::time::Instant::now());
-        }
-    }
-    fn stop(&self) {
-        if let Ok(mut since) = self.since.lock() {
-            *since = None;
-        }
-    }
-    fn stuck_for(&self) -> Duration {
-        self.since
-            .lock()
-            .ok()
-            .and_then(|s| s.map(|t| t.elapsed()))
-            .unwrap_or_default()
-    }
-}
-
-enum LoadMessage {
-    Progress(Progress),
-    /// The head of the file, to browse while the rest loads.
-    Preview(Box<Timeline>),
-    Done(Box<Result<Arc<Timeline>, LoadError>>),
-}
-
-/// Writes an export: the one place the browser writes a file. Never over
-/// the input, never over an existing file unless the user said so, and
-/// through a temporary file renamed into place. The answer is an action.
-pub fn export(app: &App, request: ExportRequest, input: Option<&std::path::Path>) -> Action {
-    let mut opts = crate::export::Options::new(request.format);
-    // The browser groups TimelineJS slides by country.
-    opts.group = Some(crate::export::Group::Country);
-    opts.description = request.description.clone();
-    let inputs: Vec<&std::path::Path> = input.into_iter().collect();
-    let outcome = match crate::export::write_file(
-        &request.path,
-        &inputs,
-        request.replace,
-        &app.timeline,
-        &request.events,
-        &opts,
-    ) {
-        Ok(written) => ExportOutcome::Wrote {
-            // Where it is, whatever directory the path was typed relative to.
-            path: std::fs::canonicalize(&request.path)
-                .unwrap_or(request.path)
-                .display()
-                .to_string(),
-            events: written.events,
-            notes: written.notes(),
-        },
-        Err(crate::export::ExportError::Exists(_)) => ExportOutcome::Exists(request),
-        Err(e) => ExportOutcome::Failed(e.to_string()),
-    };
-    Action::Exported(outcome)
-}
-
-/// The name default export files start with: the timeline file's or
-/// directory's name.
-fn export_base(path: Option<&std::path::Path>) -> String {
-    let path = path.unwrap_or(std::path::Path::new(load::BUILTIN_NAME));
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "timeline".into())
-}
-
 /// What the browser opens, how it reads it, and under which filter.
 pub struct Source {
     /// A timeline file or directory; `None` is the built-in timeline.
@@ -323,15 +56,6 @@ pub struct Source {
     pub filter: FilterSpec,
     /// Whether and where the loaded store's snapshot is kept.
     pub snapshot: crate::snapshot::Settings,
-}
-
-/// A loaded timeline, shared, with what search needs gathered on a thread
-/// of its own so that the first search does not wait for it.
-fn prepared(t: Timeline) -> Arc<Timeline> {
-    let t = Arc::new(t);
-    let shared = Arc::clone(&t);
-    std::thread::spawn(move || shared.prepare_search());
-    t
 }
 
 pub fn run(source: Source) -> Result<(), TuiError> {
@@ -421,23 +145,7 @@ pub fn run(source: Source) -> Result<(), TuiError> {
     let waiting = Arc::new(Watch::default());
     let watched = Arc::clone(&waiting);
     let watched_keys = Arc::clone(&enhanced);
-    std::thread::spawn(move || {
-        let tick = Duration::from_millis(500);
-        let mut last = std::time::Instant::now();
-        loop {
-            std::thread::sleep(tick);
-            // A long gap between ticks means the whole process was stopped
-            // (SIGSTOP, a debugger): the wait did not outlast its timeout.
-            if last.elapsed() > 3 * tick {
-                watched.restart();
-            }
-            last = std::time::Instant::now();
-            if watched.stuck_for() > Duration::from_secs(3) {
-                restore_terminal(watched_keys.load(Ordering::Relaxed));
-                std::process::exit(1);
-            }
-        }
-    });
+    std::thread::spawn(move || watch_waits(watched, watched_keys));
     let mut guard = TerminalGuard::start(Arc::clone(&enhanced))?;
     let mut asked_about_keys = false;
     let size = guard.terminal.size()?;
