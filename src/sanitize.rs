@@ -97,7 +97,9 @@ fn first_suspect(b: &[u8]) -> Option<usize> {
         }
         at += 8;
     }
-    tail.iter().position(|&c| SUSPECT[c as usize]).map(|p| at + p)
+    tail.iter()
+        .position(|&c| SUSPECT[c as usize])
+        .map(|p| at + p)
 }
 
 /// Whether `text` holds a character that `replacement` changes, decided on

@@ -14,6 +14,7 @@
 use crate::load::builder::{Builder, NONE};
 use crate::load::sniff::Sniffed;
 use crate::load::{Format, InputFormat, LoadOptions, files, import, native, parts};
+use crate::model::timeline::Span;
 use crate::model::{IdTable, Timeline};
 use std::io::Read;
 use std::path::Path;
@@ -191,9 +192,8 @@ fn leave_out_unread(b: &mut Builder) {
         e.sources = kept(&mut sources, &b.event_sources, e.sources, |s| {
             mapped(&source_map, s)
         });
-        let (start, len) = e.quotes;
         let first = quotes.len() as u32;
-        for old in start..start + len {
+        for old in e.quotes.start..e.quotes.start + e.quotes.len {
             let mut q = b.quotes[old as usize];
             if let Some(source) = mapped(&source_map, q.source) {
                 q.source = source;
@@ -201,7 +201,10 @@ fn leave_out_unread(b: &mut Builder) {
                 quotes.push(q);
             }
         }
-        e.quotes = (first, quotes.len() as u32 - first);
+        e.quotes = Span {
+            start: first,
+            len: quotes.len() as u32 - first,
+        };
         if e.derivation != NONE {
             let d = &mut b.derivations[e.derivation as usize];
             let anchor = if d.anchor_day.is_some() {
@@ -230,19 +233,13 @@ fn mapped(map: &[u32], old: u32) -> Option<u32> {
 
 /// Appends the items of `span` in `flat` that `keep` keeps (as it changes
 /// them) to `out`; the new span.
-fn kept<T: Copy>(
-    out: &mut Vec<T>,
-    flat: &[T],
-    (start, len): (u32, u32),
-    keep: impl Fn(T) -> Option<T>,
-) -> (u32, u32) {
+fn kept<T: Copy>(out: &mut Vec<T>, flat: &[T], span: Span, keep: impl Fn(T) -> Option<T>) -> Span {
     let first = out.len() as u32;
-    out.extend(
-        flat[start as usize..(start + len) as usize]
-            .iter()
-            .filter_map(|&item| keep(item)),
-    );
-    (first, out.len() as u32 - first)
+    out.extend(flat[span.range()].iter().filter_map(|&item| keep(item)));
+    Span {
+        start: first,
+        len: out.len() as u32 - first,
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //! links, each checked as it comes; problems are reported with the event id.
 
 use crate::load::builder::FileIx;
-use crate::load::builder::{Builder, NONE, RawEvent};
+use crate::load::builder::{Builder, EventOrigin, NONE, RawEvent};
 use crate::load::native::schema::EventRecord;
 use crate::model::date::{DateValue, Point};
+use crate::model::timeline::{NO_COUNTRY, NO_DERIVATION, Span};
 use crate::model::{EventActor, Link, Str};
 use crate::sanitize;
 
@@ -131,25 +132,37 @@ impl Builder {
             self.diagnose(file, position, Some(subject()), p);
         }
         let slot = self.event_ref(&id);
-        let span = |start: u32, end: usize| (start, end as u32 - start);
+        let span = |start: u32, end: usize| Span {
+            start,
+            len: end as u32 - start,
+        };
         self.events.push(RawEvent {
             slot,
-            file,
-            line: line.map_or(0, |l| l as u32),
             title,
             summary,
-            date,
-            status: rec.status,
+            date: date.into(),
+            derivation: if derivation == NONE {
+                NO_DERIVATION
+            } else {
+                derivation
+            },
             place,
-            place_country,
+            place_country: place_country.unwrap_or(NO_COUNTRY),
+            status: rec.status,
+            _reserved: 0,
             actors: span(actors_start, self.event_actors.len()),
             countries: span(countries_start, self.event_countries.len()),
             topics: span(topics_start, self.event_topics.len()),
             quotes: span(quotes_start, self.quotes.len()),
             links: span(links_start, self.links.len()),
+            // Known once the events are in order.
+            backlinks: Span::default(),
             sources: span(sources_start, self.event_sources.len()),
-            derivation,
             date_origin,
+        });
+        self.event_origins.push(EventOrigin {
+            file,
+            line: line.map_or(0, |l| l as u32),
         });
         true
     }

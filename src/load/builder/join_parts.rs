@@ -4,7 +4,8 @@
 //! re-interned; event id references are appended, all resolved later; every
 //! index into the other builder's tables is mapped into this one's.
 
-use crate::load::builder::{Builder, NONE, PendingQuote, RawDerivation, RawEvent};
+use crate::load::builder::{Builder, EventOrigin, NONE, PendingQuote, RawDerivation, RawEvent};
+use crate::model::timeline::Span;
 use crate::model::{EventActor, Link, Quote, Str};
 
 impl Builder {
@@ -151,11 +152,18 @@ impl Builder {
                 },
                 ..*d
             }));
-        let at = |(start, len): (u32, u32), base: u32| (start + base, len);
+        let at = |s: Span, base: u32| Span {
+            start: s.start + base,
+            len: s.len,
+        };
         let line = |l: u32| if l == 0 { 0 } else { l + line_offset as u32 };
+        self.event_origins
+            .extend(other.event_origins.iter().map(|o| EventOrigin {
+                file: o.file,
+                line: line(o.line),
+            }));
         self.events.extend(other.events.iter().map(|e| RawEvent {
             slot: event_ref(e.slot),
-            line: line(e.line),
             title: sh(e.title),
             summary: sh(e.summary),
             place: sh(e.place),

@@ -16,7 +16,7 @@ mod resolve;
 
 use crate::load::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::country::{self, CountryIx};
-use crate::model::date::{DateValue, Day};
+use crate::model::date::Day;
 use crate::model::derive::Rule;
 use crate::model::{ActorKind, EventActor, Link, Quote, Str};
 use crate::model::{IdTable as Interner, TextStore as Arena};
@@ -71,29 +71,18 @@ pub(crate) struct ActorSlot {
     pub file: Option<FileIx>,
 }
 
-/// An event as read, in file order; lists are spans of the flat arrays.
-#[derive(Debug, Clone)]
-pub(crate) struct RawEvent {
-    /// The reference to its id until event ids are resolved, then the
-    /// id's slot.
-    pub slot: u32,
+/// An event as read, in file order, already in the store's record form:
+/// its lists are spans of the flat arrays, its slot an event id reference
+/// until ids are resolved. Putting the events in chronological order is
+/// then a permutation in place, with no second array of records.
+pub(crate) type RawEvent = crate::model::timeline::EventRec;
+
+/// Where an event was read, for a duplicate id's message.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EventOrigin {
     pub file: FileIx,
-    /// The line it was read from (0: none), for a duplicate id's message.
+    /// The line (0: none).
     pub line: u32,
-    pub title: Str,
-    pub summary: Str,
-    pub date: DateValue,
-    pub status: crate::model::Status,
-    pub place: Str,
-    pub place_country: Option<CountryIx>,
-    pub actors: (u32, u32),
-    pub countries: (u32, u32),
-    pub topics: (u32, u32),
-    pub quotes: (u32, u32),
-    pub links: (u32, u32),
-    pub sources: (u32, u32),
-    pub derivation: u32,
-    pub date_origin: Str,
 }
 
 #[derive(Debug)]
@@ -141,6 +130,8 @@ pub struct Builder {
     /// when event ids are resolved.
     pub(crate) slot_event: Vec<u32>,
     pub(crate) events: Vec<RawEvent>,
+    /// The file and line of each event, beside `events`.
+    pub(crate) event_origins: Vec<EventOrigin>,
     pub(crate) event_actors: Vec<EventActor>,
     pub(crate) event_countries: Vec<CountryIx>,
     pub(crate) event_topics: Vec<u32>,
@@ -185,6 +176,7 @@ impl Builder {
         let events = bytes / 360;
         self.arena.reserve(bytes * 3 / 4);
         self.events.reserve(events);
+        self.event_origins.reserve(events);
         // A declaration and a link or two each, of ids of about 8 bytes.
         self.event_refs.reserve(events * 2, events * 16);
         self.event_actors.reserve(events * 3);

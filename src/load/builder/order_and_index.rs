@@ -10,7 +10,7 @@
 use crate::load::builder::reorder::records_in_order;
 use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::model::date::Day;
-use crate::model::timeline::{ActorRec, Postings, SourceRec, Span};
+use crate::model::timeline::{ActorRec, NO_COUNTRY, Postings, SourceRec, Span};
 use crate::model::{
     Derivation, DerivationAnchor, Link, Quote, QuoteSpan, TextIndex, TimelineParts,
 };
@@ -26,7 +26,7 @@ fn chronological_order(events: &[RawEvent]) -> Vec<u32> {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let (earliest, vague, span) = e.date.sort_key();
+            let (earliest, vague, span) = e.date.value().sort_key();
             day(earliest) << 72 | u128::from(vague) << 64 | day(span) << 32 | i as u128
         })
         .collect();
@@ -52,12 +52,10 @@ fn chronological_order(events: &[RawEvent]) -> Vec<u32> {
     }
 }
 
-fn range((start, len): (u32, u32)) -> std::ops::Range<usize> {
-    start as usize..(start + len) as usize
-}
-
 impl Builder {
     pub(crate) fn build(mut self) -> TimelineParts {
+        // Only messages needed where each event was read.
+        self.event_origins = Vec::new();
         let n = self.events.len();
         let order = chronological_order(&self.events);
         let mut rank = vec![0u32; n];
@@ -185,22 +183,22 @@ impl Builder {
     /// (key, event) pairs is ever held.
     fn actor_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
         postings(self.actors.len(), raw, rank, |e| {
-            self.event_actors[range(e.actors)].iter().map(|a| a.actor)
+            self.event_actors[e.actors.range()].iter().map(|a| a.actor)
         })
     }
 
     fn country_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
         postings(crate::model::country::all().len(), raw, rank, |e| {
-            self.event_countries[range(e.countries)]
+            self.event_countries[e.countries.range()]
                 .iter()
-                .chain(e.place_country.as_ref())
+                .chain((e.place_country != NO_COUNTRY).then_some(&e.place_country))
                 .map(|&c| c as u32)
         })
     }
 
     fn source_postings(&self, raw: &[RawEvent], rank: &[u32]) -> Postings {
         postings(self.sources.len(), raw, rank, |e| {
-            self.quotes[range(e.quotes)].iter().map(|q| q.source)
+            self.quotes[e.quotes.range()].iter().map(|q| q.source)
         })
     }
 
@@ -209,7 +207,7 @@ impl Builder {
     fn backlinks(&self, raw: &[RawEvent], rank: &[u32]) -> (Vec<u32>, Vec<Link>) {
         let mut offsets = vec![0u32; raw.len() + 1];
         for e in raw {
-            for l in &self.links[range(e.links)] {
+            for l in &self.links[e.links.range()] {
                 offsets[l.other as usize + 1] += 1;
             }
         }
@@ -219,7 +217,7 @@ impl Builder {
         let mut next = offsets.clone();
         let mut backlinks = vec![Link::default(); offsets[raw.len()] as usize];
         for (e, &at) in raw.iter().zip(rank) {
-            for l in &self.links[range(e.links)] {
+            for l in &self.links[e.links.range()] {
                 let to = &mut next[l.other as usize];
                 backlinks[*to as usize] = Link {
                     other: at,
@@ -269,14 +267,12 @@ fn text_index(raw: &[RawEvent], quotes: &[Quote], rank: &[u32]) -> TextIndex {
         .iter()
         .zip(rank)
         .flat_map(|(e, &r)| {
-            quotes[e.quotes.0 as usize..(e.quotes.0 + e.quotes.1) as usize]
-                .iter()
-                .map(move |q| QuoteSpan {
-                    start: q.text.start,
-                    end: q.text.start + q.text.len,
-                    max_end: 0,
-                    event: r,
-                })
+            quotes[e.quotes.range()].iter().map(move |q| QuoteSpan {
+                start: q.text.start,
+                end: q.text.start + q.text.len,
+                max_end: 0,
+                event: r,
+            })
         })
         .collect();
     TextIndex {
@@ -360,14 +356,14 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, &d)| RawEvent {
-                    date: DateValue::parse_edtf(EDTF[d]).expect("a date"),
+                    date: DateValue::parse_edtf(EDTF[d]).expect("a date").into(),
                     ..raw(i as u32)
                 })
                 .collect();
             let mut expected: Vec<((Day, u8, Day), u32)> = events
                 .iter()
                 .enumerate()
-                .map(|(i, e)| (e.date.sort_key(), i as u32))
+                .map(|(i, e)| (e.date.value().sort_key(), i as u32))
                 .collect();
             expected.sort_unstable();
             let expected: Vec<u32> = expected.into_iter().map(|(_, i)| i).collect();

@@ -7,6 +7,7 @@ use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::load::diagnostics::LoadError;
 use crate::model::Timeline;
 use crate::model::date::{Day, from_day_number};
+use crate::model::timeline::Span;
 use crate::sanitize;
 
 impl Builder {
@@ -78,10 +79,10 @@ impl Builder {
         (self.event_ids, self.slot_event) = (ids, slot_event);
         let mut lenient_drops = Vec::new();
         for &(ix, first) in &duplicates {
-            let (e, first) = (&self.events[ix], &self.events[first as usize]);
-            let id = self.event_ids.key(e.slot).to_string();
-            let line = (e.line > 0).then_some(e.line as usize);
-            let (file, first) = (e.file, first.file);
+            let id = self.event_ids.key(self.events[ix].slot).to_string();
+            let (origin, first) = (self.event_origins[ix], self.event_origins[first as usize]);
+            let line = (origin.line > 0).then_some(origin.line as usize);
+            let (file, first) = (origin.file, first.file);
             if self.lenient_files.contains(&file) {
                 lenient_drops.push(ix);
                 let first = self.file_name(Some(first)).to_string();
@@ -117,6 +118,11 @@ impl Builder {
             ix += 1;
             new_ix[ix - 1] != NONE
         });
+        let mut ix = 0;
+        self.event_origins.retain(|_| {
+            ix += 1;
+            new_ix[ix - 1] != NONE
+        });
         for e in &mut self.slot_event {
             if *e != NONE {
                 *e = new_ix[*e as usize];
@@ -145,24 +151,25 @@ impl Builder {
     }
 
     fn subject_of_event(&self, event: u32) -> (FileIx, String) {
-        let e = &self.events[event as usize];
-        let id = self.event_ids.key(e.slot);
-        (e.file, format!("event '{id}'"))
+        let id = self.event_ids.key(self.events[event as usize].slot);
+        (
+            self.event_origins[event as usize].file,
+            format!("event '{id}'"),
+        )
     }
 
     fn check_references(&mut self) {
         let mut problems: Vec<(u32, String)> = Vec::new();
         for (ix, e) in self.events.iter().enumerate() {
             let ix = ix as u32;
-            let actors =
-                &self.event_actors[e.actors.0 as usize..(e.actors.0 + e.actors.1) as usize];
+            let actors = &self.event_actors[e.actors.range()];
             for a in actors {
                 let actor = &self.actors[a.actor as usize];
                 if actor.file.is_none() {
                     problems.push((ix, format!("unknown actor '{}'", self.arena.get(actor.id))));
                 }
             }
-            let links = &self.links[e.links.0 as usize..(e.links.0 + e.links.1) as usize];
+            let links = &self.links[e.links.range()];
             for l in links {
                 if self.slot_event[l.other as usize] == NONE {
                     let target = self.event_ids.key(l.other);
@@ -172,8 +179,7 @@ impl Builder {
                     ));
                 }
             }
-            let sources =
-                &self.event_sources[e.sources.0 as usize..(e.sources.0 + e.sources.1) as usize];
+            let sources = &self.event_sources[e.sources.range()];
             for &s in sources {
                 let source = &self.sources[s as usize];
                 if source.file.is_none() {
@@ -183,7 +189,7 @@ impl Builder {
                     ));
                 }
             }
-            let quotes = &self.quotes[e.quotes.0 as usize..(e.quotes.0 + e.quotes.1) as usize];
+            let quotes = &self.quotes[e.quotes.range()];
             for q in quotes {
                 let source = &self.sources[q.source as usize];
                 if source.file.is_none() {
@@ -290,7 +296,7 @@ impl Builder {
                 match self.slot_event[d.anchor_slot as usize] {
                     NONE => None,
                     anchor => {
-                        let date = self.events[anchor as usize].date;
+                        let date = self.events[anchor as usize].date.value();
                         if !date.is_exact_day() {
                             let (file, subject) = self.subject_of_event(ix as u32);
                             problems.push((file, subject, format!("date derivation is anchored on an event without a single exact day ({})", date.edtf())));
@@ -304,7 +310,8 @@ impl Builder {
                 continue; // unknown anchor: reported by check_references
             };
             let computed = d.rule.apply(anchor);
-            if computed.map(|c| c.shape) != Some(e.date.shape) {
+            let date = e.date.value();
+            if computed.map(|c| c.shape) != Some(date.shape) {
                 let (file, subject) = self.subject_of_event(ix as u32);
                 let phrase = self.arena.get(d.phrase);
                 let want = computed.map_or_else(|| "no date".to_string(), |c| c.edtf());
@@ -313,7 +320,7 @@ impl Builder {
                     subject,
                     format!(
                         "date {} does not follow from its derivation: \"{phrase}\" ({}) from {} gives {want}",
-                        e.date.edtf(),
+                        date.edtf(),
                         d.rule,
                         anchor.format("%Y-%m-%d"),
                     ),
@@ -335,7 +342,7 @@ impl Builder {
 /// appended to each event's span, leaving out items the span already has.
 fn fold_into<T: Copy + PartialEq>(
     events: &mut [RawEvent],
-    span_of: impl Fn(&mut RawEvent) -> &mut (u32, u32),
+    span_of: impl Fn(&mut RawEvent) -> &mut Span,
     flat: &mut Vec<T>,
     late: Vec<(u32, T)>,
 ) {
@@ -347,13 +354,16 @@ fn fold_into<T: Copy + PartialEq>(
     for (ix, e) in events.iter_mut().enumerate() {
         let span = span_of(e);
         let start = out.len();
-        out.extend_from_slice(&flat[span.0 as usize..(span.0 + span.1) as usize]);
+        out.extend_from_slice(&flat[span.range()]);
         while let Some((_, item)) = next.next_if(|(event, _)| *event == ix as u32) {
             if !out[start..].contains(item) {
                 out.push(*item);
             }
         }
-        *span = (start as u32, (out.len() - start) as u32);
+        *span = Span {
+            start: start as u32,
+            len: (out.len() - start) as u32,
+        };
     }
     *flat = out;
 }
