@@ -7,6 +7,9 @@
 #
 #   scripts/first-frame.sh FILE [RUNS]      (default: 3 runs)
 #
+# With REOPEN=1, the file is opened from its snapshot (opened once first to
+# write it) and the time is until the chronology shows ("event 1 of").
+#
 # Uses target/release/dateline (build it first: cargo build --release) and
 # tmux (apt-get install -y tmux).
 set -euo pipefail
@@ -20,10 +23,16 @@ session=first-frame-$$
 trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 
 now() { date +%s.%N; }
+reopen=${REOPEN:-0}
+flag=--no-snapshot
+if [ "$reopen" = 1 ]; then
+  flag=
+  "$bin" list "$file" --count >/dev/null
+fi
 for run in $(seq "$runs"); do
   start=$(now)
-  # A first load each time: a snapshot of an earlier run would open instead.
-  tmux new-session -d -s "$session" -x 120 -y 40 "'$bin' --no-snapshot '$file'; sleep 5"
+  # A first load each time unless REOPEN=1: a snapshot would open instead.
+  tmux new-session -d -s "$session" -x 120 -y 40 "'$bin' $flag '$file'; sleep 5"
   first=none
   whole=none
   while :; do
@@ -31,6 +40,10 @@ for run in $(seq "$runs"); do
     t=$(now)
     if [ "$first" = none ] && grep -q "so far, loading" <<<"$screen"; then
       first=$(awk "BEGIN { printf \"%.2f s\", $t - $start }")
+    fi
+    if [ "$reopen" = 1 ] && grep -q "^event 1 of " <<<"$screen"; then
+      whole=$(awk "BEGIN { printf \"%.2f s\", $t - $start }")
+      break
     fi
     if grep -q "loaded: all" <<<"$screen"; then
       whole=$(awk "BEGIN { printf \"%.2f s\", $t - $start }")
@@ -42,5 +55,9 @@ for run in $(seq "$runs"); do
   tmux send-keys -t "$session" q
   sleep 0.5
   tmux kill-session -t "$session" 2>/dev/null || true
-  echo "run $run: first frame with events $first, whole timeline $whole"
+  if [ "$reopen" = 1 ]; then
+    echo "run $run: reopened, first frame $whole"
+  else
+    echo "run $run: first frame with events $first, whole timeline $whole"
+  fi
 done
