@@ -123,14 +123,33 @@ pub(crate) fn checkpoints(text: &str) -> (Vec<u32>, u32) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
     let mut chars = 0usize;
-    for (at, &b) in bytes.iter().enumerate() {
+    let mut one = |at: usize, b: u8, chars: &mut usize| {
         // Continuation bytes are 0b10xx_xxxx, -64..-1 as signed bytes.
         if (b as i8) >= -0x40 {
             if chars.is_multiple_of(CHECKPOINT) {
                 out.push(at as u32);
             }
-            chars += 1;
+            *chars += 1;
         }
+    };
+    let (words, tail) = bytes.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        // Eight bytes at a time while no checkpoint falls among them: a
+        // continuation byte has its top bit set and the next one clear.
+        let w = u64::from_le_bytes(*word);
+        let continuations = (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+        let starts = 8 - continuations;
+        let next = chars.next_multiple_of(CHECKPOINT);
+        if starts == 0 || chars + starts <= next && chars != next {
+            chars += starts;
+            continue;
+        }
+        for (j, &b) in word.iter().enumerate() {
+            one(i * 8 + j, b, &mut chars);
+        }
+    }
+    for (j, &b) in tail.iter().enumerate() {
+        one(words.len() * 8 + j, b, &mut chars);
     }
     (out, chars as u32)
 }
@@ -138,6 +157,22 @@ pub(crate) fn checkpoints(text: &str) -> (Vec<u32>, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn checkpoints_agree_with_the_characters(text in "[a-zé€😀\\x{80}-\\x{7ff}]{0,200}") {
+            let (points, chars) = checkpoints(&text);
+            proptest::prop_assert_eq!(chars as usize, text.chars().count());
+            if !text.is_ascii() {
+                let expected: Vec<u32> = text
+                    .char_indices()
+                    .step_by(CHECKPOINT)
+                    .map(|(b, _)| b as u32)
+                    .collect();
+                proptest::prop_assert_eq!(points, expected);
+            }
+        }
+    }
 
     #[test]
     fn checkpoints_fall_on_every_32nd_character() {
