@@ -330,7 +330,6 @@ mod tests {
         }
     }
 
-    #[test]
     proptest::proptest! {
         #[test]
         fn the_closing_quote_is_the_first_quote(bytes in proptest::collection::vec(proptest::sample::select(b"\"abcdefghijklmnopqrstuvwxyz!#\xE2\x80\x9C\x00\xFF".to_vec()), 0..80)) {
