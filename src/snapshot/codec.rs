@@ -1,5 +1,6 @@
 //! The byte encoding of a snapshot: little-endian numbers, lengths before
-//! lists, written through a buffer that hashes what it writes, and read
+//! lists, the large tables as they lie in memory (in the machine's byte
+//! order), written through a buffer that hashes what it writes, and read
 //! back by a cursor that checks every length against the bytes left.
 
 use crate::model::table::Table;
@@ -385,5 +386,33 @@ mod tests {
         // A length far beyond the bytes is refused before allocating.
         let mut d = Dec::new(&[255, 255, 255, 255, 255, 255, 255, 0]);
         assert_eq!(Vec::<u64>::get(&mut d), Err(Bad("length")));
+    }
+
+    #[test]
+    fn a_table_starts_at_a_multiple_of_eight_and_comes_back() {
+        let mut out = Vec::new();
+        let mut e = Enc::new(&mut out);
+        e.u8(7);
+        e.table(&[1u32, 2, 3]);
+        e.table::<u16>(&[]);
+        e.table(&[true, false]);
+        e.finish().unwrap();
+        // The count (8 bytes) after the first byte, then zeros up to 16.
+        assert_eq!(&out[9..16], &[0; 7]);
+        assert_eq!(&out[16..20], &1u32.to_ne_bytes());
+        let mut d = Dec::new(&out);
+        assert_eq!(d.u8(), Ok(7));
+        assert_eq!(&*d.table::<u32>().unwrap(), &[1, 2, 3]);
+        assert!(d.table::<u16>().unwrap().is_empty());
+        assert_eq!(&*d.table::<bool>().unwrap(), &[true, false]);
+        assert_eq!(d.remaining(), 0);
+        // A byte that is no bool is refused.
+        let last = out.len() - 1;
+        out[last] = 2;
+        let mut d = Dec::new(&out);
+        d.u8().unwrap();
+        d.table::<u32>().unwrap();
+        d.table::<u16>().unwrap();
+        assert_eq!(d.table::<bool>().map(|_| ()), Err(Bad("table")));
     }
 }
