@@ -4,173 +4,20 @@
 //! are built once at load. Events are held in chronological order, so an
 //! event's index is its position in the chronology.
 
+mod records;
+mod report;
+
+pub(crate) use records::{ActorRec, EventRec, NO_COUNTRY, NO_DERIVATION, Postings, SourceRec};
+pub use records::{Derivation, DerivationAnchor, EventActor, Link, Quote, Span, Str};
+pub use report::{ImportReport, thousands};
+
 use super::country::CountryIx;
-use super::date::{Day, StoredDate};
-use super::derive::Rule;
-use super::kinds::{ActorKind, LinkKind, Status};
+use super::date::Day;
 use super::table::Table;
-use std::ops::Range;
-use zerocopy::{Immutable, IntoBytes, KnownLayout, TryFromBytes};
 
 pub type EventIx = u32;
 pub type ActorIx = u32;
 pub type SourceIx = u32;
-
-/// A string in the shared text buffer.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout,
-)]
-#[repr(C)]
-pub struct Str {
-    pub(crate) start: u32,
-    pub(crate) len: u32,
-}
-
-impl Str {
-    pub fn is_empty(self) -> bool {
-        self.len == 0
-    }
-}
-
-/// A slice of one of the flat per-event arrays.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout,
-)]
-#[repr(C)]
-pub struct Span {
-    pub(crate) start: u32,
-    pub(crate) len: u32,
-}
-
-impl Span {
-    pub(crate) fn range(self) -> Range<usize> {
-        self.start as usize..self.start as usize + self.len as usize
-    }
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct SourceRec {
-    pub id: Str,
-    pub outlet: Str,
-    pub title: Str,
-    pub url: Str,
-    pub published: Option<Day>,
-    /// False for sources that carry no verbatim text (imported outlets and
-    /// URLs): their events have no quotes from them.
-    pub has_text: bool,
-    pub text: Str,
-    /// Where the text came from, as the timeline file names it.
-    pub text_file: Str,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct ActorRec {
-    pub id: Str,
-    pub name: Str,
-    pub kind: ActorKind,
-    pub title: Str,
-    pub country: Option<CountryIx>,
-    pub aliases: Span,
-}
-
-/// How a relative date was read: the phrase, its anchor and the rule.
-#[derive(Debug, Clone, Copy)]
-pub struct Derivation {
-    pub phrase: Str,
-    pub anchor: DerivationAnchor,
-    pub rule: Rule,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DerivationAnchor {
-    /// The publication date of a source.
-    Source(SourceIx),
-    /// The date of another event.
-    Event(EventIx),
-    /// A day given as such (the day of an event left out of an exported view).
-    Day(Day),
-}
-
-/// An event's record. Its layout is fixed and has no padding, so that a
-/// snapshot's events are read in place; every field is checked on reading.
-#[derive(Debug, Clone, TryFromBytes, IntoBytes, Immutable, KnownLayout)]
-#[repr(C)]
-pub(crate) struct EventRec {
-    /// The id's number in the timeline's event id table.
-    pub slot: u32,
-    pub title: Str,
-    pub summary: Str,
-    pub date: StoredDate,
-    pub derivation: u32,
-    pub place: Str,
-    /// The place's country, or [`NO_COUNTRY`].
-    pub place_country: CountryIx,
-    pub status: Status,
-    /// Explicit, so that the record has no padding bytes.
-    pub _reserved: u8,
-    pub actors: Span,
-    pub countries: Span,
-    pub topics: Span,
-    pub quotes: Span,
-    pub links: Span,
-    pub backlinks: Span,
-    /// Sources named by the event beyond those its quotes cite.
-    pub sources: Span,
-    /// Where an imported date came from ("coded by GDELT; …"), or empty.
-    pub date_origin: Str,
-}
-
-pub(crate) const NO_DERIVATION: u32 = u32::MAX;
-/// An event's `place_country` when its place names no country.
-pub(crate) const NO_COUNTRY: CountryIx = CountryIx::MAX;
-
-/// An actor's part in one event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout)]
-#[repr(C)]
-pub struct EventActor {
-    pub actor: ActorIx,
-    /// Index into the role table.
-    pub role: u32,
-}
-
-/// A verbatim quote: a span of a source's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout)]
-#[repr(C)]
-pub struct Quote {
-    pub source: SourceIx,
-    /// Byte range in the shared text buffer.
-    pub(crate) text: Str,
-    /// The span in characters, as the data file gives it.
-    pub char_start: u32,
-    pub char_end: u32,
-}
-
-/// A typed link to another event (or, among backlinks, from another event).
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, TryFromBytes, IntoBytes, Immutable, KnownLayout,
-)]
-#[repr(C)]
-pub struct Link {
-    pub other: EventIx,
-    pub kind: LinkKind,
-}
-
-/// Compressed lists of event indexes, one list per key (actor, country).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Postings {
-    pub offsets: Table<u32>,
-    pub events: Table<EventIx>,
-}
-
-impl Postings {
-    pub fn get(&self, key: u32) -> &[EventIx] {
-        let k = key as usize;
-        match (self.offsets.get(k), self.offsets.get(k + 1)) {
-            (Some(&a), Some(&b)) => &self.events[a as usize..b as usize],
-            _ => &[],
-        }
-    }
-}
 
 /// Everything a loaded timeline holds. Built by the loader; read through
 /// [`Timeline`]'s methods and the `*Ref` views.
@@ -208,42 +55,6 @@ pub struct TimelineParts {
     pub(crate) text_index: super::TextIndex,
     /// Byte counts from a sample of the text, to pick search pivots.
     pub(crate) byte_counts: crate::search::ByteCounts,
-}
-
-/// What a load of imported files left out: rows read, rows skipped, and
-/// the first skipped rows, each as "file:line: why".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    pub rows: usize,
-    pub skipped_total: usize,
-    pub skipped: Vec<String>,
-}
-
-impl ImportReport {
-    /// "loaded 6,088 of 6,090 rows; 2 skipped: line 17: …", or `None`
-    /// when nothing was skipped.
-    pub fn summary(&self) -> Option<String> {
-        let first = self.skipped.first()?;
-        Some(format!(
-            "loaded {} of {} rows; {} skipped: {first}",
-            thousands(self.rows - self.skipped_total),
-            thousands(self.rows),
-            thousands(self.skipped_total),
-        ))
-    }
-}
-
-/// 6090 → "6,090".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A loaded, validated and indexed timeline.

@@ -1,45 +1,14 @@
 //! The key table itself: every binding, by context, with its help text and
 //! whether the footer shows it.
 
-use super::{Binding, Context, Key};
+mod shorthand;
+
+use super::{Binding, Context};
 use crate::app::action::{Action, Pane};
 use crate::app::input::Edit;
 use ratatui::crossterm::event::KeyCode;
 
-const fn k(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
-}
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-    }
-}
-const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-const fn ctrl_code(code: KeyCode) -> Key {
-    Key { code, ctrl: true }
-}
-
-const fn bind(
-    context: Context,
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    footer: bool,
-) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        help,
-        footer,
-    }
-}
+use shorthand::{bind, code, ctrl, ctrl_code, k};
 
 use Context::*;
 

@@ -8,17 +8,23 @@
 mod add_event;
 mod add_quote;
 mod declare;
+mod diagnose;
 mod event_refs;
 mod join_parts;
+mod lookups;
 mod order_and_index;
 mod reorder;
 mod resolve;
+mod slots;
+#[cfg(test)]
+mod tests;
 
-use crate::load::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::country::{self, CountryIx};
-use crate::model::date::Day;
-use crate::model::derive::Rule;
-use crate::model::{ActorKind, EventActor, Link, Quote, Str};
+pub use slots::SourceText;
+pub(crate) use slots::{ActorSlot, EventOrigin, PendingQuote, RawDerivation, RawEvent, SourceSlot};
+
+use crate::load::diagnostics::Diagnostics;
+use crate::model::country::CountryIx;
+use crate::model::{EventActor, Link, Quote, Str};
 use crate::model::{IdTable as Interner, TextStore as Arena};
 use crate::sanitize;
 use hashbrown::DefaultHashBuilder;
@@ -30,79 +36,6 @@ pub type FileIx = u32;
 
 /// One char-to-byte checkpoint every this many characters of a source text.
 pub(crate) const CHECKPOINT: usize = 32;
-
-#[derive(Debug)]
-pub(crate) struct SourceSlot {
-    pub id: Str,
-    pub outlet: Str,
-    pub title: Str,
-    pub url: Str,
-    pub published: Option<Day>,
-    pub text: Str,
-    pub text_file: Str,
-    pub text_state: SourceText,
-    pub file: Option<FileIx>,
-    /// Byte offset of every CHECKPOINT-th character; empty for ASCII text.
-    pub checkpoints: Vec<u32>,
-    pub chars: u32,
-}
-
-/// Whether a source has verbatim text that quotes can cite.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourceText {
-    /// The text was read.
-    Given,
-    /// The source carries none (an ACLED outlet, a GDELT URL).
-    Absent,
-    /// Reading it failed, already reported: its quotes are not checked
-    /// again, so one cause gives one message.
-    Unreadable,
-}
-
-#[derive(Debug)]
-pub(crate) struct ActorSlot {
-    pub id: Str,
-    pub name: Str,
-    pub kind: ActorKind,
-    pub title: Str,
-    pub country: Option<CountryIx>,
-    pub alias_start: u32,
-    pub alias_len: u32,
-    pub file: Option<FileIx>,
-}
-
-/// An event as read, in file order, already in the store's record form:
-/// its lists are spans of the flat arrays, its slot an event id reference
-/// until ids are resolved. Putting the events in chronological order is
-/// then a permutation in place, with no second array of records.
-pub(crate) type RawEvent = crate::model::timeline::EventRec;
-
-/// Where an event was read, for a duplicate id's message.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct EventOrigin {
-    pub file: FileIx,
-    /// The line (0: none).
-    pub line: u32,
-}
-
-#[derive(Debug)]
-pub(crate) struct RawDerivation {
-    pub phrase: Str,
-    pub anchor_is_source: bool,
-    /// A source slot, or an event reference (an event slot once resolved).
-    pub anchor_slot: u32,
-    /// Set for an anchor given as a day; then the slot means nothing.
-    pub anchor_day: Option<Day>,
-    pub rule: Rule,
-}
-
-/// A quote whose source was not declared yet when it was read.
-#[derive(Debug)]
-pub(crate) struct PendingQuote {
-    pub event: u32,
-    pub quote: u32,
-    pub text: String,
-}
 
 #[derive(Debug, Default)]
 pub struct Builder {
@@ -204,36 +137,6 @@ impl Builder {
         self.events.len()
     }
 
-    /// Whether an actor with this id was declared already.
-    pub fn has_actor(&self, id: &str) -> bool {
-        self.declared_actor_name(id).is_some()
-    }
-
-    /// The name of the actor with this id, if it was declared already.
-    pub fn declared_actor_name(&self, id: &str) -> Option<&str> {
-        let slot = self.actor_ids.get(&self.hasher, id)?;
-        let actor = &self.actors[slot as usize];
-        actor.file.map(|_| self.arena.get(actor.name))
-    }
-
-    /// Whether an event with this id was added already. The first call
-    /// gathers the ids added so far; later calls add only the new ones.
-    pub fn has_event(&mut self, id: &str) -> bool {
-        let (seen, upto) = self.declared_ids.get_or_insert_default();
-        for e in &self.events[*upto..] {
-            seen.insert(self.event_refs.get(e.slot).to_string());
-        }
-        *upto = self.events.len();
-        seen.contains(id)
-    }
-
-    /// Whether a source with this id was declared already.
-    pub fn has_source(&self, id: &str) -> bool {
-        self.source_ids
-            .get(&self.hasher, id)
-            .is_some_and(|slot| self.sources[slot as usize].file.is_some())
-    }
-
     /// The timeline's title (a TimelineJS title slide, a native `title`);
     /// the first one given wins.
     pub fn set_title(&mut self, title: &str) {
@@ -243,22 +146,6 @@ impl Builder {
                 self.title = Some(t);
             }
         }
-    }
-
-    /// Counts a data row of an imported file.
-    pub fn count_row(&mut self) {
-        self.rows += 1;
-    }
-
-    /// Skips a row of an imported file, saying why.
-    pub fn skip_row(&mut self, file: FileIx, line: Option<usize>, message: String) {
-        let file = self.files.get(file as usize).cloned().unwrap_or_default();
-        self.skipped.push(Diagnostic {
-            file,
-            position: line.map(|l| (l, 1)),
-            subject: None,
-            message,
-        });
     }
 
     /// Names a further source of an event that may be declared before or
@@ -279,140 +166,10 @@ impl Builder {
         }
     }
 
-    pub fn diagnose(
-        &mut self,
-        file: FileIx,
-        position: Option<(usize, usize)>,
-        subject: Option<String>,
-        message: String,
-    ) {
-        let file = self.files.get(file as usize).cloned().unwrap_or_default();
-        self.diags.push(Diagnostic {
-            file,
-            position,
-            subject,
-            message,
-        });
-    }
-
-    /// Reports a file (or a line of it) that could not be read.
-    pub(crate) fn cannot_read(
-        &mut self,
-        file: FileIx,
-        position: Option<(usize, usize)>,
-        e: &std::io::Error,
-    ) {
-        let why = format!("cannot read: {}", crate::load::io_reason(e));
-        self.diagnose(file, position, None, why);
-    }
-
-    /// Reports an id declared a second time, naming the file of the first.
-    pub(crate) fn diagnose_duplicate(
-        &mut self,
-        file: FileIx,
-        position: Option<(usize, usize)>,
-        kind: &str,
-        id: &str,
-        first: FileIx,
-    ) {
-        let first = self.file_name(Some(first)).to_string();
-        self.diagnose(
-            file,
-            position,
-            Some(format!("{kind} '{id}'")),
-            format!("duplicate {kind} id (first declared in {first})"),
-        );
-    }
-
-    pub(crate) fn file_name(&self, file: Option<FileIx>) -> &str {
-        file.and_then(|f| self.files.get(f as usize))
-            .map_or("?", |s| s.as_str())
-    }
-
     pub(crate) fn line(&mut self, text: &str) -> Str {
         let clean = sanitize::line(text);
         self.arena.push(clean.trim())
     }
-
-    pub(crate) fn source_slot(&mut self, id: &str) -> u32 {
-        let (slot, new) = self.source_ids.intern(&self.hasher, id);
-        if new {
-            let key = self.arena.push(id);
-            self.sources.push(SourceSlot {
-                id: key,
-                outlet: Str::default(),
-                title: Str::default(),
-                url: Str::default(),
-                published: None,
-                text: Str::default(),
-                text_file: Str::default(),
-                text_state: SourceText::Absent,
-                file: None,
-                checkpoints: Vec::new(),
-                chars: 0,
-            });
-        }
-        slot
-    }
-
-    pub(crate) fn actor_slot(&mut self, id: &str) -> u32 {
-        let (slot, new) = self.actor_ids.intern(&self.hasher, id);
-        if new {
-            let key = self.arena.push(id);
-            self.actors.push(ActorSlot {
-                id: key,
-                name: key,
-                kind: ActorKind::Group,
-                title: Str::default(),
-                country: None,
-                alias_start: 0,
-                alias_len: 0,
-                file: None,
-            });
-        }
-        slot
-    }
-
-    /// A new reference to the event id `id`, resolved with all the others
-    /// at the end.
-    pub(crate) fn event_ref(&mut self, id: &str) -> u32 {
-        debug_assert!(!self.refs_resolved, "event ids were resolved already");
-        self.event_refs.push(id)
-    }
-
-    /// A country code, or the problem with it.
-    pub(crate) fn country_code(code: &str) -> Result<CountryIx, String> {
-        country::by_code(code.trim()).ok_or_else(|| {
-            format!(
-                "unknown country code '{}' (expected ISO 3166-1 alpha-2, like FR)",
-                sanitize::line(code)
-            )
-        })
-    }
-
-    /// A country code, or `None` after reporting the problem.
-    fn country(&mut self, file: FileIx, subject: &str, code: &str) -> Option<CountryIx> {
-        Self::country_code(code)
-            .map_err(|message| self.diagnose(file, None, Some(subject.to_string()), message))
-            .ok()
-    }
 }
 
 pub(crate) use crate::present::ellipsize;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn files_past_65535_are_named_rightly() {
-        let mut b = Builder::new();
-        let mut last = 0;
-        for i in 0..70_000 {
-            last = b.add_file(&format!("f{i}.jsonl"));
-        }
-        assert_eq!(last, 69_999);
-        b.diagnose(last, None, None, "duplicate".into());
-        assert_eq!(b.diags.kept[0].file, "f69999.jsonl");
-    }
-}
