@@ -10,6 +10,7 @@
 //! and every index in it check. Anything else is ignored and rebuilt.
 
 pub mod cache;
+mod check;
 mod codec;
 mod dates;
 mod decode;
