@@ -22,10 +22,11 @@ enum Inner<T> {
     },
 }
 
-// SAFETY: a mapped table only reads memory that `map` owns and never
-// writes it; the records are `Sync`, so sharing or sending the table
-// shares them as a `&[T]` would.
-unsafe impl<T: Sync> Send for Table<T> {}
+// SAFETY: a mapped table only reads memory that `map` (itself Send and
+// Sync) owns and never writes it, so it is shared as a `&[T]` would be;
+// an owned one is a `Vec<T>`, and the bounds are those a `Vec<T>` has,
+// plus `Sync` for sending a mapped table's shared records.
+unsafe impl<T: Send + Sync> Send for Table<T> {}
 unsafe impl<T: Sync> Sync for Table<T> {}
 
 impl<T> Table<T> {
