@@ -209,6 +209,9 @@ pub fn run(source: Source) -> Result<(), TuiError> {
                     LoadMessage::Done(result) if app.partial => {
                         let whole = (*result)?;
                         app.update(Action::Loaded(crate::app::Loaded(whole)));
+                        // Drawn at once: the wait for keys below is a
+                        // quarter of a second once nothing loads.
+                        draw_now = true;
                     }
                     LoadMessage::Done(result) => {
                         let size = app.size;
