@@ -181,6 +181,11 @@ pub fn run(source: Source) -> Result<(), TuiError> {
             drop(guard);
             let writing = writer.lock().ok().and_then(|mut slot| slot.take());
             if let Some(writing) = writing {
+                if !writing.is_finished() {
+                    // A second or so at a million events: say why the
+                    // prompt has not come back yet.
+                    eprintln!("dateline: finishing the snapshot that reopens this file fast…");
+                }
                 let _ = writing.join();
             }
             return Ok(());
