@@ -6,8 +6,8 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use cli::{Cli, Command, Input};
 use dateline::load::{self, ImportOptions, LoadError};
-use dateline::model::Timeline;
 use dateline::query::{self, spec::FilterSpec};
+use dateline::snapshot::Loaded;
 use dateline::{export, report, sanitize, timex};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -47,20 +47,20 @@ fn say(to: &mut dyn Write, text: &str) {
     let _ = to.write_all(sanitize::for_display(&cleaned).as_bytes());
 }
 
-fn load(input: &Input, import: &ImportOptions) -> Result<Timeline, LoadError> {
+fn load(input: &Input, import: &ImportOptions) -> Result<Loaded, LoadError> {
     match &input.path {
         Some(p) => dateline::snapshot::load_or_open(
             p,
             input.read.load_options(import),
             &input.read.snapshot(),
         ),
-        None => load::load_builtin(),
+        None => load::load_builtin().map(Loaded::from),
     }
 }
 
 /// Loads, or prints every diagnostic and returns exit code 1. Skipped rows
 /// of imported files are said on standard error.
-fn load_or_report(input: &Input) -> Result<Result<Timeline, ExitCode>> {
+fn load_or_report(input: &Input) -> Result<Result<Loaded, ExitCode>> {
     let import = input.read.import_options()?;
     Ok(load(input, &import)
         .inspect(|t| {
@@ -94,7 +94,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let published = timex::parse_published(&args.published)?;
             let actors = match &args.actors {
                 Some(p) => match load_or_report(&Input::of(p.clone()))? {
-                    Ok(t) => Some(t),
+                    Ok(t) => Some(t.shared()),
                     Err(code) => return Ok(code),
                 },
                 None => None,

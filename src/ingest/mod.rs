@@ -26,7 +26,7 @@ pub struct Options {
     pub title: Option<String>,
     pub url: Option<String>,
     /// A timeline whose actor ids the draft reuses.
-    pub actors: Option<Timeline>,
+    pub actors: Option<std::sync::Arc<Timeline>>,
     pub out: PathBuf,
 }
 
@@ -259,7 +259,7 @@ pub fn run(opts: &Options) -> Result<Summary, IngestError> {
     if let Some(u) = &opts.url {
         source["url"] = json!(u);
     }
-    let d = draft(&text, opts.published, source, opts.actors.as_ref());
+    let d = draft(&text, opts.published, source, opts.actors.as_deref());
     let body = render(&d, format);
     // Strict check before anything is written: a draft that would not load is a bug.
     let name = out_name.clone();

@@ -112,13 +112,58 @@ pub fn load_or_open(
     path: &Path,
     opts: LoadOptions<'_>,
     settings: &Settings,
-) -> Result<Timeline, LoadError> {
+) -> Result<Loaded, LoadError> {
     let opened = open(path, opts, settings)?;
-    if let Some(pending) = opened.pending {
+    let timeline = Arc::new(opened.timeline);
+    let writing = opened.pending.map(|pending| {
+        let shared = Arc::clone(&timeline);
         // A cache that cannot be written costs only the next open's time.
-        let _ = pending.write(&opened.timeline);
+        std::thread::spawn(move || {
+            let _ = pending.write(&shared);
+        })
+    });
+    Ok(Loaded { timeline, writing })
+}
+
+/// A timeline a command opened, its snapshot written on a thread of its
+/// own while the command works (writing one of a million events takes
+/// about a second, most of it the kernel's). Dropping it waits for the
+/// snapshot, so that it is there for the next open.
+pub struct Loaded {
+    timeline: Arc<Timeline>,
+    writing: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Loaded {
+    /// The timeline, to be kept after this is dropped.
+    pub fn shared(&self) -> Arc<Timeline> {
+        Arc::clone(&self.timeline)
     }
-    Ok(opened.timeline)
+}
+
+/// A timeline with no snapshot to write (the built-in one).
+impl From<Timeline> for Loaded {
+    fn from(t: Timeline) -> Self {
+        Loaded {
+            timeline: Arc::new(t),
+            writing: None,
+        }
+    }
+}
+
+impl std::ops::Deref for Loaded {
+    type Target = Timeline;
+    fn deref(&self) -> &Timeline {
+        &self.timeline
+    }
+}
+
+impl Drop for Loaded {
+    fn drop(&mut self) {
+        if let Some(writing) = self.writing.take() {
+            let _ = writing.join();
+        }
+    }
 }
 
 /// Loads `path` from its snapshot when one is valid, else from the file,
