@@ -93,7 +93,7 @@ impl Builder {
         let date_origin = rec
             .date_origin
             .as_deref()
-            .map(|o| self.line(o))
+            .map(|o| self.date_origin(o))
             .unwrap_or_default();
         let links_start = self.links.len() as u32;
         for l in &rec.links {

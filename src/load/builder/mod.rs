@@ -7,6 +7,7 @@
 
 mod add_event;
 mod add_quote;
+mod date_origins;
 mod declare;
 mod diagnose;
 mod event_refs;
@@ -92,6 +93,7 @@ pub struct Builder {
     pub(crate) derivations: Vec<RawDerivation>,
     pub(crate) pending_quotes: Vec<PendingQuote>,
     pub(crate) diags: Diagnostics,
+    pub(crate) recent_date_origins: date_origins::RecentDateOrigins,
 }
 
 impl Builder {
