@@ -13,6 +13,7 @@ pub mod report;
 pub mod sanitize;
 pub mod search;
 pub mod snapshot;
+mod swar;
 pub mod synth;
 pub mod timex;
 pub mod tui;

@@ -81,16 +81,13 @@ static SUSPECT: [bool; 256] = {
 /// is; only other words are looked at byte by byte.
 #[inline]
 fn first_suspect(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{HIGH_BITS, bytes_below, bytes_equal};
     let (words, tail) = b.as_chunks::<8>();
     let mut at = 0;
     for word in words {
         let w = u64::from_le_bytes(*word);
-        // Set where a byte is below 0x20, or is DEL (0x7F).
-        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        let del = (w ^ (ONES * 0x7F)).wrapping_sub(ONES) & !(w ^ (ONES * 0x7F)) & HIGH;
-        if (w & HIGH) | control | del != 0
+        // Any byte not printable ASCII: high, a control or DEL.
+        if (w & HIGH_BITS) | bytes_below(w, 0x20) | bytes_equal(w, 0x7F) != 0
             && let Some(p) = word.iter().position(|&c| SUSPECT[c as usize])
         {
             return Some(at + p);

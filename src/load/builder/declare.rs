@@ -134,11 +134,9 @@ pub(crate) fn checkpoints(text: &str) -> (Vec<u32>, u32) {
     };
     let (words, tail) = bytes.as_chunks::<8>();
     for (i, word) in words.iter().enumerate() {
-        // Eight bytes at a time while no checkpoint falls among them: a
-        // continuation byte has its top bit set and the next one clear.
+        // Eight bytes at a time while no checkpoint falls among them.
         let w = u64::from_le_bytes(*word);
-        let continuations = (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
-        let starts = 8 - continuations;
+        let starts = 8 - crate::swar::continuation_bytes(w) as usize;
         let next = chars.next_multiple_of(CHECKPOINT);
         if starts == 0 || chars + starts <= next && chars != next {
             chars += starts;

@@ -121,21 +121,14 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Whether `bytes` hold no backslash and no control character, checked a
-/// block at a time so the compiler can vectorise it.
 /// Where the first `"` of `bytes` lies. Most strings of a line (keys,
 /// ids, names) are short: their first words are tested eight bytes at a
 /// time before memchr, whose setup costs more than such a string's scan.
 #[inline]
 fn closing_quote(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const QUOTES: u64 = ONES * b'"' as u64;
     let (words, _) = bytes.as_chunks::<8>();
     for (i, word) in words.iter().take(4).enumerate() {
-        let x = u64::from_le_bytes(*word) ^ QUOTES;
-        // The lowest marked byte is the first quote (a borrow only marks
-        // bytes after a true one).
-        let found = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        let found = crate::swar::bytes_equal(u64::from_le_bytes(*word), b'"');
         if found != 0 {
             return Some(i * 8 + found.trailing_zeros() as usize / 8);
         }
@@ -144,6 +137,8 @@ fn closing_quote(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(b'"', &bytes[from..]).map(|p| from + p)
 }
 
+/// Whether `bytes` hold no backslash and no control character, checked a
+/// block at a time so the compiler can vectorise it.
 fn is_plain(bytes: &[u8]) -> bool {
     let odd = |b: u8| (b < 0x20) | (b == b'\\');
     let mut blocks = bytes.chunks_exact(32);
