@@ -137,8 +137,7 @@ pub(crate) fn checkpoints(text: &str) -> (Vec<u32>, u32) {
         // Eight bytes at a time while no checkpoint falls among them.
         let w = u64::from_le_bytes(*word);
         let starts = 8 - crate::swar::continuation_bytes(w) as usize;
-        let next = chars.next_multiple_of(CHECKPOINT);
-        if starts == 0 || chars + starts <= next && chars != next {
+        if chars.next_multiple_of(CHECKPOINT) >= chars + starts {
             chars += starts;
             continue;
         }
