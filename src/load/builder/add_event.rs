@@ -7,6 +7,9 @@ use crate::load::builder::{Builder, EventOrigin, NONE, RawEvent};
 use crate::load::native::schema::EventRecord;
 use crate::model::date::{DateValue, Point};
 use crate::model::timeline::{NO_COUNTRY, NO_DERIVATION, Span};
+
+// An event read without a derivation is stored as the builder marks it.
+const _: () = assert!(NONE == NO_DERIVATION);
 use crate::model::{EventActor, Link, Str};
 use crate::sanitize;
 
@@ -141,11 +144,7 @@ impl Builder {
             title,
             summary,
             date: date.into(),
-            derivation: if derivation == NONE {
-                NO_DERIVATION
-            } else {
-                derivation
-            },
+            derivation,
             place,
             place_country: place_country.unwrap_or(NO_COUNTRY),
             status: rec.status,
