@@ -185,12 +185,17 @@ fn a_reopened_store_reads_its_tables_in_place() {
 
 /// Where `table`'s bytes lie in a snapshot.
 fn table_at<T: zerocopy::IntoBytes + zerocopy::Immutable>(bytes: &[u8], table: &[T]) -> usize {
-    memchr::memmem::find(bytes, zerocopy::IntoBytes::as_bytes(table)).unwrap()
+    let at = memchr::memmem::find(bytes, zerocopy::IntoBytes::as_bytes(table)).unwrap();
+    // Past the header: an empty table would be "found" at 0.
+    assert!(at >= HEADER);
+    at
 }
 
 #[test]
 fn an_event_or_link_record_with_a_value_no_enum_has_is_refused() {
     let t = synthetic(50, 3);
+    // The forgeries below reach the fourth event and the second link.
+    assert!(t.p.events.len() >= 4 && t.p.links.len() >= 2);
     let bytes = encoded(&t);
     let events = table_at(&bytes, &t.p.events);
     let links = table_at(&bytes, &t.p.links);
