@@ -7,8 +7,11 @@
 //! carries that origin. Rows of one article are chained in time order by
 //! `related` links. Sources have a URL and an outlet but no text.
 
+mod actors;
 mod mentions;
 mod row;
+
+pub(crate) use actors::Actors;
 
 pub(crate) use mentions::{add_mentions_beside, read_mentions};
 pub(crate) use row::add_row;
@@ -122,26 +125,19 @@ fn read_rows(
 ) -> PartResult<Vec<ArticleRow>> {
     let mut progress = PartProgress::new(part, opts);
     let mut by_article: Vec<ArticleRow> = Vec::new();
+    let mut actors = Actors::default();
     let tick = |b: &Builder, bytes: usize| progress.line(b, bytes);
     let lines = each_row(builder, file, reader, tick, |builder, line_no, text| {
-        let text = std::str::from_utf8(text).map_err(|_| "is not valid UTF-8".to_string())?;
-        // One vectorised pass finds every TAB of the line.
+        let text =
+            simdutf8::basic::from_utf8(text).map_err(|_| "is not valid UTF-8".to_string())?;
         let mut fields = [""; EVENT_COLUMNS];
-        let (mut count, mut start) = (0, 0);
-        let ends = memchr::memchr_iter(b'\t', text.as_bytes()).chain([text.len()]);
-        for end in ends {
-            if count < EVENT_COLUMNS {
-                fields[count] = text.get(start..end).unwrap_or_default();
-            }
-            count += 1;
-            start = end + 1;
-        }
+        let count = split_tabs(text, &mut fields);
         if count != EVENT_COLUMNS {
             return Err(format!(
                 "expected {EVENT_COLUMNS} TAB-separated columns of a GDELT 2.0 event, found {count}"
             ));
         }
-        if let Some(row) = add_row(builder, file, line_no, &fields)? {
+        if let Some(row) = add_row(builder, file, line_no, &fields, &mut actors)? {
             by_article.push(row);
         }
         Ok(())
@@ -180,6 +176,63 @@ fn each_row(
     Ok(line_no)
 }
 
+/// Puts the TAB-separated fields of `text` into `fields`, as many as fit;
+/// returns how many the text has. The TABs are found sixteen bytes at a
+/// time in one pass over the line: a search per field cost more than the
+/// fields' bytes, most of them a few characters long.
+fn split_tabs<'t>(text: &'t str, fields: &mut [&'t str]) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut start) = (0, 0);
+    let mut field_ends = |end: usize| {
+        if let Some(field) = fields.get_mut(count) {
+            // A TAB is one byte: both ends lie on character boundaries.
+            *field = text.get(start..end).unwrap_or_default();
+        }
+        count += 1;
+        start = end + 1;
+    };
+    let (blocks, tail) = bytes.as_chunks::<16>();
+    for (i, block) in blocks.iter().enumerate() {
+        let mut tabs = tabs_in(block);
+        while tabs != 0 {
+            field_ends(i * 16 + tabs.trailing_zeros() as usize);
+            tabs &= tabs - 1;
+        }
+    }
+    let tail_at = blocks.len() * 16;
+    for (i, &b) in tail.iter().enumerate() {
+        if b == b'\t' {
+            field_ends(tail_at + i);
+        }
+    }
+    field_ends(bytes.len());
+    count
+}
+
+/// A bit for each TAB of the block, the first byte's lowest.
+#[inline(always)]
+fn tabs_in(block: &[u8; 16]) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is part of every x86_64 machine; the load reads the
+        // block's 16 bytes, unaligned.
+        unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast());
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\t' as i8))) as u32
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        block
+            .iter()
+            .enumerate()
+            .fold(0, |m, (i, &b)| m | u32::from(b == b'\t') << i)
+    }
+}
+
 fn trim_line_end(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     line.strip_suffix(b"\r").unwrap_or(line)
@@ -200,6 +253,23 @@ pub(crate) fn link_articles(builder: &mut Builder, mut rows: Vec<ArticleRow>) {
             // Writing to a String cannot fail.
             let _ = (write!(from, "gdelt-{a}"), write!(to, "gdelt-{b}"));
             builder.add_late_link(&from, &to, LinkKind::Related);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn tabs_split_a_line_as_str_split_does(text in "[\ta-zé\u{2014}]{0,70}") {
+            let expected: Vec<&str> = text.split('\t').collect();
+            let mut fields = [""; 8];
+            let count = split_tabs(&text, &mut fields);
+            proptest::prop_assert_eq!(count, expected.len());
+            let kept = expected.len().min(fields.len());
+            proptest::prop_assert_eq!(&fields[..kept], &expected[..kept]);
         }
     }
 }

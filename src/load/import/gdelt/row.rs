@@ -2,17 +2,17 @@
 //! topics from the CAMEO codebook, title and summary, source and the
 //! origin of its date.
 
+use super::actors::Actors;
 use super::*;
 use crate::load::builder::SourceText;
 use crate::load::builder::{Builder, FileIx};
-use crate::load::import::rows::{host_of, slug, title_case};
+use crate::load::import::rows::host_of;
 use crate::load::import::tables;
 use crate::load::native::schema::SourceRecord;
-use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
-use crate::model::{ActorKind, Status};
+use crate::load::native::schema::{ActorRoleRecord, EventRecord, Item, PlaceRecord};
+use crate::model::Status;
 use chrono::NaiveDate;
 use std::borrow::Cow;
-use std::hash::{BuildHasher, BuildHasherDefault};
 
 /// Adds one event row given as its 61 fields by codebook position (from a
 /// TAB-separated line or a Parquet row); returns its place among its
@@ -22,6 +22,7 @@ pub(crate) fn add_row(
     file: FileIx,
     line_no: usize,
     f: &[&str; EVENT_COLUMNS],
+    known: &mut Actors,
 ) -> Result<Option<ArticleRow>, String> {
     let number: u64 = f[ID]
         .parse()
@@ -35,11 +36,14 @@ pub(crate) fn add_row(
     let reported = compact_timestamp(f[DATEADDED]);
     let url = f[SOURCEURL].trim();
 
+    let mut seen = [None; 2];
+    for (at, block) in [ACTOR1, ACTOR2].into_iter().enumerate() {
+        seen[at] = known.of_block(builder, file, &f[block..block + 10]);
+    }
     let mut actors = Vec::with_capacity(2);
     let mut countries: Vec<Item<'_>> = Vec::with_capacity(3);
-    let (mut actor1, mut actor2) = (None, None);
-    for (block, role) in [(ACTOR1, "source"), (ACTOR2, "target")] {
-        let Some(actor) = declare_actor(builder, file, &f[block..block + 10]) else {
+    for (actor, role) in seen.iter().zip(["source", "target"]) {
+        let Some(actor) = actor.map(|i| known.get(i)) else {
             continue;
         };
         if let Some(c) = actor.country
@@ -47,16 +51,13 @@ pub(crate) fn add_row(
         {
             countries.push(Item(Cow::Borrowed(c)));
         }
-        if block == ACTOR1 {
-            actor1 = Some(actor.name);
-        } else {
-            actor2 = Some(actor.name);
-        }
         actors.push(ActorRoleRecord {
-            id: Cow::Owned(actor.id),
+            id: Cow::Borrowed(&actor.id),
             role: Some(Cow::Borrowed(role)),
         });
     }
+    let name = |at: usize| seen[at].map(|i| known.get(i).name.as_str());
+    let (actor1, actor2) = (name(0), name(1));
 
     let place =
         (f[ACTION_GEO_TYPE] != "0" && !f[ACTION_GEO_NAME].is_empty()).then(|| PlaceRecord {
@@ -82,9 +83,9 @@ pub(crate) fn add_row(
         None => concat_into(&mut title, &["CAMEO event ", code]),
     }
     match (actor1, actor2) {
-        (Some(one), Some(two)) => concat_into(&mut title, &[": ", &one, " → ", &two]),
-        (Some(one), None) => concat_into(&mut title, &[": ", &one]),
-        (None, Some(two)) => concat_into(&mut title, &[": → ", &two]),
+        (Some(one), Some(two)) => concat_into(&mut title, &[": ", one, " → ", two]),
+        (Some(one), None) => concat_into(&mut title, &[": ", one]),
+        (None, Some(two)) => concat_into(&mut title, &[": → ", two]),
         (None, None) => {}
     }
     let summary = summary(f, code);
@@ -141,8 +142,7 @@ pub(crate) fn add_row(
         return Ok(None);
     }
     // A fixed hash, so the parts read on other threads agree.
-    let article =
-        BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(url);
+    let article = twox_hash::XxHash3_64::oneshot(url.as_bytes());
     Ok(Some((article, crate::model::date::day_number(day), number)))
 }
 
@@ -172,60 +172,6 @@ fn concat_into(out: &mut String, parts: &[&str]) {
     for p in parts {
         out.push_str(p);
     }
-}
-
-struct DeclaredActor<'r> {
-    id: String,
-    name: String,
-    country: Option<&'r str>,
-}
-
-/// Declares the actor of a ten-column block once; `None` for an empty one.
-fn declare_actor<'r>(
-    builder: &mut Builder,
-    file: FileIx,
-    block: &'r [&'r str],
-) -> Option<DeclaredActor<'r>> {
-    let code = block[CODE].trim();
-    let raw_name = block[NAME].trim();
-    if (code.is_empty() || code == "0") && (raw_name.is_empty() || raw_name == "0") {
-        return None;
-    }
-    let country = tables::iso_of_cameo_country(block[COUNTRY].trim());
-    let mut key = String::with_capacity(code.len() + 1 + raw_name.len());
-    concat_into(&mut key, &[code, " ", raw_name]);
-    let id = slug(&key);
-    if let Some(name) = builder.declared_actor_name(&id) {
-        let name = name.to_string();
-        return Some(DeclaredActor { id, name, country });
-    }
-    let name = if raw_name.is_empty() || raw_name == "0" {
-        code.to_string()
-    } else {
-        title_case(raw_name)
-    };
-    {
-        let type_code = block[TYPE1].trim();
-        let kind = match tables::cameo_type(type_code) {
-            Some((_, kind)) => kind,
-            // A bare country code ("ISR") names the country itself.
-            None if !code.is_empty() && code == block[COUNTRY].trim() => ActorKind::Country,
-            None => ActorKind::Group,
-        };
-        let title = tables::cameo_type(type_code).map(|(label, _)| label);
-        builder.add_actor(
-            ActorRecord {
-                id: Cow::Borrowed(&id),
-                name: Cow::Borrowed(&name),
-                kind,
-                title: title.map(Cow::Borrowed),
-                country: country.map(Cow::Borrowed),
-                aliases: Vec::new(),
-            },
-            file,
-        );
-    }
-    Some(DeclaredActor { id, name, country })
 }
 
 /// `20250807` → 2025-08-07.

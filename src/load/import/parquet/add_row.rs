@@ -23,6 +23,7 @@ pub(super) fn add_gdelt_row(
     row_no: usize,
     row: &Row,
     slots: &[usize],
+    actors: &mut gdelt::Actors,
 ) -> Result<Option<gdelt::ArticleRow>, String> {
     let mut values: [Cow<'_, str>; gdelt::EVENT_COLUMNS] =
         std::array::from_fn(|_| Cow::Borrowed(""));
@@ -33,7 +34,7 @@ pub(super) fn add_gdelt_row(
     }
     fix_cameo_codes(&mut values);
     let fields: [&str; gdelt::EVENT_COLUMNS] = std::array::from_fn(|i| &*values[i]);
-    gdelt::add_row(builder, file, row_no, &fields)
+    gdelt::add_row(builder, file, row_no, &fields, actors)
 }
 
 pub(super) fn add_native_row(

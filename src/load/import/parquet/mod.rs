@@ -115,6 +115,7 @@ fn read_from<R: ChunkReader + 'static>(
     let slots: Vec<usize> = slots.into_iter().map(|(_, slot)| slot).collect();
     let mut progress = RowProgress::new(opts, total_rows);
     let mut articles = Vec::new();
+    let mut actors = gdelt::Actors::default();
     let mut row_no = 0usize;
     while let Some(row) = next_row(&mut rows) {
         row_no += 1;
@@ -133,9 +134,8 @@ fn read_from<R: ChunkReader + 'static>(
         };
         builder.count_row();
         let result = match layout {
-            Layout::Gdelt => {
-                add_gdelt_row(builder, file, row_no, &row, &slots).map(|a| articles.extend(a))
-            }
+            Layout::Gdelt => add_gdelt_row(builder, file, row_no, &row, &slots, &mut actors)
+                .map(|a| articles.extend(a)),
             Layout::Native => add_native_row(builder, file, row_no, &row, &slots),
         };
         if let Err(why) = result {
