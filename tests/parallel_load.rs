@@ -204,8 +204,32 @@ fn a_gdelt_export_in_many_parts_is_the_same_timeline() {
     for parts in [3, 9] {
         let many = load_in(&path, parts).unwrap();
         assert_eq!(list_json(&one), list_json(&many), "{parts} parts");
+        assert_eq!(describe(&one), describe(&many), "{parts} parts");
         assert_eq!(one.link_count(), many.link_count());
         assert_eq!(one.import_report().rows, many.import_report().rows);
+    }
+}
+
+#[test]
+fn a_gdelt_export_read_after_another_file_chains_its_own_rows() {
+    // The export's event references are numbered after the first file's.
+    let dir = tempfile::tempdir().unwrap();
+    let mut native = Vec::new();
+    dateline::synth::write(&mut native, 300, 5).unwrap();
+    std::fs::write(dir.path().join("a.jsonl"), &native).unwrap();
+    let mut export = Vec::new();
+    dateline::synth::write_gdelt(&mut export, 2_000, 6).unwrap();
+    std::fs::write(dir.path().join("b.export.CSV"), &export).unwrap();
+    let one = load_in(dir.path(), 1).unwrap();
+    assert_eq!(one.len(), 2_300);
+    let related = (0..one.len() as u32)
+        .flat_map(|ix| one.event(ix).links().to_vec())
+        .filter(|l| l.kind.as_str() == "related")
+        .count();
+    assert!(related > 100, "{related} related links");
+    for parts in [3, 9] {
+        let many = load_in(dir.path(), parts).unwrap();
+        assert_eq!(describe(&one), describe(&many), "{parts} parts");
     }
 }
 

@@ -32,6 +32,10 @@ impl EventRefs {
         r
     }
 
+    pub fn len(&self) -> u32 {
+        self.refs.len() as u32
+    }
+
     /// The id a reference names.
     pub fn get(&self, r: u32) -> &str {
         self.refs.get(r as usize).map_or("", |&s| self.text.get(s))

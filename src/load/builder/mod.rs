@@ -168,6 +168,28 @@ impl Builder {
         }
     }
 
+    /// [`Self::add_late_link`] between two event references already made
+    /// (each event's own, see [`Self::last_event_ref`]).
+    pub(crate) fn add_late_link_between_refs(
+        &mut self,
+        from: u32,
+        to: u32,
+        kind: crate::model::LinkKind,
+    ) {
+        self.late_links.push((from, Link { other: to, kind }));
+    }
+
+    /// The reference to the id of the event added last, which names the
+    /// event itself until ids are resolved.
+    pub(crate) fn last_event_ref(&self) -> u32 {
+        self.events.last().map_or(NONE, |e| e.slot)
+    }
+
+    /// How many event id references were made so far.
+    pub(crate) fn event_ref_count(&self) -> u32 {
+        self.event_refs.len()
+    }
+
     pub(crate) fn line(&mut self, text: &str) -> Str {
         let clean = sanitize::line(text);
         self.arena.push(clean.trim())

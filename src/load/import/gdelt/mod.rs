@@ -90,7 +90,19 @@ pub(crate) fn read(
         read_rows(b, file, reader, part, opts)
     };
     let parts = parts::read_lines(builder, file, path, handle, total, opts, &read_part)?;
-    link_articles(builder, parts.into_iter().flatten().collect());
+    // A part's event references are numbered from 0 in a builder of its
+    // own (the first part's go on from the caller's), and each part's were
+    // appended after the ones before when the parts were joined.
+    let mut base = 0;
+    let mut rows = Vec::new();
+    for (i, (part_rows, refs)) in parts.into_iter().enumerate() {
+        rows.extend(part_rows.into_iter().map(|mut row| {
+            row.event_ref += base;
+            row
+        }));
+        base = if i == 0 { refs } else { base + refs };
+    }
+    link_articles(builder, rows);
     Ok(())
 }
 
@@ -107,14 +119,21 @@ pub(crate) fn read_reader(
         total: 0,
         tally: &tally,
     };
-    let (_, rows) = read_rows(builder, file, reader, part, opts)?;
+    let (_, (rows, _)) = read_rows(builder, file, reader, part, opts)?;
     link_articles(builder, rows);
     Ok(())
 }
 
-/// (article URL's hash, day, event number) of a row, to chain each
-/// article's rows once every part is read.
-pub(crate) type ArticleRow = (u64, i32, u64);
+/// Where a row stands among its article's rows, to chain them once every
+/// part is read: ordered by article (its URL's hash), day and event number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct ArticleRow {
+    pub article: u64,
+    pub day: i32,
+    pub number: u64,
+    /// The reference to the row's event id, which the link will name.
+    pub event_ref: u32,
+}
 
 fn read_rows(
     builder: &mut Builder,
@@ -122,7 +141,7 @@ fn read_rows(
     reader: &mut dyn BufRead,
     part: Part<'_>,
     opts: LoadOptions<'_>,
-) -> PartResult<Vec<ArticleRow>> {
+) -> PartResult<(Vec<ArticleRow>, u32)> {
     let mut progress = PartProgress::new(part, opts);
     let mut by_article: Vec<ArticleRow> = Vec::new();
     let mut actors = Actors::default();
@@ -143,7 +162,7 @@ fn read_rows(
         Ok(())
     })?;
     progress.report(builder);
-    Ok((lines, by_article))
+    Ok((lines, (by_article, builder.event_ref_count())))
 }
 
 /// Walks the lines of a TAB-separated export: each non-empty one is a row,
@@ -241,18 +260,12 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 /// Chains the rows of each article in time order with `related` links:
 /// one link per neighbour, never all pairs.
 pub(crate) fn link_articles(builder: &mut Builder, mut rows: Vec<ArticleRow>) {
-    use std::fmt::Write;
     rows.sort_unstable();
-    // Two buffers for the ids, reused: this runs on one core after the parts.
-    let (mut from, mut to) = (String::new(), String::new());
     for pair in rows.windows(2) {
-        let ((a_article, _, a), (b_article, _, b)) = (pair[0], pair[1]);
-        if a_article == b_article {
-            from.clear();
-            to.clear();
-            // Writing to a String cannot fail.
-            let _ = (write!(from, "gdelt-{a}"), write!(to, "gdelt-{b}"));
-            builder.add_late_link(&from, &to, LinkKind::Related);
+        let (from, to) = (pair[0], pair[1]);
+        // The same event number twice is the same id: no link to itself.
+        if from.article == to.article && from.number != to.number {
+            builder.add_late_link_between_refs(from.event_ref, to.event_ref, LinkKind::Related);
         }
     }
 }

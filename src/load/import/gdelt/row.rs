@@ -143,7 +143,12 @@ pub(crate) fn add_row(
     }
     // A fixed hash, so the parts read on other threads agree.
     let article = twox_hash::XxHash3_64::oneshot(url.as_bytes());
-    Ok(Some((article, crate::model::date::day_number(day), number)))
+    Ok(Some(ArticleRow {
+        article,
+        day: crate::model::date::day_number(day),
+        number,
+        event_ref: builder.last_event_ref(),
+    }))
 }
 
 /// The figures a row carries that no field of an event holds.
