@@ -16,8 +16,8 @@ impl Builder {
         state: SourceText,
         file: FileIx,
     ) {
-        let id = sanitize::line(rec.id.trim()).into_owned();
-        let subject = format!("source '{id}'");
+        let id = sanitize::line(rec.id.trim());
+        let subject = || format!("source '{id}'");
         if id.is_empty() {
             self.diagnose(file, None, Some("source".into()), "has an empty id".into());
             return;
@@ -37,7 +37,7 @@ impl Builder {
                         self.diagnose(
                             file,
                             None,
-                            Some(subject.clone()),
+                            Some(subject()),
                             format!("published '{p}' is not a real YYYY-MM-DD date"),
                         );
                         None
@@ -45,7 +45,12 @@ impl Builder {
                 });
         let outlet = self.line(&rec.outlet);
         let title = self.line(&rec.title);
-        let url = rec.url.as_deref().map(|u| self.line(u)).unwrap_or_default();
+        // An imported source's id is often its URL: the text is kept once.
+        let url = match rec.url.as_deref().map(sanitize::line) {
+            Some(u) if u.trim() == id => self.sources[slot].id,
+            Some(u) => self.arena.push(u.trim()),
+            None => Default::default(),
+        };
         let text_file = rec
             .text_file
             .as_deref()

@@ -3,7 +3,7 @@
 use super::row::{compact_timestamp, declare_url_source, event_id};
 use super::{MENTION_COLUMNS, each_row};
 use crate::load::builder::{Builder, FileIx};
-use crate::load::import::rows::{RowProgress, host_of};
+use crate::load::import::rows::RowProgress;
 use crate::load::{LoadError, LoadOptions};
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -45,10 +45,7 @@ fn add_mention(builder: &mut Builder, file: FileIx, text: &[u8]) -> Result<(), S
     if url.is_empty() {
         return Err("has no MentionIdentifier".into());
     }
-    let outlet = match f[4].trim() {
-        "" => host_of(url),
-        outlet => outlet,
-    };
+    let outlet = Some(f[4].trim()).filter(|o| !o.is_empty());
     let published = compact_timestamp(f[2]).map(|(d, _)| d);
     declare_url_source(builder, file, url, outlet, published);
     builder.add_late_source(&event_id(f[0], number), url);

@@ -93,7 +93,7 @@ pub(crate) fn add_row(
     let mut sources = Vec::new();
     if !url.is_empty() {
         let published = reported.as_ref().map(|&(d, _)| d);
-        declare_url_source(builder, file, url, host_of(url), published);
+        declare_url_source(builder, file, url, None, published);
         sources.push(Item(Cow::Borrowed(url)));
     }
 
@@ -190,17 +190,19 @@ fn compact_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// Declares the source of an article or a mention by its URL, unless it
-/// was declared already: no text, its outlet and its publication day.
+/// was declared already: no text, its outlet (the URL's host when none is
+/// given) and its publication day.
 pub(super) fn declare_url_source(
     builder: &mut Builder,
     file: FileIx,
     url: &str,
-    outlet: &str,
+    outlet: Option<&str>,
     published: Option<NaiveDate>,
 ) {
     if builder.has_source(url) {
         return;
     }
+    let outlet = outlet.unwrap_or_else(|| host_of(url));
     let rec = SourceRecord {
         id: Cow::Borrowed(url),
         outlet: Cow::Borrowed(outlet),
