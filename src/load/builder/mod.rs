@@ -119,6 +119,10 @@ impl Builder {
         self.event_topics.reserve(events * 2);
         self.quotes.reserve(events * 3);
         self.links.reserve(events * 2);
+        // An export's rows name a new article (source) every few rows; a
+        // table grown by doubling hashes every id again at each step.
+        self.source_ids
+            .reserve(events / 4, events * 16, &self.hasher);
     }
 
     /// An empty builder for another part of the same files, to be joined
