@@ -21,6 +21,21 @@ pub struct Mention {
     pub maybe_person: bool,
 }
 
+impl Mention {
+    /// A country named as an actor, by its own name.
+    fn country(c: CountryIx) -> Mention {
+        Mention {
+            name: country::name(c).to_string(),
+            kind: ActorKind::Country,
+            title: None,
+            country: Some(c),
+            honorific: false,
+            weak: false,
+            maybe_person: false,
+        }
+    }
+}
+
 /// True when the words around tokens `start..end` say they name a person:
 /// a lower-case title before ("envoy Steve Witkoff") or a verb of saying beside.
 fn person_cue(s: &Sentence, start: usize, end: usize) -> bool {
@@ -101,15 +116,7 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
             country = Some(c);
             k += 1;
         } else if k + 1 == end || !capital_word(s, k + 1) {
-            let mut out = vec![Mention {
-                name: country::name(c).to_string(),
-                kind: ActorKind::Country,
-                title: None,
-                country: Some(c),
-                honorific: false,
-                weak: false,
-                maybe_person: false,
-            }];
+            let mut out = vec![Mention::country(c)];
             out.extend(classify(s, k + 1, end));
             return out;
         }
@@ -159,15 +166,7 @@ fn classify(s: &Sentence, start: usize, end: usize) -> Vec<Mention> {
         }];
     }
     let kind = if let Some(c) = country_of(&name) {
-        return vec![Mention {
-            name: country::name(c).to_string(),
-            kind: ActorKind::Country,
-            title: None,
-            country: Some(c),
-            honorific: false,
-            weak: false,
-            maybe_person: false,
-        }];
+        return vec![Mention::country(c)];
     } else if honorific || title.is_some() || (n_words >= 2 && person_cue(s, title_start, end)) {
         ActorKind::Person
     } else if n_words >= 2 {

@@ -166,9 +166,8 @@ impl Builder {
     /// unknown at the end are reported as unknown link targets.
     pub fn add_late_link(&mut self, from: &str, to: &str, kind: crate::model::LinkKind) {
         if from != to {
-            let from = self.event_ref(from);
-            let to = self.event_ref(to);
-            self.late_links.push((from, Link { other: to, kind }));
+            let (from, to) = (self.event_ref(from), self.event_ref(to));
+            self.add_late_link_between_refs(from, to, kind);
         }
     }
 

@@ -50,7 +50,7 @@ impl Actors {
         if let Some(&i) = self.by_fields.find(hash, same) {
             return Some(i);
         }
-        let actor = declare(builder, file, block);
+        let actor = declare(builder, file, (code, name, country), block[TYPE1].trim());
         let i = self.seen.len() as u32;
         self.seen.push((Fields::new(code, name, country), actor));
         let (seen, hasher) = (&self.seen, &self.hasher);
@@ -87,12 +87,16 @@ impl Fields {
     }
 }
 
-/// Works out the actor of a block (not empty) and declares it, unless an
+/// Works out the actor of a block (not empty) from its trimmed code,
+/// name and country columns and its type code, and declares it, unless an
 /// actor with its id was declared already, whose name is kept.
-fn declare(builder: &mut Builder, file: FileIx, block: &[&str]) -> Actor {
-    let code = block[CODE].trim();
-    let raw_name = block[NAME].trim();
-    let country = tables::iso_of_cameo_country(block[COUNTRY].trim());
+fn declare(
+    builder: &mut Builder,
+    file: FileIx,
+    (code, raw_name, country_code): (&str, &str, &str),
+    type_code: &str,
+) -> Actor {
+    let country = tables::iso_of_cameo_country(country_code);
     let id = slug(&[code, " ", raw_name].concat());
     if let Some(name) = builder.declared_actor_name(&id) {
         let name = name.to_string();
@@ -103,20 +107,19 @@ fn declare(builder: &mut Builder, file: FileIx, block: &[&str]) -> Actor {
     } else {
         title_case(raw_name)
     };
-    let type_code = block[TYPE1].trim();
-    let kind = match tables::cameo_type(type_code) {
+    let cameo_type = tables::cameo_type(type_code);
+    let kind = match cameo_type {
         Some((_, kind)) => kind,
         // A bare country code ("ISR") names the country itself.
-        None if !code.is_empty() && code == block[COUNTRY].trim() => ActorKind::Country,
+        None if !code.is_empty() && code == country_code => ActorKind::Country,
         None => ActorKind::Group,
     };
-    let title = tables::cameo_type(type_code).map(|(label, _)| label);
     builder.add_actor(
         ActorRecord {
             id: Cow::Borrowed(&id),
             name: Cow::Borrowed(&name),
             kind,
-            title: title.map(Cow::Borrowed),
+            title: cameo_type.map(|(label, _)| Cow::Borrowed(label)),
             country: country.map(Cow::Borrowed),
             aliases: Vec::new(),
         },
