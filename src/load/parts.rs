@@ -1,6 +1,7 @@
 //! Reads a file of independent lines (JSON Lines, a GDELT export) in parts
 //! on every core: each part parses into a builder of its own, and the parts
-//! are joined in file order.
+//! are joined in file order as soon as they can be, by the core that read
+//! the last one while the others read on.
 
 mod lines;
 mod progress;
@@ -18,8 +19,7 @@ use crate::load::{LoadError, LoadOptions};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::Sender;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// What a part's reader returns: the lines it read and what else it keeps.
 pub(crate) type PartResult<T> = Result<(usize, T), LoadError>;
@@ -70,8 +70,18 @@ pub(crate) fn read_lines<T: Send + Default>(
         .map(|b| Mutex::new(Some((b, first_handle.take()))))
         .collect();
     let next = AtomicUsize::new(0);
-    let work = |done: &Sender<_>| {
-        loop {
+    let joins = Joins {
+        state: Mutex::new(Joined {
+            first: None,
+            values: Vec::with_capacity(starts.len()),
+            lines: 0,
+            failed: None,
+        }),
+        waiting: Mutex::new(starts.iter().map(|_| None).collect()),
+        stop: AtomicBool::new(false),
+    };
+    let work = || {
+        while !joins.stop.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(job) = jobs.get(i) else { break };
             let Some((mut b, handle)) = lock(job).take() else {
@@ -83,48 +93,82 @@ pub(crate) fn read_lines<T: Send + Default>(
             };
             let range = (starts[i], ends[i]);
             let result = read_one(b.get(), file, path, handle, range, part, read_part);
-            // The receiver goes only when the load has failed already.
-            let _ = done.send((i, result, b));
+            lock(&joins.waiting)[i] = Some((result, b));
+            // Join what is ready now, while the other cores read on, unless
+            // another core is joining already (it or the last pass takes
+            // this part).
+            if let Some(mut state) = try_lock(&joins.state) {
+                joins.join_ready(&mut state);
+            }
         }
     };
     std::thread::scope(|s| {
-        let (done, finished) = std::sync::mpsc::channel();
         for _ in 1..cores().min(starts.len()) {
-            let done = done.clone();
-            s.spawn(move || work(&done));
+            s.spawn(work);
         }
-        work(&done);
-        drop(done);
-        // Join the parts in file order as they finish, while the other
-        // cores still read the last ones.
-        let mut waiting: Vec<Option<(PartResult<T>, PartBuilder<'_>)>> =
-            starts.iter().map(|_| None).collect();
-        let mut first: Option<&mut Builder> = None;
-        let mut values = Vec::with_capacity(starts.len());
-        let mut lines = 0;
-        while values.len() < starts.len() {
-            let Some((result, b)) = waiting[values.len()].take() else {
-                match finished.recv() {
-                    Ok((i, result, b)) => waiting[i] = Some((result, b)),
-                    // A reader panicked: the scope raises it again.
-                    Err(_) => return Err(LoadError::Cancelled),
-                }
-                continue;
+        work();
+    });
+    // Every reader is done: join what is left, in file order.
+    let mut state = lock(&joins.state);
+    joins.join_ready(&mut state);
+    if let Some(error) = state.failed.take() {
+        return Err(error);
+    }
+    if state.values.len() < starts.len() {
+        // A part was never read: the load stopped on an error.
+        return Err(LoadError::Cancelled);
+    }
+    Ok(std::mem::take(&mut state.values))
+}
+
+/// The parts read so far, waiting to be joined in file order, and the join.
+struct Joins<'b, T> {
+    state: Mutex<Joined<'b, T>>,
+    waiting: Mutex<Vec<Option<ReadPart<'b, T>>>>,
+    /// Set on an error: the readers take no further part.
+    stop: AtomicBool,
+}
+
+/// A part read: what its reader returned, and the builder it read into.
+type ReadPart<'b, T> = (PartResult<T>, PartBuilder<'b>);
+
+/// The parts joined so far: the first part's builder holding them all,
+/// each part's value, the lines read, and the first error in file order.
+struct Joined<'b, T> {
+    first: Option<&'b mut Builder>,
+    values: Vec<T>,
+    lines: usize,
+    failed: Option<LoadError>,
+}
+
+impl<'b, T> Joins<'b, T> {
+    /// Joins the parts read, in file order, until one is still being read.
+    fn join_ready(&self, state: &mut Joined<'b, T>) {
+        while state.failed.is_none() {
+            let next = state.values.len();
+            let Some((result, b)) = lock(&self.waiting).get_mut(next).and_then(Option::take) else {
+                return;
             };
-            let (n, value) = result?;
+            let (n, value) = match result {
+                Ok(read) => read,
+                Err(e) => {
+                    state.failed = Some(e);
+                    self.stop.store(true, Ordering::Relaxed);
+                    return;
+                }
+            };
             match b {
-                PartBuilder::First(b) => first = Some(b),
+                PartBuilder::First(b) => state.first = Some(b),
                 PartBuilder::Own(part) => {
-                    if let Some(into) = first.as_deref_mut() {
-                        into.absorb(*part, lines);
+                    if let Some(into) = state.first.as_deref_mut() {
+                        into.absorb(*part, state.lines);
                     }
                 }
             }
-            lines += n;
-            values.push(value);
+            state.lines += n;
+            state.values.push(value);
         }
-        Ok(values)
-    })
+    }
 }
 
 /// The builder a part reads into: the caller's for the first part, one of
@@ -150,6 +194,15 @@ type Job<'b> = Mutex<Option<(PartBuilder<'b>, Option<std::fs::File>)>>;
 /// in a part reaches the caller when the threads are joined).
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// [`lock`] if no one holds it now.
+fn try_lock<T>(m: &Mutex<T>) -> Option<std::sync::MutexGuard<'_, T>> {
+    match m.try_lock() {
+        Ok(guard) => Some(guard),
+        Err(std::sync::TryLockError::Poisoned(p)) => Some(p.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => None,
+    }
 }
 
 /// Reads the bytes `start..end` of `path` into `builder`.

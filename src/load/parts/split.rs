@@ -5,10 +5,12 @@ use crate::load::LoadOptions;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-/// Parts per core by default: a few more parts than cores, so a core whose
-/// part ends early takes another instead of idling while the last runs.
-/// Each part beyond the first costs a join, so only a few.
-const PARTS_PER_CORE: usize = 2;
+/// Parts per core by default: more parts than cores, so a core whose part
+/// ends early takes another instead of idling while the last runs. A part
+/// is joined by the core that read it while the others read on, so only
+/// the last join is left when the reading ends; each join costs a little,
+/// so not many more.
+const PARTS_PER_CORE: usize = 4;
 
 /// How many parts a file of `total` bytes is read in.
 pub(super) fn part_count(total: u64, opts: &LoadOptions<'_>) -> usize {

@@ -62,3 +62,92 @@ fn parts_start_just_after_a_newline_and_never_twice() {
     assert_eq!(starts, vec![0, 5, 8, 29]);
     assert_eq!(split_points(&path, total, 1), vec![0]);
 }
+
+/// A file of `lines` numbered lines: its folder, path and size.
+fn numbered_file(lines: usize) -> (tempfile::TempDir, std::path::PathBuf, u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lines");
+    let text: String = (0..lines).map(|i| format!("{i:04}\n")).collect();
+    std::fs::write(&path, &text).unwrap();
+    (dir, path, text.len() as u64)
+}
+
+fn parts_of(parts: usize) -> LoadOptions<'static> {
+    LoadOptions {
+        parallel_from: 0,
+        parts,
+        ..LoadOptions::default()
+    }
+}
+
+/// Reads a part's lines, giving each part's first line and its count; a
+/// part holding a line of `fail` fails with a problem naming that line.
+fn first_lines(
+    fail: &'static [u32],
+) -> impl Fn(&mut Builder, &mut dyn BufRead, Part<'_>) -> PartResult<Vec<u32>> + Sync {
+    move |_, reader, _| {
+        let mut numbers = Vec::new();
+        each_line(reader, |l| {
+            let n: u32 = std::str::from_utf8(l).unwrap().trim().parse().unwrap();
+            numbers.push(n);
+            Ok(())
+        })
+        .unwrap();
+        if let Some(bad) = numbers.iter().find(|n| fail.contains(n)) {
+            return Err(LoadError::Invalid {
+                diagnostics: vec![crate::load::diagnostics::Diagnostic {
+                    file: "lines".into(),
+                    position: Some((*bad as usize + 1, 1)),
+                    subject: None,
+                    message: "bad".into(),
+                }],
+                total: 1,
+            });
+        }
+        Ok((numbers.len(), numbers))
+    }
+}
+
+#[test]
+fn parts_come_back_in_file_order_whichever_core_reads_them() {
+    let (_dir, path, total) = numbered_file(500);
+    for parts in [2, 3, 8, 33] {
+        let mut builder = Builder::new();
+        let handle = std::fs::File::open(&path).unwrap();
+        let values = read_lines(
+            &mut builder,
+            0,
+            &path,
+            handle,
+            total,
+            parts_of(parts),
+            &first_lines(&[]),
+        )
+        .unwrap();
+        assert_eq!(values.len(), parts, "{parts} parts");
+        let all: Vec<u32> = values.into_iter().flatten().collect();
+        assert_eq!(all, (0..500).collect::<Vec<u32>>(), "{parts} parts");
+    }
+}
+
+#[test]
+fn the_first_failing_part_in_file_order_is_the_error() {
+    let (_dir, path, total) = numbered_file(500);
+    for parts in [3, 8, 33] {
+        let handle = std::fs::File::open(&path).unwrap();
+        let error = read_lines(
+            &mut Builder::new(),
+            0,
+            &path,
+            handle,
+            total,
+            parts_of(parts),
+            &first_lines(&[420, 130, 499]),
+        )
+        .unwrap_err();
+        let LoadError::Invalid { diagnostics, .. } = error else {
+            panic!("{parts} parts: {error:?}");
+        };
+        assert_eq!(diagnostics[0].position, Some((131, 1)), "{parts} parts");
+    }
+}
