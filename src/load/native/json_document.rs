@@ -7,6 +7,7 @@ use crate::load::builder::{Builder, SourceText};
 use crate::load::native::schema::{ActorRecord, EventRecord, SourceRecord};
 use crate::load::{LoadError, LoadOptions, Progress, TextReader, decode_text, json_error};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 
 const CANCELLED: &str = "\u{0}cancelled";
@@ -122,16 +123,18 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, '_> {
 /// Reads a source's text (inline or from its file) and adds the source.
 pub(crate) fn add_source(
     builder: &mut Builder,
-    rec: SourceRecord<'_>,
+    mut rec: SourceRecord<'_>,
     file: FileIx,
     read_text: &TextReader<'_>,
 ) {
     let subject = Some(format!("source '{}'", crate::sanitize::line(&rec.id)));
-    let text: Result<Option<String>, String> = match (&rec.text, &rec.text_file) {
-        (Some(t), None) => Ok(Some(t.to_string())),
+    // Inline text is passed as read, uncopied (it runs to megabytes).
+    let inline = rec.text.take();
+    let text: Result<Option<Cow<'_, str>>, String> = match (inline, &rec.text_file) {
+        (Some(t), None) => Ok(Some(t)),
         (None, Some(path)) => read_text(path)
             .and_then(|bytes| decode_text(bytes).map_err(|e| format!("text file '{path}' {e}")))
-            .map(Some),
+            .map(|t| Some(t.into())),
         (Some(_), Some(_)) => Err("has both `text` and `text_file`; give one".into()),
         (None, None) => Ok(None),
     };
