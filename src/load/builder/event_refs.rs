@@ -5,7 +5,8 @@
 //! cache misses a mention, and joining the parts of a file looked up every
 //! id of every part again, on one core. The pass groups the references by
 //! hash so that each group's table fits in the cache, and resolves the
-//! groups on every core.
+//! groups on every core; the hashing, the grouping and the numbering are
+//! shared among the cores too.
 
 use crate::model::{IdTable, Str, TextStore};
 use hashbrown::{DefaultHashBuilder, HashTable};
@@ -66,13 +67,17 @@ impl EventRefs {
     /// The ids, each once, numbered in the order they were first named;
     /// and for each reference, the number of its id.
     pub fn resolve(self, hasher: &DefaultHashBuilder) -> (IdTable, Vec<u32>) {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let first = if self.refs.len() < PARALLEL_FROM || cores == 1 {
+        let cores = match self.refs.len() {
+            n if n < PARALLEL_FROM => 1,
+            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        let first = if cores == 1 {
             self.first_mentions(hasher)
         } else {
             self.first_mentions_grouped(hasher, cores)
         };
-        self.number(first)
+        let r = self.number(first, cores);
+        r
     }
 
     /// For each reference, the first reference that names the same id.
@@ -106,7 +111,8 @@ impl EventRefs {
     /// [`Self::first_mentions`] on every core: the references are grouped
     /// by bits of their hash (keeping their order within a group), each
     /// group's ids copied side by side, and each core resolves whole groups
-    /// with a small table.
+    /// with a small table. Each core hashes and places one run of the
+    /// references, into a share of each group that the counts set aside.
     fn first_mentions_grouped(&self, hasher: &DefaultHashBuilder, cores: usize) -> Vec<u32> {
         let n = self.refs.len();
         let bits = (n / GROUP_SIZE)
@@ -117,38 +123,84 @@ impl EventRefs {
         let group_of = |hash: u64| ((hash >> 32) as usize) & ((1 << bits) - 1);
         let groups = 1usize << bits;
 
-        // Each reference's group and the low half of its hash.
-        let hashed = parallel_map(n, cores, |r| {
-            let hash = hasher.hash_one(self.get(r as u32));
-            (group_of(hash) as u16, hash as u32)
+        // The references in runs, one a core: each run's ids are hashed and
+        // counted by group on its core.
+        let run = n.div_ceil(cores).max(1);
+        let mut hashed = vec![(0u16, 0u32); n];
+        let counts: Vec<GroupCounts> = std::thread::scope(|scope| {
+            let spawned: Vec<_> = hashed
+                .chunks_mut(run)
+                .enumerate()
+                .map(|(c, out)| {
+                    scope.spawn(move || {
+                        let mut counts = GroupCounts {
+                            refs: vec![0; groups],
+                            bytes: vec![0; groups],
+                        };
+                        for (i, h) in out.iter_mut().enumerate() {
+                            let id = self.get((c * run + i) as u32);
+                            let hash = hasher.hash_one(id);
+                            let g = group_of(hash);
+                            *h = (g as u16, hash as u32);
+                            counts.refs[g] += 1;
+                            counts.bytes[g] += id.len();
+                        }
+                        counts
+                    })
+                })
+                .collect();
+            spawned.into_iter().map(joined).collect()
         });
-        let (mut starts, mut byte_starts) = (vec![0usize; groups + 1], vec![0usize; groups + 1]);
-        for (&(g, _), s) in hashed.iter().zip(&self.refs) {
-            starts[g as usize + 1] += 1;
-            byte_starts[g as usize + 1] += s.len as usize;
-        }
-        for g in 0..groups {
-            starts[g + 1] += starts[g];
-            byte_starts[g + 1] += byte_starts[g];
-        }
+        let bytes: usize = counts.iter().map(|c| c.bytes.iter().sum::<usize>()).sum();
         let mut grouped = Grouped {
             refs: vec![GroupedRef::default(); n],
-            bytes: vec![0u8; byte_starts[groups]],
+            bytes: vec![0u8; bytes],
         };
-        let (mut next, mut next_byte) = (starts.clone(), byte_starts);
-        for (r, &(g, hash)) in hashed.iter().enumerate() {
-            let (g, id) = (g as usize, self.get(r as u32));
-            let at = next_byte[g];
-            grouped.bytes[at..at + id.len()].copy_from_slice(id.as_bytes());
-            grouped.refs[next[g]] = GroupedRef {
-                hash,
-                r: r as u32,
-                at: at as u32,
-                len: id.len() as u32,
-            };
-            (next[g], next_byte[g]) = (next[g] + 1, at + id.len());
+        // Each group's place, and within it each run's part, in run order
+        // (so a group keeps its references in order): every run gets a
+        // slice of its own in each group.
+        let mut starts = Vec::with_capacity(groups + 1);
+        let mut shares: Vec<Vec<GroupShare<'_>>> =
+            counts.iter().map(|_| Vec::with_capacity(groups)).collect();
+        let (mut rest_refs, mut rest_bytes) = (&mut grouped.refs[..], &mut grouped.bytes[..]);
+        let (mut placed, mut at) = (0, 0);
+        for g in 0..groups {
+            starts.push(placed);
+            for (run_counts, run_shares) in counts.iter().zip(&mut shares) {
+                let (refs, rest) = std::mem::take(&mut rest_refs).split_at_mut(run_counts.refs[g]);
+                rest_refs = rest;
+                let (bytes, rest) =
+                    std::mem::take(&mut rest_bytes).split_at_mut(run_counts.bytes[g]);
+                rest_bytes = rest;
+                run_shares.push(GroupShare { refs, at, bytes });
+                placed += run_counts.refs[g];
+                at += run_counts.bytes[g];
+            }
         }
-        drop(hashed);
+        starts.push(placed);
+        std::thread::scope(|scope| {
+            let runs = shares.into_iter().zip(hashed.chunks(run)).enumerate();
+            for (c, (mut run_shares, run_hashed)) in runs {
+                scope.spawn(move || {
+                    // How many references and bytes of each share are filled.
+                    let mut filled = vec![(0usize, 0usize); groups];
+                    for (i, &(g, hash)) in run_hashed.iter().enumerate() {
+                        let r = c * run + i;
+                        let (share, (k, b)) =
+                            (&mut run_shares[g as usize], &mut filled[g as usize]);
+                        let id = self.get(r as u32).as_bytes();
+                        share.bytes[*b..*b + id.len()].copy_from_slice(id);
+                        share.refs[*k] = GroupedRef {
+                            hash,
+                            r: r as u32,
+                            at: (share.at + *b) as u32,
+                            len: id.len() as u32,
+                        };
+                        (*k, *b) = (*k + 1, *b + id.len());
+                    }
+                });
+            }
+        });
 
         // Each core takes a run of whole groups of about equal size.
         let mut firsts = vec![0u32; n];
@@ -183,7 +235,63 @@ impl EventRefs {
 
     /// Numbers the ids in order of first mention, from each reference's
     /// first mention (never after it).
-    fn number(self, mut first: Vec<u32>) -> (IdTable, Vec<u32>) {
+    fn number(self, first: Vec<u32>, cores: usize) -> (IdTable, Vec<u32>) {
+        if cores <= 1 || first.is_empty() {
+            return self.number_in_one_run(first);
+        }
+        // Each core numbers the first mentions of a run of references from
+        // 0 and gathers their ids; each run's count then gives the next
+        // run's first number, and every reference takes its first mention's.
+        let run = first.len().div_ceil(cores);
+        let mut local = vec![0u32; first.len()];
+        let runs: Vec<(TextStore, Vec<Str>)> = std::thread::scope(|scope| {
+            let spawned: Vec<_> = local
+                .chunks_mut(run)
+                .enumerate()
+                .map(|(c, out)| {
+                    let (this, first) = (&self, &first);
+                    scope.spawn(move || {
+                        let (mut text, mut keys) = (TextStore::default(), Vec::new());
+                        for (i, number) in out.iter_mut().enumerate() {
+                            let r = c * run + i;
+                            if first[r] as usize == r {
+                                *number = keys.len() as u32;
+                                keys.push(text.push(this.get(r as u32)));
+                            }
+                        }
+                        (text, keys)
+                    })
+                })
+                .collect();
+            spawned.into_iter().map(joined).collect()
+        });
+        let mut bases = Vec::with_capacity(runs.len());
+        let (mut text, mut keys) = (TextStore::default(), Vec::new());
+        for (run_text, run_keys) in runs {
+            bases.push(keys.len() as u32);
+            let shift = text.absorb(run_text);
+            keys.extend(run_keys.iter().map(|s| Str {
+                start: s.start.wrapping_add(shift),
+                len: s.len,
+            }));
+        }
+        let mut numbers = first;
+        std::thread::scope(|scope| {
+            for part in numbers.chunks_mut(run) {
+                let (local, bases) = (&local, &bases);
+                scope.spawn(move || {
+                    for f in part {
+                        let at = *f as usize;
+                        *f = bases[at / run] + local[at];
+                    }
+                });
+            }
+        });
+        (IdTable::from_keys(text, keys.into()), numbers)
+    }
+
+    /// [`Self::number`] on one core.
+    fn number_in_one_run(self, mut first: Vec<u32>) -> (IdTable, Vec<u32>) {
         let mut text = TextStore::default();
         let mut keys = Vec::new();
         for r in 0..first.len() {
@@ -199,6 +307,27 @@ impl EventRefs {
         }
         (IdTable::from_keys(text, keys.into()), first)
     }
+}
+
+/// How many references of a run fall in each group, and their ids' bytes.
+struct GroupCounts {
+    refs: Vec<usize>,
+    bytes: Vec<usize>,
+}
+
+/// A run's part of one group: its references, and their ids' bytes, which
+/// start `at` in the whole.
+struct GroupShare<'a> {
+    refs: &'a mut [GroupedRef],
+    at: usize,
+    bytes: &'a mut [u8],
+}
+
+/// A scoped thread's result, its panic raised again here.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The references grouped by hash, each group's ids side by side in
@@ -248,27 +377,6 @@ fn resolve_run(run: &[GroupedRef], bytes: &[u8], out: &mut [u32], bounds: &[usiz
             };
         }
     }
-}
-
-/// `f` of each of `0..n`, computed in `cores` runs at once.
-fn parallel_map<T: Send + Default + Clone>(
-    n: usize,
-    cores: usize,
-    f: impl Fn(usize) -> T + Sync,
-) -> Vec<T> {
-    let mut out = vec![T::default(); n];
-    let chunk = n.div_ceil(cores).max(1);
-    std::thread::scope(|scope| {
-        for (c, part) in out.chunks_mut(chunk).enumerate() {
-            let f = &f;
-            scope.spawn(move || {
-                for (i, v) in part.iter_mut().enumerate() {
-                    *v = f(c * chunk + i);
-                }
-            });
-        }
-    });
-    out
 }
 
 #[cfg(test)]
@@ -357,6 +465,19 @@ mod tests {
             let plain = refs.first_mentions(&hasher);
             prop_assert_eq!(refs.first_mentions_grouped(&hasher, cores), plain);
             let (table, numbers) = refs.resolve(&hasher);
+            let (unique, expected) = reference(&ids);
+            prop_assert_eq!(keys(&table), unique);
+            prop_assert_eq!(numbers, expected);
+        }
+
+        #[test]
+        fn numbering_on_several_cores_agrees_with_one(
+            ids in proptest::collection::vec("[a-dé]{0,3}", 0..300),
+            cores in 2usize..7,
+        ) {
+            let hasher = DefaultHashBuilder::default();
+            let first = refs_of(&ids).first_mentions(&hasher);
+            let (table, numbers) = refs_of(&ids).number(first, cores);
             let (unique, expected) = reference(&ids);
             prop_assert_eq!(keys(&table), unique);
             prop_assert_eq!(numbers, expected);
