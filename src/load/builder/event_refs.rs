@@ -8,6 +8,7 @@
 //! groups on every core; the hashing, the grouping and the numbering are
 //! shared among the cores too.
 
+use super::runs::joined;
 use crate::model::{IdTable, Str, TextStore};
 use hashbrown::{DefaultHashBuilder, HashTable};
 use std::hash::BuildHasher;
@@ -76,8 +77,7 @@ impl EventRefs {
         } else {
             self.first_mentions_grouped(hasher, cores)
         };
-        let r = self.number(first, cores);
-        r
+        self.number(first, cores)
     }
 
     /// For each reference, the first reference that names the same id.
@@ -321,13 +321,6 @@ struct GroupShare<'a> {
     refs: &'a mut [GroupedRef],
     at: usize,
     bytes: &'a mut [u8],
-}
-
-/// A scoped thread's result, its panic raised again here.
-fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The references grouped by hash, each group's ids side by side in

@@ -16,6 +16,7 @@ mod lookups;
 mod order_and_index;
 mod reorder;
 mod resolve;
+mod runs;
 mod slots;
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@
 //! built before, by two threads, from the records as read.
 
 use crate::load::builder::reorder::records_in_order;
+use crate::load::builder::runs::map_in_runs;
 use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::model::date::Day;
 use crate::model::timeline::{ActorRec, NO_COUNTRY, Postings, SourceRec, Span};
@@ -22,14 +23,10 @@ use crate::model::{
 fn chronological_order(events: &[RawEvent]) -> Vec<u32> {
     // A day as an unsigned number in the same order.
     let day = |d: Day| u128::from((d as u32) ^ 0x8000_0000);
-    let mut keys: Vec<u128> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let (earliest, vague, span) = e.date.value().sort_key();
-            day(earliest) << 72 | u128::from(vague) << 64 | day(span) << 32 | i as u128
-        })
-        .collect();
+    let mut keys: Vec<u128> = map_in_runs(events.len(), |i| {
+        let (earliest, vague, span) = events[i].date.value().sort_key();
+        day(earliest) << 72 | u128::from(vague) << 64 | day(span) << 32 | i as u128
+    });
     let (front, back) = keys.split_at_mut(events.len() / 2);
     std::thread::scope(|scope| {
         scope.spawn(|| front.sort_unstable());
@@ -94,16 +91,8 @@ impl Builder {
         drop(rank);
         let raw = std::mem::take(&mut self.events);
         let mut events = records_in_order(raw, order);
-        let earliest = events
-            .iter()
-            .map(|e| e.date.value().earliest().unwrap_or(Day::MIN))
-            .collect::<Vec<_>>()
-            .into();
-        let latest = events
-            .iter()
-            .map(|e| e.date.value().latest().unwrap_or(Day::MAX))
-            .collect::<Vec<_>>()
-            .into();
+        let earliest = map_in_runs(n, |p| events[p].date.value().earliest().unwrap_or(Day::MIN));
+        let latest = map_in_runs(n, |p| events[p].date.value().latest().unwrap_or(Day::MAX));
         for (e, w) in events.iter_mut().zip(backlink_offsets.windows(2)) {
             e.backlinks = Span {
                 start: w[0],
@@ -168,8 +157,8 @@ impl Builder {
             title: self.title,
             import_report: Default::default(),
             derivations,
-            earliest,
-            latest,
+            earliest: earliest.into(),
+            latest: latest.into(),
             event_ids: self.event_ids,
             slot_event: slot_rank.into(),
             text_index,

@@ -3,6 +3,7 @@
 //! store.
 
 use crate::load::builder::FileIx;
+use crate::load::builder::runs::flat_map_in_runs;
 use crate::load::builder::{Builder, NONE, RawEvent};
 use crate::load::diagnostics::LoadError;
 use crate::model::Timeline;
@@ -159,8 +160,18 @@ impl Builder {
     }
 
     fn check_references(&mut self) {
+        let problems = flat_map_in_runs(self.events.len(), |run| self.reference_problems(run));
+        for (event, message) in problems {
+            let (file, subject) = self.subject_of_event(event);
+            self.diagnose(file, None, Some(subject), message);
+        }
+    }
+
+    /// What the events at `run` name that no file declared.
+    fn reference_problems(&self, run: std::ops::Range<usize>) -> Vec<(u32, String)> {
         let mut problems: Vec<(u32, String)> = Vec::new();
-        for (ix, e) in self.events.iter().enumerate() {
+        for ix in run {
+            let e = &self.events[ix];
             let ix = ix as u32;
             let actors = &self.event_actors[e.actors.range()];
             for a in actors {
@@ -224,10 +235,7 @@ impl Builder {
                 }
             }
         }
-        for (event, message) in problems {
-            let (file, subject) = self.subject_of_event(event);
-            self.diagnose(file, None, Some(subject), message);
-        }
+        problems
     }
 
     /// Moves links and sources added after their event into each event's
