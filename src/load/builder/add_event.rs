@@ -34,7 +34,11 @@ impl Builder {
         let subject = || format!("event '{id}'");
         // A second event with this id is found when ids are resolved.
         let mut problems: Vec<String> = Vec::new();
-        let date = match DateValue::parse_edtf(&rec.date) {
+        let parsed = match rec.date_value {
+            Some(date) => Ok(date),
+            None => DateValue::parse_edtf(&rec.date),
+        };
+        let date = match parsed {
             Ok(d) => d,
             Err(e) => {
                 problems.push(format!("date: {}", sanitize::line(&e.to_string())));

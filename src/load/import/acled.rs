@@ -226,6 +226,7 @@ fn add_row(
         title: Cow::Owned(title),
         summary: (!summary.is_empty()).then_some(Cow::Owned(summary)),
         date: Cow::Owned(date),
+        date_value: None,
         derivation: None,
         date_origin: Some(Cow::Owned(origin)),
         status: Status::Occurred,

@@ -250,6 +250,7 @@ fn add_row(
         title: Cow::Owned(title),
         summary: (!summary.is_empty()).then_some(Cow::Borrowed(summary)),
         date: Cow::Owned(date),
+        date_value: None,
         derivation: None,
         date_origin: origin.map(Cow::Owned),
         status,

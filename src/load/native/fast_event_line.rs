@@ -215,6 +215,7 @@ fn event_object<'a>(r: &mut Reader<'a>) -> Maybe<EventRecord<'a>> {
         title: title?,
         summary,
         date: date?,
+        date_value: None,
         derivation: None,
         date_origin,
         status: status_value.unwrap_or_default(),

@@ -72,6 +72,11 @@ pub struct EventRecord<'a> {
     /// EDTF: 2025-04-11, 2025-03, ../2022-04-15, 2025-04-17/2025-04-20, 2022-02~.
     #[serde(borrow)]
     pub date: Text<'a>,
+    /// The date already worked out, by an importer that reads it as a
+    /// calendar day (GDELT's SQLDATE); `date` is then not parsed. Never
+    /// read from a file.
+    #[serde(skip)]
+    pub date_value: Option<crate::model::date::DateValue>,
     #[serde(borrow, default)]
     pub derivation: Option<DerivationRecord<'a>>,
     /// Where an imported date came from when no phrase can be shown:

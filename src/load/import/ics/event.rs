@@ -251,6 +251,7 @@ pub(crate) fn add(
         title: Cow::Owned(title),
         summary: summary.map(Cow::Owned),
         date: Cow::Owned(date),
+        date_value: None,
         derivation: None,
         date_origin: date_origin.map(Cow::Owned),
         status,

@@ -137,6 +137,7 @@ pub(super) fn add_native_row(
         title,
         summary: one(N_SUMMARY),
         date,
+        date_value: None,
         derivation: None,
         date_origin: one(N_DATE_ORIGIN),
         status,

@@ -201,6 +201,7 @@ fn add_event(
         title: Cow::Owned(title),
         summary: (!summary.is_empty()).then_some(Cow::Owned(summary)),
         date: Cow::Owned(date),
+        date_value: None,
         derivation: None,
         date_origin: date_origin(slide).map(Cow::Owned),
         status,
