@@ -144,23 +144,38 @@ pub(crate) fn declare_source(
     if id.is_empty() {
         return None;
     }
-    if !builder.has_source(&id) {
-        let outlet = match url {
-            Some(url) if outlet.trim().is_empty() => host_of(url),
-            _ => outlet,
-        };
-        let rec = SourceRecord {
-            id: Cow::Borrowed(&id),
-            outlet: Cow::Borrowed(outlet),
-            title: Cow::Borrowed(""),
-            url: url.map(Cow::Borrowed),
-            published: None,
-            text_file: None,
-            text: None,
-        };
-        builder.add_source(rec, None, SourceText::Absent, file);
-    }
+    let named = (!outlet.trim().is_empty()).then_some(outlet);
+    declare_textless_source(builder, file, &id, url, named, None);
     Some(id)
+}
+
+/// Declares a source that carries no text under `id`, unless one was
+/// declared already: its outlet (the URL's host when none is named) and,
+/// when known, its URL and publication day. Every importer's sources are
+/// declared here.
+pub(crate) fn declare_textless_source(
+    builder: &mut Builder,
+    file: crate::load::FileIx,
+    id: &str,
+    url: Option<&str>,
+    outlet: Option<&str>,
+    published: Option<chrono::NaiveDate>,
+) {
+    if builder.has_source(id) {
+        return;
+    }
+    // Worked out only for a new source: most rows name a known one.
+    let outlet = outlet.or_else(|| url.map(host_of)).unwrap_or("");
+    let rec = SourceRecord {
+        id: Cow::Borrowed(id),
+        outlet: Cow::Borrowed(outlet),
+        title: Cow::Borrowed(""),
+        url: url.map(Cow::Borrowed),
+        published: published.map(|d| Cow::Owned(crate::model::date::iso_date(d))),
+        text_file: None,
+        text: None,
+    };
+    builder.add_source(rec, None, SourceText::Absent, file);
 }
 
 /// A delimited table (ACLED export, spreadsheet CSV/TSV) read record by
@@ -320,6 +335,36 @@ pub(crate) fn read_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_textless_source_is_declared_once_with_its_hosts_outlet() {
+        let mut b = Builder::new();
+        let file = b.add_file("rows.csv");
+        let url = "https://www.example.org/news/1";
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 8, 7);
+        declare_textless_source(&mut b, file, url, Some(url), None, day);
+        // A second declaration of the same id changes nothing.
+        declare_textless_source(&mut b, file, url, Some(url), Some("Other"), None);
+        declare_textless_source(&mut b, file, "wire", None, Some("The Wire"), None);
+        declare_textless_source(&mut b, file, "bare", None, None, None);
+        let t = b.finish().expect("a timeline");
+        assert_eq!(t.source_count(), 3);
+        let seen: Vec<_> = (0..3)
+            .map(|i| {
+                let s = t.source(i);
+                (s.id(), s.outlet(), s.url(), s.published(), s.has_text())
+            })
+            .collect();
+        let published = day.map(crate::model::date::day_number);
+        assert_eq!(
+            seen,
+            [
+                (url, "example.org", Some(url), published, false),
+                ("wire", "The Wire", None, None, false),
+                ("bare", "", None, None, false),
+            ]
+        );
+    }
 
     #[test]
     fn shouted_names_read_as_names() {

@@ -4,11 +4,9 @@
 
 use super::actors::Actors;
 use super::*;
-use crate::load::builder::SourceText;
 use crate::load::builder::{Builder, FileIx};
-use crate::load::import::rows::host_of;
+use crate::load::import::rows::declare_textless_source;
 use crate::load::import::tables;
-use crate::load::native::schema::SourceRecord;
 use crate::load::native::schema::{ActorRoleRecord, EventRecord, Item, PlaceRecord};
 use crate::model::Status;
 use crate::model::date::{DateValue, Point};
@@ -203,20 +201,7 @@ pub(super) fn declare_url_source(
     outlet: Option<&str>,
     published: Option<NaiveDate>,
 ) {
-    if builder.has_source(url) {
-        return;
-    }
-    let outlet = outlet.unwrap_or_else(|| host_of(url));
-    let rec = SourceRecord {
-        id: Cow::Borrowed(url),
-        outlet: Cow::Borrowed(outlet),
-        title: Cow::Borrowed(""),
-        url: Some(Cow::Borrowed(url)),
-        published: published.map(|d| Cow::Owned(crate::model::date::iso_date(d))),
-        text_file: None,
-        text: None,
-    };
-    builder.add_source(rec, None, SourceText::Absent, file);
+    declare_textless_source(builder, file, url, Some(url), outlet, published);
 }
 
 /// `gdelt-<GLOBALEVENTID>`, from the field as written when it is the

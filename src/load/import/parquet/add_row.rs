@@ -7,12 +7,10 @@ use super::layout::{
     N_STATUS, N_SUMMARY, N_TITLE, N_TOPICS, NATIVE_COLUMNS,
 };
 use super::values::{Dates, fix_cameo_codes, text};
-use crate::load::builder::{Builder, FileIx, SourceText};
+use crate::load::builder::{Builder, FileIx};
 use crate::load::import::gdelt;
-use crate::load::import::rows::host_of;
-use crate::load::native::schema::{
-    ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord, SourceRecord,
-};
+use crate::load::import::rows::declare_textless_source;
+use crate::load::native::schema::{ActorRecord, ActorRoleRecord, EventRecord, Item, PlaceRecord};
 use crate::model::{ActorKind, Status};
 use ::parquet::record::{Field, Row};
 use std::borrow::Cow;
@@ -112,19 +110,8 @@ pub(super) fn add_native_row(
     for source in &sources {
         // A slice carries no sources table: a source is known by its id,
         // a URL when it is one, and carries no text.
-        if !builder.has_source(source) {
-            let url = source.contains("://").then_some(&**source);
-            let rec = SourceRecord {
-                id: Cow::Borrowed(source),
-                outlet: Cow::Borrowed(url.map_or("", host_of)),
-                title: Cow::Borrowed(""),
-                url: url.map(Cow::Borrowed),
-                published: None,
-                text_file: None,
-                text: None,
-            };
-            builder.add_source(rec, None, SourceText::Absent, file);
-        }
+        let url = source.contains("://").then_some(&**source);
+        declare_textless_source(builder, file, source, url, None, None);
     }
     let place_name = one(N_PLACE);
     let place_country = one(N_PLACE_COUNTRY);
