@@ -115,7 +115,8 @@ pub(crate) fn read_lines<T: Send + Default>(
         return Err(error);
     }
     if state.values.len() < starts.len() {
-        // A part was never read: the load stopped on an error.
+        // Readers stop early only on an error, returned above; should a part
+        // still be missing, fail rather than return part of the file.
         return Err(LoadError::Cancelled);
     }
     Ok(std::mem::take(&mut state.values))

@@ -7,11 +7,11 @@ use crate::load::builder::{Builder, EventOrigin, NONE, RawEvent};
 use crate::load::native::schema::EventRecord;
 use crate::model::date::{DateValue, Point};
 use crate::model::timeline::{NO_COUNTRY, NO_DERIVATION, Span};
+use crate::model::{EventActor, Link, Str};
+use crate::sanitize;
 
 // An event read without a derivation is stored as the builder marks it.
 const _: () = assert!(NONE == NO_DERIVATION);
-use crate::model::{EventActor, Link, Str};
-use crate::sanitize;
 
 impl Builder {
     /// Adds an event; returns whether it was added. While an imported file

@@ -8,13 +8,10 @@
 //! groups on every core; the hashing, the grouping and the numbering are
 //! shared among the cores too.
 
-use super::runs::joined;
+use super::runs::{joined, runs_for};
 use crate::model::{IdTable, Str, TextStore};
 use hashbrown::{DefaultHashBuilder, HashTable};
 use std::hash::BuildHasher;
-
-/// Below this many references one core resolves them all.
-const PARALLEL_FROM: usize = 1 << 16;
 
 /// About this many references to a group, so that its table stays in cache.
 const GROUP_SIZE: usize = 8192;
@@ -68,10 +65,7 @@ impl EventRefs {
     /// The ids, each once, numbered in the order they were first named;
     /// and for each reference, the number of its id.
     pub fn resolve(self, hasher: &DefaultHashBuilder) -> (IdTable, Vec<u32>) {
-        let cores = match self.refs.len() {
-            n if n < PARALLEL_FROM => 1,
-            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        };
+        let cores = runs_for(self.refs.len());
         let first = if cores == 1 {
             self.first_mentions(hasher)
         } else {
@@ -437,7 +431,7 @@ mod tests {
             }
             whole.absorb(refs);
         }
-        assert!(whole.refs.len() >= PARALLEL_FROM);
+        assert!(whole.refs.len() >= crate::load::builder::runs::PARALLEL_FROM);
         let first = whole.first_mentions(&hasher);
         assert_eq!(whole.first_mentions_grouped(&hasher, 3), first);
         let (table, numbers) = whole.resolve(&hasher);

@@ -5,10 +5,10 @@
 use std::ops::Range;
 
 /// Below this many items one core does the whole pass.
-const PARALLEL_FROM: usize = 1 << 16;
+pub(super) const PARALLEL_FROM: usize = 1 << 16;
 
 /// How many runs `n` items are cut into: one a core, or one for few.
-fn runs_for(n: usize) -> usize {
+pub(super) fn runs_for(n: usize) -> usize {
     if n < PARALLEL_FROM {
         return 1;
     }

@@ -80,9 +80,9 @@ fn parts_of(parts: usize) -> LoadOptions<'static> {
     }
 }
 
-/// Reads a part's lines, giving each part's first line and its count; a
+/// Reads a part's lines, giving the numbers they hold and their count; a
 /// part holding a line of `fail` fails with a problem naming that line.
-fn first_lines(
+fn numbers_read(
     fail: &'static [u32],
 ) -> impl Fn(&mut Builder, &mut dyn BufRead, Part<'_>) -> PartResult<Vec<u32>> + Sync {
     move |_, reader, _| {
@@ -121,7 +121,7 @@ fn parts_come_back_in_file_order_whichever_core_reads_them() {
             handle,
             total,
             parts_of(parts),
-            &first_lines(&[]),
+            &numbers_read(&[]),
         )
         .unwrap();
         assert_eq!(values.len(), parts, "{parts} parts");
@@ -142,7 +142,7 @@ fn the_first_failing_part_in_file_order_is_the_error() {
             handle,
             total,
             parts_of(parts),
-            &first_lines(&[420, 130, 499]),
+            &numbers_read(&[420, 130, 499]),
         )
         .unwrap_err();
         let LoadError::Invalid { diagnostics, .. } = error else {
